@@ -13,7 +13,10 @@ export function murmur2Bytes(bytes: ArrayLike<number>, length: number): number {
   const whole = length & ~3;
   for (let i = 0; i < whole; i += 4) {
     let k =
-      (bytes[i]! & 0xff) | ((bytes[i + 1]! & 0xff) << 8) | ((bytes[i + 2]! & 0xff) << 16) | (bytes[i + 3]! << 24);
+      (bytes[i]! & 0xff) |
+      ((bytes[i + 1]! & 0xff) << 8) |
+      ((bytes[i + 2]! & 0xff) << 16) |
+      (bytes[i + 3]! << 24);
     k = Math.imul(k, M);
     k ^= k >>> R;
     k = Math.imul(k, M);
@@ -77,40 +80,55 @@ export function encodeUtf8(s: string): { bytes: Uint8Array; length: number } {
   return { bytes: out, length: n };
 }
 
-/** True when every char is ASCII, so the string's char codes are its UTF-8 bytes. */
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
-
-/** murmur2 of a string's UTF-8 bytes; the ASCII fast path reads char codes directly. */
+/** murmur2 of a string's UTF-8 bytes (StringSerializer). */
 export function murmur2String(s: string): number {
-  if (isAscii(s)) return murmur2Ascii(s);
+  const hash = murmur2Ascii(s);
+  if (hash !== NOT_ASCII) return hash;
   const { bytes, length } = encodeUtf8(s);
   return murmur2Bytes(bytes, length);
 }
 
+/**
+ * Returned by murmur2Ascii when the string has a non-ASCII char. It is not an int32, so it never collides
+ * with a hash.
+ */
+const NOT_ASCII = 0.5;
+
+/**
+ * The ASCII fast path: an ASCII string's char codes are its UTF-8 bytes, so it hashes them in place, checking
+ * each word as it reads it (one pass, no copy). It gives up with NOT_ASCII at the first char >= 0x80.
+ */
 function murmur2Ascii(s: string): number {
   const length = s.length;
   let h = SEED ^ length;
   const whole = length & ~3;
   for (let i = 0; i < whole; i += 4) {
-    let k = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 8) | (s.charCodeAt(i + 2) << 16) | (s.charCodeAt(i + 3) << 24);
+    const c0 = s.charCodeAt(i);
+    const c1 = s.charCodeAt(i + 1);
+    const c2 = s.charCodeAt(i + 2);
+    const c3 = s.charCodeAt(i + 3);
+    if ((c0 | c1 | c2 | c3) >= 0x80) return NOT_ASCII;
+    let k = c0 | (c1 << 8) | (c2 << 16) | (c3 << 24);
     k = Math.imul(k, M);
     k ^= k >>> R;
     k = Math.imul(k, M);
     h = Math.imul(h, M);
     h ^= k;
   }
-  switch (length & 3) {
+  const tail = length & 3;
+  const t0 = tail > 0 ? s.charCodeAt(whole) : 0;
+  const t1 = tail > 1 ? s.charCodeAt(whole + 1) : 0;
+  const t2 = tail > 2 ? s.charCodeAt(whole + 2) : 0;
+  if ((t0 | t1 | t2) >= 0x80) return NOT_ASCII;
+  switch (tail) {
     // biome-ignore lint/suspicious/noFallthroughSwitchClause: Kafka's murmur2 relies on the fall-through
     case 3:
-      h ^= s.charCodeAt(whole + 2) << 16;
+      h ^= t2 << 16;
     // biome-ignore lint/suspicious/noFallthroughSwitchClause: Kafka's murmur2 relies on the fall-through
     case 2:
-      h ^= s.charCodeAt(whole + 1) << 8;
+      h ^= t1 << 8;
     case 1:
-      h ^= s.charCodeAt(whole);
+      h ^= t0;
       h = Math.imul(h, M);
   }
   h ^= h >>> 13;

@@ -32,7 +32,10 @@ export function partitionForKey(key: string | Uint8Array, numPartitions: number)
  * librdkafka's default `consistent_random` partitioner: CRC-32 of the key bytes % partition count. It
  * returns null for a null or empty key, which librdkafka spreads at random (the caller draws from the rng).
  */
-export function consistentRandomPartition(key: string | Uint8Array | null, numPartitions: number): number | null {
+export function consistentRandomPartition(
+  key: string | Uint8Array | null,
+  numPartitions: number,
+): number | null {
   if (key === null) return null;
   if (typeof key === 'string') {
     if (key.length === 0) return null;

@@ -1,0 +1,57 @@
+/**
+ * Commands: what a scene or a presenter can do, in Kafka's verbs, as plain data. A run is a seed and a list
+ * of these; it fits in a URL or localStorage and replays byte for byte.
+ */
+import type { Acks, BrokerId, ClientKind, KeylessStrategy, NetworkConfig, TopicConfig } from './types';
+
+export type Command =
+  | { type: 'createCluster'; brokers: number; racks?: string[]; network?: Partial<NetworkConfig> }
+  | {
+      type: 'createTopic';
+      topic: string;
+      partitions: number;
+      config?: Partial<TopicConfig>;
+      /** Explicit replica lists per partition; otherwise Kafka's rack-unaware placement draws them. */
+      replicaAssignment?: BrokerId[][];
+    }
+  | { type: 'addPartitions'; topic: string; partitions: number }
+  | {
+      type: 'addProducer';
+      producer: string;
+      client?: ClientKind;
+      keyless?: KeylessStrategy;
+      acks?: Acks;
+      lingerMs?: number;
+      batchSizeBytes?: number;
+      maxInFlightRequests?: number;
+      idempotent?: boolean;
+      roundRobinStart?: number | null;
+    }
+  | {
+      type: 'configureProducer';
+      producer: string;
+      keyless?: KeylessStrategy;
+      acks?: Acks;
+      lingerMs?: number;
+      client?: ClientKind;
+    }
+  | {
+      type: 'produce';
+      producer: string;
+      topic: string;
+      key?: string | null;
+      value: string;
+      partition?: number;
+      headers?: Record<string, string>;
+    }
+  /** Sends every open batch now, as KafkaProducer.flush() does. */
+  | { type: 'flush'; producer: string }
+  /** Moves the logical clock forward, firing every timer that falls due on the way. */
+  | { type: 'advance'; ms: number }
+  | { type: 'killBroker'; broker: BrokerId }
+  | { type: 'restartBroker'; broker: BrokerId }
+  | { type: 'isolateBroker'; broker: BrokerId }
+  | { type: 'healBroker'; broker: BrokerId }
+  | { type: 'setTopicConfig'; topic: string; config: Partial<TopicConfig> };
+
+export type CommandType = Command['type'];

@@ -1,0 +1,102 @@
+/**
+ * Domain events: what happened, in the past tense, each at a logical time. They are what the views animate;
+ * a view never infers Kafka behaviour that is not in an event or in the state.
+ */
+import type { BrokerId, Message } from './types';
+
+export type PartitionRule =
+  | { rule: 'explicit' }
+  | { rule: 'key-murmur2'; hash: number; positive: number; numPartitions: number }
+  | { rule: 'key-crc32'; crc: number; numPartitions: number }
+  | { rule: 'random'; numPartitions: number }
+  | { rule: 'round-robin'; counter: number; numPartitions: number }
+  | { rule: 'sticky'; switched: boolean; bytesOnPartition: number; batchSizeBytes: number };
+
+export type EngineEvent = { atMs: number } & (
+  | { type: 'clusterCreated'; brokers: BrokerId[]; controller: BrokerId }
+  | { type: 'topicCreated'; topic: string; partitions: number; replicas: BrokerId[][] }
+  | { type: 'partitionsAdded'; topic: string; from: number; to: number; replicas: BrokerId[][] }
+  | { type: 'producerAdded'; producer: string }
+  | { type: 'producerConfigured'; producer: string; changes: Record<string, unknown> }
+  | {
+      type: 'partitionChosen';
+      producer: string;
+      recordId: string;
+      topic: string;
+      key: string | null;
+      partition: number;
+      how: PartitionRule;
+    }
+  | { type: 'batchCreated'; producer: string; batchId: string; topic: string; partition: number }
+  | { type: 'messageSent'; message: Message }
+  | { type: 'messageLost'; message: Message; reason: string }
+  | {
+      type: 'recordAppended';
+      topic: string;
+      partition: number;
+      offset: number;
+      broker: BrokerId;
+      recordId: string;
+      key: string | null;
+      value: string;
+    }
+  | {
+      type: 'duplicateDropped';
+      topic: string;
+      partition: number;
+      producer: string;
+      sequence: number;
+      recordId: string;
+    }
+  | { type: 'highWatermarkAdvanced'; topic: string; partition: number; from: number; to: number }
+  | {
+      type: 'produceAcked';
+      producer: string;
+      batchId: string;
+      topic: string;
+      partition: number;
+      baseOffset: number;
+      count: number;
+    }
+  | {
+      type: 'produceFailed';
+      producer: string;
+      batchId: string;
+      topic: string;
+      partition: number;
+      error: string;
+      retriable: boolean;
+    }
+  | { type: 'produceRetried'; producer: string; batchId: string; attempt: number }
+  | {
+      type: 'segmentsDeleted';
+      topic: string;
+      partition: number;
+      broker: BrokerId;
+      logStartOffset: number;
+      reason: 'retention.ms' | 'retention.bytes';
+    }
+  | { type: 'brokerKilled'; broker: BrokerId }
+  | { type: 'brokerRestarted'; broker: BrokerId }
+  | { type: 'brokerIsolated'; broker: BrokerId }
+  | { type: 'brokerHealed'; broker: BrokerId }
+  | { type: 'topicConfigChanged'; topic: string; changes: Record<string, unknown> }
+  | { type: 'clockAdvanced'; from: number; to: number }
+);
+
+export type EngineEventType = EngineEvent['type'];
+
+/** An error as a value, named by Kafka's error code; the state is left unchanged. */
+export interface EngineError {
+  code:
+    | 'UNKNOWN_TOPIC_OR_PARTITION'
+    | 'TOPIC_ALREADY_EXISTS'
+    | 'INVALID_PARTITIONS'
+    | 'INVALID_REPLICATION_FACTOR'
+    | 'INVALID_REQUEST'
+    | 'INVALID_CONFIG'
+    | 'UNKNOWN_PRODUCER'
+    | 'BROKER_NOT_AVAILABLE'
+    | 'CLUSTER_NOT_CREATED';
+  message: string;
+}

@@ -1,0 +1,162 @@
+/**
+ * The producer's sender thread: ready batches go to their partition's leader, at most
+ * max.in.flight.requests.per.connection at a time; answers ack them, retriable errors and timeouts retry
+ * them. With the idempotent producer a retried batch keeps its sequence numbers, so the broker drops the
+ * duplicate instead of writing it twice.
+ */
+import type { Tx } from './tx';
+import { brokerNode, type ProducerBatch, producerNode } from './types';
+
+/** Errors the producer retries (RetriableException subclasses in the Java client). */
+const RETRIABLE = new Set([
+  'NOT_LEADER_OR_FOLLOWER',
+  'NOT_ENOUGH_REPLICAS',
+  'NOT_ENOUGH_REPLICAS_AFTER_APPEND',
+  'REQUEST_TIMED_OUT',
+  'LEADER_NOT_AVAILABLE',
+]);
+
+/** delivery.timeout.ms (120 s): after this, a batch fails for good. */
+const DELIVERY_TIMEOUT_MS = 120_000;
+
+function without<V>(o: Readonly<Record<string, V>>, key: string): Record<string, V> {
+  const { [key]: _gone, ...rest } = o;
+  return rest;
+}
+
+/** Assigns sequence numbers on first send: per partition, consecutive, never reused (idempotent producer). */
+function withSequence(tx: Tx, producerId: string, batch: ProducerBatch): ProducerBatch {
+  const p = tx.producer(producerId)!;
+  if (!p.config.idempotent || batch.baseSequence >= 0) return batch;
+  const tp = `${batch.topic}/${batch.partition}`;
+  const base = p.nextSequence[tp] ?? 0;
+  tx.setProducer({ ...p, nextSequence: { ...p.nextSequence, [tp]: base + batch.records.length } });
+  return { ...batch, baseSequence: base };
+}
+
+/** Sends ready batches while the in-flight limit allows. */
+export function drain(tx: Tx, producerId: string): void {
+  for (;;) {
+    const p = tx.producer(producerId)!;
+    if (p.ready.length === 0 || Object.keys(p.inFlight).length >= p.config.maxInFlightRequests) return;
+    const [first, ...rest] = p.ready;
+    const partition = tx.partition(first!.topic, first!.partition);
+    if (!partition || partition.leader === null) {
+      // No leader known: wait for metadata, as the producer does, and try again after retry.backoff.ms.
+      if (
+        !tx.state.timers.some((t) => t.kind === 'producerRetryDrain' && t.payload.producer === producerId)
+      ) {
+        tx.schedule('producerRetryDrain', tx.state.now + p.config.retryBackoffMs, { producer: producerId });
+      }
+      return;
+    }
+    tx.setProducer({ ...p, ready: rest });
+    const batch = withSequence(tx, producerId, { ...first!, attempts: first!.attempts + 1 });
+    sendBatch(tx, producerId, batch, partition.leader);
+  }
+}
+
+function sendBatch(tx: Tx, producerId: string, batch: ProducerBatch, leader: number): void {
+  const p = tx.producer(producerId)!;
+  const acks = p.config.acks;
+  tx.send('produceRequest', producerNode(producerId), brokerNode(leader), {
+    producer: producerId,
+    batchId: batch.id,
+    topic: batch.topic,
+    partition: batch.partition,
+    acks,
+    baseSequence: batch.baseSequence,
+    records: batch.records,
+    attempt: batch.attempts,
+  });
+  const fresh = tx.producer(producerId)!;
+  if (acks === 0) {
+    // acks=0: the producer never hears back; the batch counts as sent the moment it leaves.
+    tx.setProducer({ ...fresh, acked: fresh.acked + batch.records.length });
+    tx.emit({
+      type: 'produceAcked',
+      producer: producerId,
+      batchId: batch.id,
+      topic: batch.topic,
+      partition: batch.partition,
+      baseOffset: -1,
+      count: batch.records.length,
+    });
+    return;
+  }
+  tx.setProducer({ ...fresh, inFlight: { ...fresh.inFlight, [batch.id]: batch } });
+  tx.schedule('produceTimeout', tx.state.now + p.config.requestTimeoutMs, {
+    producer: producerId,
+    batchId: batch.id,
+    attempt: batch.attempts,
+  });
+}
+
+export function onProduceResponse(tx: Tx, payload: Record<string, unknown>): void {
+  const producerId = payload.producer as string;
+  const batchId = payload.batchId as string;
+  const p = tx.producer(producerId);
+  const batch = p?.inFlight[batchId];
+  if (!p || !batch || batch.attempts !== payload.attempt) return; // an answer to an attempt already given up on
+  tx.cancel((t) => t.kind === 'produceTimeout' && t.payload.batchId === batchId);
+  const error = payload.error as string | undefined;
+  if (!error) {
+    tx.setProducer({ ...p, inFlight: without(p.inFlight, batchId), acked: p.acked + batch.records.length });
+    tx.emit({
+      type: 'produceAcked',
+      producer: producerId,
+      batchId,
+      topic: batch.topic,
+      partition: batch.partition,
+      baseOffset: payload.baseOffset as number,
+      count: batch.records.length,
+    });
+  } else {
+    retryOrFail(tx, producerId, batch, error);
+  }
+  drain(tx, producerId);
+}
+
+export function onProduceTimeout(tx: Tx, payload: Record<string, unknown>): void {
+  const producerId = payload.producer as string;
+  const p = tx.producer(producerId);
+  const batch = p?.inFlight[payload.batchId as string];
+  if (!p || !batch || batch.attempts !== payload.attempt) return;
+  retryOrFail(tx, producerId, batch, 'REQUEST_TIMED_OUT');
+  drain(tx, producerId);
+}
+
+function retryOrFail(tx: Tx, producerId: string, batch: ProducerBatch, error: string): void {
+  const p = tx.producer(producerId)!;
+  const retriable = RETRIABLE.has(error) && tx.state.now - batch.createdAtMs < DELIVERY_TIMEOUT_MS;
+  tx.emit({
+    type: 'produceFailed',
+    producer: producerId,
+    batchId: batch.id,
+    topic: batch.topic,
+    partition: batch.partition,
+    error,
+    retriable,
+  });
+  if (!retriable) {
+    tx.setProducer({
+      ...p,
+      inFlight: without(p.inFlight, batch.id),
+      failed: p.failed + batch.records.length,
+    });
+    return;
+  }
+  // Retried batches go to the front so that, with idempotence, order per partition holds.
+  tx.setProducer({ ...p, inFlight: without(p.inFlight, batch.id) });
+  tx.schedule('produceRetry', tx.state.now + p.config.retryBackoffMs, { producer: producerId, batch });
+}
+
+export function onProduceRetry(tx: Tx, payload: Record<string, unknown>): void {
+  const producerId = payload.producer as string;
+  const batch = payload.batch as ProducerBatch;
+  const p = tx.producer(producerId);
+  if (!p) return;
+  tx.emit({ type: 'produceRetried', producer: producerId, batchId: batch.id, attempt: batch.attempts + 1 });
+  tx.setProducer({ ...p, ready: [batch, ...p.ready] });
+  drain(tx, producerId);
+}

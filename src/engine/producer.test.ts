@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { Command } from './commands';
+import { leaderRecords, oneBrokerTopic, runCommands } from './test-support';
+
+const produceN = (n: number, extra: Partial<Extract<Command, { type: 'produce' }>> = {}): Command[] =>
+  Array.from(
+    { length: n },
+    (_, i) => ({ type: 'produce', producer: 'p', topic: 'orders', value: `m${i}`, ...extra }) as Command,
+  );
+
+describe('producing without a key, round robin', () => {
+  const commands: Command[] = [
+    ...oneBrokerTopic(),
+    {
+      type: 'addProducer',
+      producer: 'p',
+      keyless: 'round-robin',
+      roundRobinStart: 0,
+      lingerMs: 0,
+      acks: 1,
+      idempotent: false,
+    },
+    ...produceN(10),
+    { type: 'advance', ms: 100 },
+  ];
+
+  it('sends message N to partition N mod 4', () => {
+    const { events, errors } = runCommands(1, commands);
+    expect(errors).toEqual([]);
+    const chosen = events.filter((e) => e.type === 'partitionChosen').map((e) => e.partition);
+    expect(chosen).toEqual([0, 1, 2, 3, 0, 1, 2, 3, 0, 1]);
+  });
+
+  it('gives each partition offsets 0, 1, 2 ... with no gaps', () => {
+    const { state } = runCommands(1, commands);
+    for (let p = 0; p < 4; p++) {
+      const recs = leaderRecords(state, 'orders', p);
+      expect(recs.map((r) => r.offset)).toEqual(recs.map((_, i) => i));
+      expect(recs.map((r) => r.value)).toEqual(
+        [`m${p}`, `m${p + 4}`, `m${p + 8}`].filter((v) => Number(v.slice(1)) < 10),
+      );
+    }
+  });
+
+  it('starts the counter at a random partition when the scene does not pin it, as Kafka does', () => {
+    const starts = new Set<number>();
+    for (let seed = 0; seed < 20; seed++) {
+      const { events } = runCommands(seed, [
+        ...oneBrokerTopic(),
+        { type: 'addProducer', producer: 'p', keyless: 'round-robin', lingerMs: 0 },
+        ...produceN(1),
+      ]);
+      const first = events.find((e) => e.type === 'partitionChosen');
+      if (first?.type === 'partitionChosen') starts.add(first.partition);
+    }
+    expect(starts.size).toBeGreaterThan(1);
+  });
+});
+
+describe('producing with a key', () => {
+  it('puts alice on partition 1 and bob on partition 2 of 4, as the Java client does', () => {
+    const { events } = runCommands(1, [
+      ...oneBrokerTopic(),
+      { type: 'addProducer', producer: 'p', lingerMs: 0 },
+      { type: 'produce', producer: 'p', topic: 'orders', key: 'alice', value: 'a' },
+      { type: 'produce', producer: 'p', topic: 'orders', key: 'bob', value: 'b' },
+    ]);
+    const chosen = events.flatMap((e) => (e.type === 'partitionChosen' ? [[e.key, e.partition]] : []));
+    expect(chosen).toEqual([
+      ['alice', 1],
+      ['bob', 2],
+    ]);
+  });
+
+  it('puts alice on partition 3 from a librdkafka client (CRC-32), not 1', () => {
+    const { events } = runCommands(1, [
+      ...oneBrokerTopic(),
+      { type: 'addProducer', producer: 'py', client: 'librdkafka', lingerMs: 0 },
+      { type: 'produce', producer: 'py', topic: 'orders', key: 'alice', value: 'a' },
+    ]);
+    const chosen = events.find((e) => e.type === 'partitionChosen');
+    expect(chosen?.type === 'partitionChosen' && chosen.partition).toBe(3);
+  });
+
+  it('sends bob elsewhere after the topic grows to 6 partitions, leaving his old records in place', () => {
+    const { state, events } = runCommands(1, [
+      ...oneBrokerTopic(),
+      { type: 'addProducer', producer: 'p', lingerMs: 0 },
+      { type: 'produce', producer: 'p', topic: 'orders', key: 'bob', value: 'before' },
+      { type: 'advance', ms: 50 },
+      { type: 'addPartitions', topic: 'orders', partitions: 6 },
+      { type: 'produce', producer: 'p', topic: 'orders', key: 'bob', value: 'after' },
+      { type: 'advance', ms: 50 },
+    ]);
+    const chosen = events.flatMap((e) => (e.type === 'partitionChosen' ? [e.partition] : []));
+    expect(chosen).toEqual([2, 0]);
+    expect(leaderRecords(state, 'orders', 2).map((r) => r.value)).toEqual(['before']);
+    expect(leaderRecords(state, 'orders', 0).map((r) => r.value)).toEqual(['after']);
+  });
+});
+
+describe('the sticky partitioner (KIP-794)', () => {
+  it('keeps keyless records on one partition until about batch.size bytes went there', () => {
+    const { events } = runCommands(3, [
+      ...oneBrokerTopic(),
+      { type: 'addProducer', producer: 'p', keyless: 'sticky', batchSizeBytes: 50, lingerMs: 10 },
+      ...produceN(12),
+    ]);
+    const chosen = events.flatMap((e) => (e.type === 'partitionChosen' ? [e.partition] : []));
+    // Each record is 7 + 2 or 3 bytes, so about five go to a partition before the switch.
+    const runs = chosen.reduce<number[]>(
+      (acc, p, i) => (i > 0 && p === chosen[i - 1] ? acc : [...acc, i]),
+      [],
+    );
+    expect(runs[0]).toBe(0);
+    expect(runs.length).toBeLessThan(chosen.length / 2);
+    const firstSwitch = events.find(
+      (e) => e.type === 'partitionChosen' && e.how.rule === 'sticky' && e.how.switched && e.recordId !== 'r0',
+    );
+    expect(firstSwitch).toBeDefined();
+  });
+});
+
+describe('batching and acks', () => {
+  it('holds records until linger.ms passes, then sends them in one request', () => {
+    const { events } = runCommands(1, [
+      ...oneBrokerTopic(),
+      { type: 'addProducer', producer: 'p', lingerMs: 20 },
+      { type: 'produce', producer: 'p', topic: 'orders', partition: 0, value: 'a' },
+      { type: 'produce', producer: 'p', topic: 'orders', partition: 0, value: 'b' },
+      { type: 'advance', ms: 19 },
+      { type: 'advance', ms: 30 },
+    ]);
+    const sent = events.filter((e) => e.type === 'messageSent' && e.message.kind === 'produceRequest');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.atMs).toBe(20);
+    expect(events.filter((e) => e.type === 'produceAcked')).toHaveLength(1);
+  });
+
+  it('fails acks=all with NOT_ENOUGH_REPLICAS when the ISR is below min.insync.replicas', () => {
+    const { events } = runCommands(1, [
+      { type: 'createCluster', brokers: 2 },
+      {
+        type: 'createTopic',
+        topic: 't',
+        partitions: 1,
+        config: { replicationFactor: 2, minInsyncReplicas: 2 },
+        replicaAssignment: [[0, 1]],
+      },
+      { type: 'killBroker', broker: 1 },
+      { type: 'addProducer', producer: 'p', lingerMs: 0 },
+      { type: 'produce', producer: 'p', topic: 't', value: 'x' },
+      { type: 'advance', ms: 20 },
+    ]);
+    const failed = events.find((e) => e.type === 'produceFailed');
+    expect(failed?.type === 'produceFailed' && failed.error).toBe('NOT_ENOUGH_REPLICAS');
+  });
+});
+
+describe('the idempotent producer', () => {
+  it('retries a batch whose answer was lost without writing it twice', () => {
+    const { state, events } = runCommands(1, [
+      ...oneBrokerTopic('t', 1),
+      { type: 'addProducer', producer: 'p', lingerMs: 0 },
+      { type: 'produce', producer: 'p', topic: 't', value: 'once' },
+      // The request reaches the leader within 6 ms; then the leader is cut off before its answer lands.
+      { type: 'advance', ms: 6 },
+      { type: 'isolateBroker', broker: 0 },
+      { type: 'advance', ms: 10 },
+      { type: 'healBroker', broker: 0 },
+      { type: 'advance', ms: 31_000 },
+    ]);
+    expect(events.some((e) => e.type === 'produceRetried')).toBe(true);
+    expect(events.some((e) => e.type === 'duplicateDropped')).toBe(true);
+    expect(leaderRecords(state, 't', 0).map((r) => r.value)).toEqual(['once']);
+    expect(state.producers.p!.acked).toBe(1);
+  });
+});

@@ -1,0 +1,263 @@
+/**
+ * The producer client: it picks a partition for each record, collects records into batches per partition
+ * (batch.size / linger.ms), and hands full or lingered batches to the sender (producer-send.ts).
+ */
+import type { Command } from './commands';
+import { crc32 } from './crc32';
+import type { EngineError, PartitionRule } from './events';
+import { encodeUtf8 } from './murmur2';
+import { hashKey, toPositive } from './partitioner';
+import { drain } from './producer-send';
+import type { Tx } from './tx';
+import type { PendingRecord, ProducerBatch, ProducerConfig, ProducerState, TopicState } from './types';
+
+/** Kafka 4.x's producer defaults (ProducerConfig): acks=all and idempotence since 3.0, linger.ms 5 since 4.0. */
+export const defaultProducerConfig: ProducerConfig = {
+  client: 'java',
+  keyless: 'sticky',
+  acks: 'all',
+  lingerMs: 5,
+  batchSizeBytes: 16384,
+  maxInFlightRequests: 5,
+  idempotent: true,
+  requestTimeoutMs: 30000,
+  retryBackoffMs: 100,
+  roundRobinStart: null,
+};
+
+/** Record-format v2 overhead of one record (attributes, deltas, lengths): an estimate, in bytes. */
+const RECORD_OVERHEAD_BYTES = 7;
+
+function utf8Length(s: string): number {
+  return encodeUtf8(s).length;
+}
+
+export function recordSizeBytes(key: string | null, value: string, headers: Record<string, string>): number {
+  let size = RECORD_OVERHEAD_BYTES + utf8Length(value) + (key === null ? 0 : utf8Length(key));
+  for (const [k, v] of Object.entries(headers)) size += utf8Length(k) + utf8Length(v) + 2;
+  return size;
+}
+
+type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
+
+export function addProducer(tx: Tx, cmd: Cmd<'addProducer'>): EngineError | undefined {
+  if (tx.producer(cmd.producer))
+    return { code: 'INVALID_REQUEST', message: `Producer '${cmd.producer}' already exists.` };
+  const { type: _t, producer: id, ...overrides } = cmd;
+  const config: ProducerConfig = { ...defaultProducerConfig, ...stripUndefined(overrides) };
+  const bad = invalidConfig(config);
+  if (bad) return { code: 'INVALID_CONFIG', message: bad };
+  tx.setProducer({
+    id,
+    config,
+    roundRobin: {},
+    sticky: {},
+    open: {},
+    ready: [],
+    inFlight: {},
+    nextSequence: {},
+    acked: 0,
+    failed: 0,
+  });
+  tx.emit({ type: 'producerAdded', producer: id });
+  return undefined;
+}
+
+export function configureProducer(tx: Tx, cmd: Cmd<'configureProducer'>): EngineError | undefined {
+  const p = tx.producer(cmd.producer);
+  if (!p) return { code: 'UNKNOWN_PRODUCER', message: `No producer '${cmd.producer}'.` };
+  const { type: _t, producer: _p, ...changes } = cmd;
+  const config = { ...p.config, ...stripUndefined(changes) };
+  const bad = invalidConfig(config);
+  if (bad) return { code: 'INVALID_CONFIG', message: bad };
+  tx.setProducer({ ...p, config });
+  tx.emit({ type: 'producerConfigured', producer: p.id, changes: stripUndefined(changes) });
+  return undefined;
+}
+
+function invalidConfig(c: ProducerConfig): string | undefined {
+  if (c.lingerMs < 0) return 'linger.ms must be >= 0.';
+  if (c.batchSizeBytes < 1) return 'batch.size must be positive.';
+  if (c.maxInFlightRequests < 1) return 'max.in.flight.requests.per.connection must be >= 1.';
+  // ProducerConfig: enable.idempotence requires acks=all and at most 5 requests in flight.
+  if (c.idempotent && c.acks !== 'all')
+    return 'Must set acks to all in order to use the idempotent producer.';
+  if (c.idempotent && c.maxInFlightRequests > 5) {
+    return 'Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.';
+  }
+  return undefined;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Partitions whose leader is known: the "available" partitions of Cluster.availablePartitionsForTopic. */
+function available(topic: TopicState): number[] {
+  return topic.partitions.filter((p) => p.leader !== null).map((p) => p.partition);
+}
+
+/**
+ * KafkaProducer.partition(): an explicit partition wins, then the key's hash, then the keyless strategy.
+ */
+function choosePartition(tx: Tx, p: ProducerState, topic: TopicState, cmd: Cmd<'produce'>, size: number) {
+  const n = topic.partitions.length;
+  const key = cmd.key ?? null;
+  if (cmd.partition !== undefined)
+    return { partition: cmd.partition, how: { rule: 'explicit' } as PartitionRule };
+  if (p.config.client === 'librdkafka') {
+    // librdkafka's consistent_random: CRC-32 of the key bytes; null or empty keys go to a random partition.
+    if (key !== null && key.length > 0) {
+      const { bytes, length } = encodeUtf8(key);
+      const crc = crc32(bytes, length);
+      return { partition: crc % n, how: { rule: 'key-crc32', crc, numPartitions: n } as PartitionRule };
+    }
+    return { partition: tx.int(n), how: { rule: 'random', numPartitions: n } as PartitionRule };
+  }
+  if (key !== null) {
+    const hash = hashKey(key);
+    const positive = toPositive(hash);
+    return {
+      partition: positive % n,
+      how: { rule: 'key-murmur2', hash, positive, numPartitions: n } as PartitionRule,
+    };
+  }
+  return p.config.keyless === 'round-robin' ? roundRobin(tx, p, topic) : sticky(tx, p, topic, size);
+}
+
+/**
+ * Round robin as DefaultPartitioner did before Kafka 2.4: a per-topic counter that starts at a random int,
+ * read with getAndIncrement, over the available partitions (all partitions when none is available).
+ */
+function roundRobin(tx: Tx, p: ProducerState, topic: TopicState) {
+  const start = p.config.roundRobinStart ?? tx.int(0x7fffffff) | 0;
+  const counter = p.roundRobin[topic.name] ?? start;
+  const avail = available(topic);
+  const n = topic.partitions.length;
+  const partition = avail.length > 0 ? avail[toPositive(counter) % avail.length]! : toPositive(counter) % n;
+  tx.setProducer({ ...tx.producer(p.id)!, roundRobin: { ...p.roundRobin, [topic.name]: counter + 1 } });
+  return { partition, how: { rule: 'round-robin', counter, numPartitions: n } as PartitionRule };
+}
+
+/**
+ * The built-in uniform sticky partitioner (KIP-794, Kafka 3.3+): stay on one partition until about
+ * batch.size bytes went to it, then switch to a random available partition (which may be the same one;
+ * BuiltInPartitioner.nextPartition draws uniformly without adaptive load statistics here).
+ */
+function sticky(tx: Tx, p: ProducerState, topic: TopicState, size: number) {
+  const current = p.sticky[topic.name];
+  const batchSizeBytes = p.config.batchSizeBytes;
+  let switched = false;
+  let partition = current?.partition ?? -1;
+  let bytes = current?.bytes ?? 0;
+  if (!current || bytes >= batchSizeBytes) {
+    const avail = available(topic);
+    partition = avail.length > 0 ? avail[tx.int(avail.length)]! : tx.int(topic.partitions.length);
+    bytes = 0;
+    switched = true;
+  }
+  bytes += size;
+  const fresh = tx.producer(p.id)!;
+  tx.setProducer({ ...fresh, sticky: { ...fresh.sticky, [topic.name]: { partition, bytes } } });
+  return {
+    partition,
+    how: { rule: 'sticky', switched, bytesOnPartition: bytes, batchSizeBytes } as PartitionRule,
+  };
+}
+
+export function produce(tx: Tx, cmd: Cmd<'produce'>): EngineError | undefined {
+  const p = tx.producer(cmd.producer);
+  if (!p) return { code: 'UNKNOWN_PRODUCER', message: `No producer '${cmd.producer}'.` };
+  const topic = tx.topic(cmd.topic);
+  if (!topic) return { code: 'UNKNOWN_TOPIC_OR_PARTITION', message: `Topic '${cmd.topic}' does not exist.` };
+  if (cmd.partition !== undefined && !(cmd.partition >= 0 && cmd.partition < topic.partitions.length)) {
+    return {
+      code: 'UNKNOWN_TOPIC_OR_PARTITION',
+      message: `Topic '${cmd.topic}' has no partition ${cmd.partition}.`,
+    };
+  }
+  const key = cmd.key ?? null;
+  const headers = cmd.headers ?? {};
+  const sizeBytes = recordSizeBytes(key, cmd.value, headers);
+  const recordId = tx.id('r');
+  const { partition, how } = choosePartition(tx, p, topic, cmd, sizeBytes);
+  tx.emit({ type: 'partitionChosen', producer: p.id, recordId, topic: topic.name, key, partition, how });
+  const record: PendingRecord = {
+    id: recordId,
+    key,
+    value: cmd.value,
+    headers,
+    timestampMs: tx.state.now,
+    sizeBytes,
+  };
+  appendToBatch(tx, p.id, topic.name, partition, record);
+  return undefined;
+}
+
+/** RecordAccumulator.append: into the open batch of the partition, or a new one. */
+function appendToBatch(
+  tx: Tx,
+  producerId: string,
+  topic: string,
+  partition: number,
+  record: PendingRecord,
+): void {
+  const tp = `${topic}/${partition}`;
+  let p = tx.producer(producerId)!;
+  let batch = p.open[tp];
+  if (batch && batch.sizeBytes + record.sizeBytes > p.config.batchSizeBytes && batch.records.length > 0) {
+    // The open batch is full: it becomes ready, and the record starts a new one.
+    tx.setProducer({ ...p, open: withoutKey(p.open, tp), ready: [...p.ready, batch] });
+    p = tx.producer(producerId)!;
+    batch = undefined;
+  }
+  if (!batch) {
+    const id = tx.id('b');
+    p = tx.producer(producerId)!;
+    batch = {
+      id,
+      topic,
+      partition,
+      records: [],
+      sizeBytes: 0,
+      createdAtMs: tx.state.now,
+      baseSequence: -1,
+      attempts: 0,
+    };
+    tx.emit({ type: 'batchCreated', producer: producerId, batchId: id, topic, partition });
+    if (p.config.lingerMs > 0)
+      tx.schedule('lingerExpired', tx.state.now + p.config.lingerMs, {
+        producer: producerId,
+        batchId: id,
+        tp,
+      });
+  }
+  batch = { ...batch, records: [...batch.records, record], sizeBytes: batch.sizeBytes + record.sizeBytes };
+  const full = batch.sizeBytes >= p.config.batchSizeBytes || p.config.lingerMs === 0;
+  if (full) tx.setProducer({ ...p, open: withoutKey(p.open, tp), ready: [...p.ready, batch] });
+  else tx.setProducer({ ...p, open: { ...p.open, [tp]: batch } });
+  if (full) drain(tx, producerId);
+}
+
+export function withoutKey<V>(o: Readonly<Record<string, V>>, key: string): Record<string, V> {
+  const { [key]: _gone, ...rest } = o;
+  return rest;
+}
+
+/** linger.ms has passed since the batch opened: it is sent even if not full. */
+export function onLingerExpired(tx: Tx, producerId: string, batchId: string, tp: string): void {
+  const p = tx.producer(producerId);
+  const batch = p?.open[tp];
+  if (!p || !batch || batch.id !== batchId) return;
+  tx.setProducer({ ...p, open: withoutKey(p.open, tp), ready: [...p.ready, batch] });
+  drain(tx, producerId);
+}
+
+export function flush(tx: Tx, cmd: Cmd<'flush'>): EngineError | undefined {
+  const p = tx.producer(cmd.producer);
+  if (!p) return { code: 'UNKNOWN_PRODUCER', message: `No producer '${cmd.producer}'.` };
+  const open: ProducerBatch[] = Object.values(p.open);
+  tx.setProducer({ ...p, open: {}, ready: [...p.ready, ...open] });
+  drain(tx, p.id);
+  return undefined;
+}

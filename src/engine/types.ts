@@ -1,0 +1,191 @@
+/**
+ * The shape of the simulated Kafka. The engine's whole truth is a run, `{ seed, commands }`; an EngineState
+ * is what replaying it gives. Everything here is plain, immutable data: no classes, no functions, so a state
+ * can be kept as a checkpoint, compared, and serialised.
+ */
+import type { ReplicaLog } from './log';
+import type { Rng } from './rng';
+
+export type BrokerId = number;
+
+/** A node that sends or receives messages: `producer:<id>`, `broker:<id>`, `consumer:<id>`. */
+export type NodeId = string;
+
+export const brokerNode = (id: BrokerId): NodeId => `broker:${id}`;
+export const producerNode = (id: string): NodeId => `producer:${id}`;
+export const consumerNode = (id: string): NodeId => `consumer:${id}`;
+
+export interface NetworkConfig {
+  /** One-way latency of a message, drawn uniformly from [min, max] on the seeded rng. */
+  readonly latencyMinMs: number;
+  readonly latencyMaxMs: number;
+}
+
+export interface BrokerState {
+  readonly id: BrokerId;
+  readonly rack: string | null;
+  readonly alive: boolean;
+  /** Cut off from every other node (a network partition), though still running. */
+  readonly isolated: boolean;
+}
+
+export interface TopicConfig {
+  readonly replicationFactor: number;
+  readonly minInsyncReplicas: number;
+  /** retention.ms; null means keep forever (-1 in Kafka). */
+  readonly retentionMs: number | null;
+  /** retention.bytes per partition; null means unbounded (-1 in Kafka). */
+  readonly retentionBytes: number | null;
+  readonly segmentBytes: number;
+  readonly uncleanLeaderElection: boolean;
+}
+
+export interface PartitionState {
+  readonly topic: string;
+  readonly partition: number;
+  /** The replica list; the first is the preferred leader. */
+  readonly replicas: readonly BrokerId[];
+  /** null while the partition is offline. */
+  readonly leader: BrokerId | null;
+  readonly leaderEpoch: number;
+  readonly isr: readonly BrokerId[];
+  readonly highWatermark: number;
+  /** One log per replica, keyed by broker id. */
+  readonly logs: Readonly<Record<BrokerId, ReplicaLog>>;
+  /** Last sequence appended per producer id: the idempotent producer's dedup state (ProducerStateManager). */
+  readonly producerSequences: Readonly<Record<string, ProducerSequenceState>>;
+  /** acks=all requests appended and waiting for the high watermark to pass them (DelayedProduce). */
+  readonly pendingAcks: readonly PendingAck[];
+}
+
+/** What the leader remembers of a producer's last batch, to answer a retried duplicate (ProducerStateEntry). */
+export interface ProducerSequenceState {
+  readonly lastSequence: number;
+  readonly lastBaseSequence: number;
+  readonly lastBaseOffset: number;
+}
+
+export interface PendingAck {
+  readonly producer: string;
+  readonly batchId: string;
+  readonly attempt: number;
+  readonly baseOffset: number;
+  /** The offset after the batch's last record: acknowledged once highWatermark >= this. */
+  readonly endOffset: number;
+  readonly deadlineMs: number;
+}
+
+export interface TopicState {
+  readonly name: string;
+  readonly config: TopicConfig;
+  readonly partitions: readonly PartitionState[];
+}
+
+export type Acks = 0 | 1 | 'all';
+
+/** How a producer picks the partition of a record that has no key. */
+export type KeylessStrategy = 'round-robin' | 'sticky';
+
+/** Which client library: it decides how keys are hashed (Java murmur2, or librdkafka's CRC-32). */
+export type ClientKind = 'java' | 'librdkafka';
+
+export interface ProducerConfig {
+  readonly client: ClientKind;
+  readonly keyless: KeylessStrategy;
+  readonly acks: Acks;
+  readonly lingerMs: number;
+  readonly batchSizeBytes: number;
+  readonly maxInFlightRequests: number;
+  readonly idempotent: boolean;
+  readonly requestTimeoutMs: number;
+  readonly retryBackoffMs: number;
+  /** Where a round-robin counter starts. Kafka starts it at a random int; a scene may pin it to 0. */
+  readonly roundRobinStart: number | null;
+}
+
+export interface ProducerBatch {
+  readonly id: string;
+  readonly topic: string;
+  readonly partition: number;
+  readonly records: readonly PendingRecord[];
+  readonly sizeBytes: number;
+  readonly createdAtMs: number;
+  /** First sequence number of the batch (idempotent producer), -1 otherwise. */
+  readonly baseSequence: number;
+  readonly attempts: number;
+}
+
+export interface PendingRecord {
+  readonly id: string;
+  readonly key: string | null;
+  readonly value: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timestampMs: number;
+  readonly sizeBytes: number;
+}
+
+export interface ProducerState {
+  readonly id: string;
+  readonly config: ProducerConfig;
+  /** Per topic: the round-robin counter (DefaultPartitioner's AtomicInteger before 2.4). */
+  readonly roundRobin: Readonly<Record<string, number>>;
+  /** Per topic: the sticky partition and the bytes produced to it since the switch (KIP-794). */
+  readonly sticky: Readonly<Record<string, { partition: number; bytes: number }>>;
+  /** Open batches still filling, keyed `topic/partition`. */
+  readonly open: Readonly<Record<string, ProducerBatch>>;
+  /** Batches ready to send but held back by max.in.flight.requests.per.connection. */
+  readonly ready: readonly ProducerBatch[];
+  /** Batches sent and not yet answered, by batch id. */
+  readonly inFlight: Readonly<Record<string, ProducerBatch>>;
+  /** Next sequence number per `topic/partition` (idempotent producer). */
+  readonly nextSequence: Readonly<Record<string, number>>;
+  readonly acked: number;
+  readonly failed: number;
+}
+
+/** Something that travels between two nodes, drawn at (now - sentAtMs) / (arrivesAtMs - sentAtMs). */
+export interface Message {
+  readonly id: string;
+  readonly kind: string;
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly sentAtMs: number;
+  readonly arrivesAtMs: number;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A timer in the state's queue: fired in total order by due time, then by sequence number. Deliveries of
+ * messages are timers too, so the queue is the single source of truth for what is in flight.
+ */
+export interface Timer {
+  readonly dueMs: number;
+  readonly seq: number;
+  readonly kind: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+export interface ClusterMetrics {
+  readonly underReplicatedPartitions: number;
+  readonly offlinePartitionsCount: number;
+  readonly isrShrinks: number;
+  readonly isrExpands: number;
+  readonly leaderElections: number;
+  readonly failedProduceRequests: number;
+}
+
+export interface EngineState {
+  readonly seed: number;
+  /** The logical clock, in ms. */
+  readonly now: number;
+  readonly rng: Rng;
+  /** Source of ids and of the timers' tie-break order. */
+  readonly nextSeq: number;
+  readonly network: NetworkConfig;
+  readonly brokers: Readonly<Record<BrokerId, BrokerState>>;
+  readonly controller: BrokerId | null;
+  readonly topics: Readonly<Record<string, TopicState>>;
+  readonly producers: Readonly<Record<string, ProducerState>>;
+  readonly timers: readonly Timer[];
+  readonly metrics: ClusterMetrics;
+}
