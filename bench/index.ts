@@ -21,7 +21,9 @@ function verdict(row: BenchRow): string {
   const ok = row.target.op === '>=' ? measured >= row.target.value : measured <= row.target.value;
   if (ok) return `meets ${row.target.text}`;
   const off =
-    row.target.op === '>=' ? (row.target.value / measured - 1) * 100 : (measured / row.target.value - 1) * 100;
+    row.target.op === '>='
+      ? (row.target.value / measured - 1) * 100
+      : (measured / row.target.value - 1) * 100;
   return `MISSES ${row.target.text} by ${off.toFixed(0)}%`;
 }
 

@@ -108,10 +108,7 @@ describe('the sticky partitioner (KIP-794)', () => {
     ]);
     const chosen = events.flatMap((e) => (e.type === 'partitionChosen' ? [e.partition] : []));
     // Each record is 7 + 2 or 3 bytes, so about five go to a partition before the switch.
-    const runs = chosen.reduce<number[]>(
-      (acc, p, i) => (i > 0 && p === chosen[i - 1] ? acc : [...acc, i]),
-      [],
-    );
+    const runs = chosen.flatMap((p, i) => (i > 0 && p === chosen[i - 1] ? [] : [i]));
     expect(runs[0]).toBe(0);
     expect(runs.length).toBeLessThan(chosen.length / 2);
     const firstSwitch = events.find(

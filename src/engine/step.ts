@@ -89,7 +89,7 @@ function brokerIdOf(node: string): number {
 function unreachable(tx: Tx, node: string): boolean {
   if (!node.startsWith('broker:')) return false;
   const b = tx.state.brokers[brokerIdOf(node)];
-  return !b || !b.alive || b.isolated;
+  return !b?.alive || b.isolated;
 }
 
 function deliver(tx: Tx, message: Message): void {

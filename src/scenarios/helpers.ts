@@ -1,0 +1,42 @@
+/**
+ * Step helpers shared by scenes: named durations instead of magic numbers, and common command shapes.
+ */
+import type { Command } from '../engine/commands';
+import { keptRecords } from '../engine/log';
+import type { EngineState } from '../engine/types';
+
+/** Long enough for a produce request and its answer to cross the simulated network (2-6 ms each way). */
+export const ROUND_TRIP_MS = 20;
+
+export function produceValues(
+  producer: string,
+  topic: string,
+  values: readonly string[],
+  key: string | null = null,
+): Command[] {
+  return [
+    ...values.map((value): Command => ({ type: 'produce', producer, topic, key, value })),
+    { type: 'advance', ms: ROUND_TRIP_MS },
+  ];
+}
+
+/** The values the leader of a partition holds, oldest first. */
+export function valuesIn(state: EngineState, topic: string, partition: number): string[] {
+  const p = state.topics[topic]?.partitions[partition];
+  if (!p || p.leader === null) return [];
+  return keptRecords(p.logs[p.leader]!).map((r) => r.value);
+}
+
+/** The partition and offset where the record with this value sits, if anywhere. */
+export function whereIs(
+  state: EngineState,
+  topic: string,
+  value: string,
+): { partition: number; offset: number } | undefined {
+  for (const p of state.topics[topic]?.partitions ?? []) {
+    if (p.leader === null) continue;
+    const r = keptRecords(p.logs[p.leader]!).find((x) => x.value === value);
+    if (r) return { partition: p.partition, offset: r.offset };
+  }
+  return undefined;
+}

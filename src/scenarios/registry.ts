@@ -1,0 +1,9 @@
+/** The deck: every scene in talk order. The URL names a scene by its id. */
+import { produceNoKey } from './produce-no-key';
+import type { Scene } from './types';
+
+export const scenes: readonly Scene[] = [produceNoKey];
+
+export function sceneIndexById(id: string): number {
+  return scenes.findIndex((s) => s.id === id);
+}

@@ -1,0 +1,34 @@
+/**
+ * A scene as a run: its setup and each step's commands laid end to end, with live actions (what the
+ * presenter did on stage) after the step they were taken at. stepEnds[k] is how many commands lead to the
+ * end of step k.
+ */
+import type { Command } from '../engine/commands';
+import type { Scene } from './types';
+
+export interface LiveAction {
+  /** The step the presenter was on when acting. */
+  readonly step: number;
+  readonly command: Command;
+}
+
+export interface SceneRun {
+  readonly seed: number;
+  readonly commands: readonly Command[];
+  /** stepStarts[k]: commands before step k's own commands run (the state the step animates from). */
+  readonly stepStarts: readonly number[];
+  readonly stepEnds: readonly number[];
+}
+
+export function sceneRun(scene: Scene, live: readonly LiveAction[] = []): SceneRun {
+  const commands: Command[] = [...scene.setup];
+  const stepStarts: number[] = [];
+  const stepEnds: number[] = [];
+  scene.steps.forEach((step, k) => {
+    stepStarts.push(commands.length);
+    commands.push(...step.commands);
+    for (const a of live) if (a.step === k) commands.push(a.command);
+    stepEnds.push(commands.length);
+  });
+  return { seed: scene.seed, commands, stepStarts, stepEnds };
+}

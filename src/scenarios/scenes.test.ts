@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { Timeline } from '../engine/history';
+import { checkInvariants } from '../engine/invariants';
+import { formatTrace } from '../engine/trace';
+import { scenes } from './registry';
+import { sceneRun } from './run';
+
+describe.each(scenes.map((s) => [s.id, s] as const))('scene %s', (_id, scene) => {
+  const run = sceneRun(scene);
+
+  it('runs every command without an engine error, keeping Kafka invariants', () => {
+    const timeline = new Timeline(run.seed, run.commands);
+    for (let k = 1; k <= run.commands.length; k++) {
+      const r = timeline.seek(k);
+      expect(r.error, `command ${k - 1} (${run.commands[k - 1]!.type})`).toBeUndefined();
+      expect(checkInvariants(r.state)).toEqual([]);
+    }
+  });
+
+  it.each(scene.steps.map((s, k) => [k, s.title, s] as const))(
+    'step %i (%s): what the narration claims holds',
+    (k, _t, step) => {
+      const state = new Timeline(run.seed, run.commands).stateAt(run.stepEnds[k]!);
+      for (const claim of step.claims ?? []) expect(claim.holds(state), claim.text).toBe(true);
+    },
+  );
+
+  it('matches its golden trace (review any diff: it is a change of behaviour)', async () => {
+    const timeline = new Timeline(run.seed, run.commands);
+    const sections: string[] = [];
+    let from = 0;
+    for (let k = -1; k < scene.steps.length; k++) {
+      const to = k < 0 ? run.stepStarts[0]! : run.stepEnds[k]!;
+      const events = [];
+      for (let i = from + 1; i <= to; i++) events.push(...timeline.seek(i).events);
+      sections.push(`## ${k < 0 ? 'setup' : `step ${k}: ${scene.steps[k]!.title}`}\n${formatTrace(events)}`);
+      from = to;
+    }
+    await expect(`${sections.join('\n\n')}\n`).toMatchFileSnapshot(`./golden/${scene.id}.trace`);
+  });
+});
+
+it('gives every scene a unique, URL-safe id and at least one step', () => {
+  const ids = scenes.map((s) => s.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const s of scenes) {
+    expect(s.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(s.steps.length).toBeGreaterThan(0);
+  }
+});

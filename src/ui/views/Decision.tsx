@@ -1,0 +1,15 @@
+/** The partitioner's last decision in this step, with the engine's real numbers. */
+import type { EngineEvent } from '../../engine/events';
+import type { Frame } from '../store/frames';
+import { describeChoice } from './describe-choice';
+
+export function Decision({ frame, playheadMs }: { frame: Frame; playheadMs: number }) {
+  let last: Extract<EngineEvent, { type: 'partitionChosen' }> | undefined;
+  for (const e of frame.events) if (e.type === 'partitionChosen' && e.atMs <= playheadMs) last = e;
+  if (!last) return null;
+  return (
+    <p className="decision" data-testid="partition-choice">
+      <span className="decision-label">{last.producer} chose</span> {describeChoice(last)}
+    </p>
+  );
+}

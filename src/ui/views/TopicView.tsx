@@ -1,0 +1,240 @@
+/**
+ * The topic on stage: producers on the left, one lane per partition with numbered offsets, records drawn
+ * in their key colour, and the records in flight between them. A pure function of (engine frame, playhead).
+ */
+import { interpolateNumber } from 'd3-interpolate';
+import type { EngineEvent } from '../../engine/events';
+import { keptRecords, type LogRecord } from '../../engine/log';
+import type { Message, PendingRecord, TopicState } from '../../engine/types';
+import type { Frame } from '../store/frames';
+import { keyColour } from './palette';
+import {
+  LANE_WIDTH,
+  LANE_X,
+  PRODUCER_BOX,
+  STAGE_HEIGHT,
+  STAGE_WIDTH,
+  type TopicLayout,
+  topicLayout,
+} from './topic-layout';
+
+interface Props {
+  frame: Frame;
+  /** Model time the picture shows. */
+  playheadMs: number;
+  topic: string;
+  producers: readonly string[];
+}
+
+function visibleRecords(topic: TopicState, partition: number, playheadMs: number): LogRecord[] {
+  const p = topic.partitions[partition]!;
+  if (p.leader === null) return [];
+  return keptRecords(p.logs[p.leader]!).filter((r) => r.appendedAtMs <= playheadMs);
+}
+
+function Lane({
+  topic,
+  partition,
+  layout,
+  playheadMs,
+}: {
+  topic: TopicState;
+  partition: number;
+  layout: TopicLayout;
+  playheadMs: number;
+}) {
+  const y = layout.laneY(partition);
+  const records = visibleRecords(topic, partition, playheadMs);
+  const logEnd = (records.at(-1)?.offset ?? -1) + 1;
+  return (
+    <g
+      data-testid={`partition-${topic.name}-${partition}`}
+      role="list"
+      aria-label={`Partition P${partition} of ${topic.name}, log end offset ${logEnd}`}
+    >
+      <rect className="lane" x={LANE_X} y={y} width={LANE_WIDTH} height={layout.laneHeight} rx={10} />
+      <text className="lane-label" x={LANE_X + 14} y={y + layout.laneHeight / 2} dominantBaseline="central">
+        P{partition}
+      </text>
+      {records.map((r) => (
+        <RecordBox key={r.id} record={r} partition={partition} layout={layout} y={y} />
+      ))}
+      <text className="leo" x={layout.slotX(logEnd) + 4} y={y - 5} aria-hidden="true">
+        LEO {logEnd}
+      </text>
+    </g>
+  );
+}
+
+function RecordBox({
+  record,
+  partition,
+  layout,
+  y,
+}: {
+  record: LogRecord;
+  partition: number;
+  layout: TopicLayout;
+  y: number;
+}) {
+  const x = layout.slotX(record.offset);
+  const w = layout.slotWidth - 6;
+  const label = record.key === null ? record.value : `${record.key}: ${record.value}`;
+  return (
+    <g
+      data-testid="record"
+      data-partition={partition}
+      data-offset={record.offset}
+      data-value={record.value}
+      {...(record.key !== null ? { 'data-key': record.key } : {})}
+      role="listitem"
+      aria-label={`${label} at partition ${partition}, offset ${record.offset}`}
+    >
+      <rect
+        className="record"
+        x={x}
+        y={y + 6}
+        width={w}
+        height={layout.laneHeight - 12}
+        rx={8}
+        fill={keyColour(record.key)}
+      />
+      <text
+        className="record-value"
+        x={x + w / 2}
+        y={y + layout.laneHeight / 2 - 2}
+        textAnchor="middle"
+        dominantBaseline="central"
+      >
+        {record.value.length > 6 ? `${record.value.slice(0, 5)}…` : record.value}
+      </text>
+      <text className="record-offset" x={x + w / 2} y={y + layout.laneHeight - 14} textAnchor="middle">
+        {record.offset}
+      </text>
+    </g>
+  );
+}
+
+/** Where each record of this step ended up, from the engine's recordAppended events. */
+function landingOffsets(events: readonly EngineEvent[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const e of events) if (e.type === 'recordAppended') m.set(e.recordId, e.offset);
+  return m;
+}
+
+function Flights({
+  frame,
+  playheadMs,
+  layout,
+  producerIndex,
+}: {
+  frame: Frame;
+  playheadMs: number;
+  layout: TopicLayout;
+  producerIndex: (id: string) => number;
+}) {
+  const landing = landingOffsets(frame.events);
+  const flying: { m: Message; p: number }[] = [];
+  for (const e of frame.events) {
+    if (e.type !== 'messageSent') continue;
+    const m = e.message;
+    if (m.sentAtMs <= playheadMs && playheadMs < m.arrivesAtMs)
+      flying.push({ m, p: (playheadMs - m.sentAtMs) / (m.arrivesAtMs - m.sentAtMs) });
+  }
+  const n = Math.max(1, frame.state.producers ? Object.keys(frame.state.producers).length : 1);
+  return (
+    <g className="flights" aria-hidden="true">
+      {flying.map(({ m, p }) => {
+        const producer = String(m.payload.producer);
+        const partition = Number(m.payload.partition);
+        const py = layout.producerY(producerIndex(producer), n) + PRODUCER_BOX.height / 2;
+        const ly = layout.laneY(partition) + layout.laneHeight / 2;
+        if (m.kind === 'produceRequest') {
+          const records = m.payload.records as PendingRecord[];
+          return records.map((r, i) => {
+            const targetX = layout.slotX(landing.get(r.id) ?? 0);
+            const x = interpolateNumber(PRODUCER_BOX.x + PRODUCER_BOX.width, targetX)(p);
+            const y = interpolateNumber(py, ly)(p) + i * 4;
+            return (
+              <g key={`${m.id}-${r.id}`} className="flying-record" transform={`translate(${x},${y})`}>
+                <rect x={0} y={-20} width={layout.slotWidth - 6} height={40} rx={8} fill={keyColour(r.key)} />
+                <text x={(layout.slotWidth - 6) / 2} y={0} textAnchor="middle" dominantBaseline="central">
+                  {r.value.slice(0, 5)}
+                </text>
+              </g>
+            );
+          });
+        }
+        if (m.kind === 'produceResponse') {
+          const x = interpolateNumber(LANE_X, PRODUCER_BOX.x + PRODUCER_BOX.width)(p);
+          const y = interpolateNumber(ly, py)(p);
+          return (
+            <text
+              key={m.id}
+              className={m.payload.error ? 'flying-nack' : 'flying-ack'}
+              x={x}
+              y={y}
+              textAnchor="middle"
+              dominantBaseline="central"
+            >
+              {m.payload.error ? '✗' : '✓'}
+            </text>
+          );
+        }
+        return null;
+      })}
+    </g>
+  );
+}
+
+export function TopicView({ frame, playheadMs, topic: topicName, producers }: Props) {
+  const topic = frame.state.topics[topicName];
+  if (!topic) return <p className="stage-empty">Topic {topicName} does not exist yet.</p>;
+  const layout = topicLayout(topic);
+  const shown = producers.filter((id) => frame.state.producers[id]);
+  const producerIndex = (id: string) => Math.max(0, shown.indexOf(id));
+  return (
+    <svg
+      className="stage-svg"
+      viewBox={`0 0 ${STAGE_WIDTH} ${STAGE_HEIGHT}`}
+      role="img"
+      aria-label={`Topic ${topicName} with ${topic.partitions.length} partitions`}
+    >
+      {shown.map((id, i) => {
+        const y = layout.producerY(i, shown.length);
+        const p = frame.state.producers[id]!;
+        return (
+          <g key={id} data-testid={`producer-${id}`} aria-label={`Producer ${id}`}>
+            <rect
+              className="producer"
+              x={PRODUCER_BOX.x}
+              y={y}
+              width={PRODUCER_BOX.width}
+              height={PRODUCER_BOX.height}
+              rx={12}
+            />
+            <text className="node-title" x={PRODUCER_BOX.x + 14} y={y + 32}>
+              {id}
+            </text>
+            <text className="node-detail" x={PRODUCER_BOX.x + 14} y={y + 62}>
+              {p.config.keyless === 'round-robin' ? 'round robin' : 'sticky'} · acks={String(p.config.acks)}
+            </text>
+          </g>
+        );
+      })}
+      <text className="topic-title" x={LANE_X} y={16}>
+        topic “{topicName}”
+      </text>
+      {topic.partitions.map((p) => (
+        <Lane
+          key={p.partition}
+          topic={topic}
+          partition={p.partition}
+          layout={layout}
+          playheadMs={playheadMs}
+        />
+      ))}
+      <Flights frame={frame} playheadMs={playheadMs} layout={layout} producerIndex={producerIndex} />
+    </svg>
+  );
+}
