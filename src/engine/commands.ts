@@ -2,9 +2,13 @@
  * Commands: what a scene or a presenter can do, in Kafka's verbs, as plain data. A run is a seed and a list
  * of these; it fits in a URL or localStorage and replays byte for byte.
  */
+import type { GroupCommand } from './groups/commands';
+import type { ReplicationCommand } from './replication/commands';
 import type { Acks, BrokerId, ClientKind, KeylessStrategy, NetworkConfig, TopicConfig } from './types';
 
-export type Command =
+export type Command = CoreCommand | GroupCommand | ReplicationCommand;
+
+export type CoreCommand =
   | { type: 'createCluster'; brokers: number; racks?: string[]; network?: Partial<NetworkConfig> }
   | {
       type: 'createTopic';

@@ -2,6 +2,8 @@
  * Domain events: what happened, in the past tense, each at a logical time. They are what the views animate;
  * a view never infers Kafka behaviour that is not in an event or in the state.
  */
+import type { GroupEvent } from './groups/events';
+import type { ReplicationEvent } from './replication/events';
 import type { BrokerId, Message } from './types';
 
 export type PartitionRule =
@@ -82,6 +84,8 @@ export type EngineEvent = { atMs: number } & (
   | { type: 'brokerHealed'; broker: BrokerId }
   | { type: 'topicConfigChanged'; topic: string; changes: Record<string, unknown> }
   | { type: 'clockAdvanced'; from: number; to: number }
+  | GroupEvent
+  | ReplicationEvent
 );
 
 export type EngineEventType = EngineEvent['type'];

@@ -2,6 +2,8 @@
  * Kafka's invariants as code, checked after every step in tests (and in dev builds by the store).
  * Each returns a list of violations, empty when the state is sound.
  */
+import { checkGroupInvariants } from './groups/invariants';
+import { checkReplicationInvariants } from './replication/invariants';
 import type { EngineState } from './types';
 
 export function checkInvariants(state: EngineState): string[] {
@@ -40,5 +42,6 @@ export function checkInvariants(state: EngineState): string[] {
       problems.push('timer queue out of order');
   }
   if (state.timers.length > 0 && state.timers[0]!.dueMs < state.now) problems.push('a timer is overdue');
+  problems.push(...checkReplicationInvariants(state), ...checkGroupInvariants(state));
   return problems;
 }

@@ -5,10 +5,14 @@
 import { healBroker, isolateBroker, killBroker, restartBroker } from './broker-lifecycle';
 import { onProduceRequest } from './broker-produce';
 import { addPartitions, createCluster, createTopic, setTopicConfig } from './cluster';
-import type { Command } from './commands';
+import type { Command, CoreCommand } from './commands';
 import type { EngineError, EngineEvent } from './events';
+import { groupHandlers } from './groups/handlers';
+import { initialGroupsSlice } from './groups/types';
+import type { ModuleHandlers } from './module';
 import { addProducer, configureProducer, flush, onLingerExpired, produce } from './producer';
 import { drain, onProduceResponse, onProduceRetry, onProduceTimeout } from './producer-send';
+import { replicationHandlers } from './replication/handlers';
 import { onRetentionCheck, RETENTION_CHECK_INTERVAL_MS } from './retention';
 import { seedRng } from './rng';
 import { Tx } from './tx';
@@ -38,13 +42,17 @@ export function initialState(seed: number): EngineState {
       leaderElections: 0,
       failedProduceRequests: 0,
     },
+    groups: initialGroupsSlice,
   };
 }
 
 type Handler<C extends Command> = (tx: Tx, cmd: C) => EngineError | undefined;
-type CommandHandlers = { [T in Command['type']]: Handler<Extract<Command, { type: T }>> };
+type CoreHandlers = { [T in CoreCommand['type']]: Handler<Extract<Command, { type: T }>> };
 
-const commandHandlers: CommandHandlers = {
+/** The modules beyond the core; each brings its own commands, messages and timers. */
+const modules: readonly ModuleHandlers[] = [replicationHandlers, groupHandlers];
+
+const coreCommandHandlers: CoreHandlers = {
   createCluster: (tx, cmd) => {
     const err = createCluster(tx, cmd);
     if (!err) tx.schedule('retentionCheck', tx.state.now + RETENTION_CHECK_INTERVAL_MS);
@@ -64,14 +72,26 @@ const commandHandlers: CommandHandlers = {
   healBroker,
 };
 
+const commandHandlers: Record<string, Handler<Command>> = Object.assign(
+  {},
+  coreCommandHandlers,
+  ...modules.map((m) => m.commands),
+);
+
 /** What happens when a message arrives, by its kind. */
-const messageHandlers: Record<string, (tx: Tx, message: Message) => void> = {
+const coreMessageHandlers: Record<string, (tx: Tx, message: Message) => void> = {
   produceRequest: (tx, m) => onProduceRequest(tx, brokerIdOf(m.to), m.payload as Record<string, unknown>),
   produceResponse: (tx, m) => onProduceResponse(tx, m.payload as Record<string, unknown>),
 };
 
+const messageHandlers: Record<string, (tx: Tx, message: Message) => void> = Object.assign(
+  {},
+  coreMessageHandlers,
+  ...modules.map((m) => m.messages),
+);
+
 /** What happens when a timer falls due, by its kind. */
-const timerHandlers: Record<string, (tx: Tx, timer: Timer) => void> = {
+const coreTimerHandlers: Record<string, (tx: Tx, timer: Timer) => void> = {
   deliver: (tx, t) => deliver(tx, t.payload.message as Message),
   lingerExpired: (tx, t) =>
     onLingerExpired(tx, t.payload.producer as string, t.payload.batchId as string, t.payload.tp as string),
@@ -81,7 +101,13 @@ const timerHandlers: Record<string, (tx: Tx, timer: Timer) => void> = {
   retentionCheck: (tx) => onRetentionCheck(tx),
 };
 
-function brokerIdOf(node: string): number {
+const timerHandlers: Record<string, (tx: Tx, timer: Timer) => void> = Object.assign(
+  {},
+  coreTimerHandlers,
+  ...modules.map((m) => m.timers),
+);
+
+export function brokerIdOf(node: string): number {
   return Number(node.slice('broker:'.length));
 }
 
@@ -122,7 +148,7 @@ function advance(tx: Tx, cmd: Extract<Command, { type: 'advance' }>): EngineErro
 }
 
 export function step(state: EngineState, command: Command): StepResult {
-  const handler = commandHandlers[command.type] as Handler<Command> | undefined;
+  const handler = commandHandlers[command.type];
   if (!handler)
     return {
       ok: false,

@@ -3,6 +3,7 @@
  * is what replaying it gives. Everything here is plain, immutable data: no classes, no functions, so a state
  * can be kept as a checkpoint, compared, and serialised.
  */
+import type { GroupsSlice } from './groups/types';
 import type { ReplicaLog } from './log';
 import type { Rng } from './rng';
 
@@ -188,4 +189,6 @@ export interface EngineState {
   readonly producers: Readonly<Record<string, ProducerState>>;
   readonly timers: readonly Timer[];
   readonly metrics: ClusterMetrics;
+  /** Consumers and consumer groups (groups/). */
+  readonly groups: GroupsSlice;
 }

@@ -1,0 +1,2 @@
+/** Events of consumers and groups (issue 4); each gets `atMs` from the engine. */
+export type GroupEvent = never;
