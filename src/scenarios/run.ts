@@ -9,10 +9,15 @@ import type { Scene } from './types';
 export interface LiveAction {
   /** The step the presenter was on when acting. */
   readonly step: number;
-  readonly command: Command;
+  /** What the presenter did, e.g. "produce alice: hi"; shown in the live log. */
+  readonly label: string;
+  /** The engine commands it issued (a produce and the time for it to land, say). */
+  readonly commands: readonly Command[];
 }
 
 export interface SceneRun {
+  /** liveStarts[i]: the command index where live action i begins (for animating just that action). */
+  readonly liveStarts: readonly number[];
   readonly seed: number;
   readonly commands: readonly Command[];
   /** stepStarts[k]: commands before step k's own commands run (the state the step animates from). */
@@ -24,11 +29,16 @@ export function sceneRun(scene: Scene, live: readonly LiveAction[] = []): SceneR
   const commands: Command[] = [...scene.setup];
   const stepStarts: number[] = [];
   const stepEnds: number[] = [];
+  const liveStarts: number[] = live.map(() => -1);
   scene.steps.forEach((step, k) => {
     stepStarts.push(commands.length);
     commands.push(...step.commands);
-    for (const a of live) if (a.step === k) commands.push(a.command);
+    live.forEach((a, i) => {
+      if (a.step !== k) return;
+      liveStarts[i] = commands.length;
+      commands.push(...a.commands);
+    });
     stepEnds.push(commands.length);
   });
-  return { seed: scene.seed, commands, stepStarts, stepEnds };
+  return { seed: scene.seed, commands, stepStarts, stepEnds, liveStarts };
 }

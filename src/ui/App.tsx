@@ -1,38 +1,31 @@
 /**
- * The deck's frame: header with the place, the stage, the narration, and the step controls. It renders the
- * store; every change goes through the player machine.
+ * The audience view: header with the place, the stage, the narration, and the controls. It renders the
+ * store; every change goes through the player machine or a store action.
  */
-import { useMachine } from '@xstate/react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { scenes } from '../scenarios/registry';
-import { installKeys } from './player/keys';
-import { playerMachine, STEP_ANIMATION_MS } from './player/machine';
-import { installUrlSync } from './player/url-sync';
+import { HandoutOnPrint } from './handout/Handout';
+import { Blackout } from './overlays/Blackout';
+import { HelpOverlay } from './overlays/HelpOverlay';
+import { Overview } from './overlays/Overview';
+import { send } from './player/actor';
 import { deckStore } from './store/deck-store';
-import { frameAt } from './store/frames';
+import { useFrame, usePlace, usePlayerState } from './store/hooks';
 import { Decision } from './views/Decision';
-import { TopicView } from './views/TopicView';
-
-const prefersReducedMotion = () =>
-  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+import { LivePanel } from './views/LivePanel';
+import { RealCommands } from './views/RealCommands';
+import { Stage } from './views/Stage';
 
 export function App() {
-  const [, send] = useMachine(playerMachine, {
-    input: { durationMs: prefersReducedMotion() ? 0 : STEP_ANIMATION_MS },
-  });
-  const sceneIndex = useStore(deckStore, (s) => s.sceneIndex);
-  const step = useStore(deckStore, (s) => s.step);
-  const live = useStore(deckStore, (s) => s.live);
-  const progress = useStore(deckStore, (s) => s.progress);
+  const { sceneIndex, step, scene } = usePlace();
+  const { frame, playheadMs } = useFrame();
+  const { overlay, black, playing } = usePlayerState();
   const notice = useStore(deckStore, (s) => s.notice);
-  const scene = scenes[sceneIndex]!;
+  const speed = useStore(deckStore, (s) => s.speed);
+  const [liveOpen, setLiveOpen] = useState(false);
   const current = scene.steps[step]!;
-  const frame = frameAt(sceneIndex, step, live[scene.id] ?? []);
-  const playheadMs = frame.fromMs + progress * (frame.toMs - frame.fromMs);
 
-  useEffect(() => installKeys(send), [send]);
-  useEffect(() => installUrlSync(send), [send]);
   useEffect(() => {
     document.body.dataset.scene = scene.id;
     document.body.dataset.step = String(step);
@@ -44,35 +37,39 @@ export function App() {
       <header className="deck-header">
         <span className="brand">Kafka Stage</span>
         <h1 className="scene-title">{scene.title}</h1>
-        <span className="place" aria-live="polite">
-          Step {step + 1} of {scene.steps.length} · slides {scene.slides.join('–')}
+        <span className="place">
+          Scene {sceneIndex + 1}/{scenes.length} · step {step + 1}/{scene.steps.length} · slides{' '}
+          {scene.slides.join('–')}
         </span>
       </header>
       <main className="stage" aria-label="Stage">
-        {scene.view.kind === 'topic' && (
-          <TopicView
-            frame={frame}
-            playheadMs={playheadMs}
-            topic={scene.view.topic}
-            producers={scene.view.producers}
-          />
-        )}
+        <Stage view={scene.view} frame={frame} playheadMs={playheadMs} />
       </main>
       <section
         className={`narration${current.predict ? ' predict' : ''}`}
         aria-live="polite"
         data-testid="narration"
       >
-        <h2 className="step-title">{current.title}</h2>
+        <h2 className="step-title">{current.predict ? `Predict: ${current.title}` : current.title}</h2>
         <p>{current.narration}</p>
         <Decision frame={frame} playheadMs={playheadMs} />
       </section>
-      <nav className="controls" aria-label="Step controls">
-        <button type="button" onClick={() => send({ type: 'PREV' })} aria-label="Previous step">
+      <nav className="controls" aria-label="Deck controls">
+        <button type="button" onClick={() => send({ type: 'PREV' })}>
           ◀ Back
         </button>
-        <button type="button" onClick={() => send({ type: 'NEXT' })} aria-label="Next step">
+        <button type="button" onClick={() => send({ type: 'NEXT' })}>
           Next ▶
+        </button>
+        <button type="button" aria-pressed={playing} onClick={() => send({ type: 'TOGGLE_PLAY' })}>
+          {playing ? '❚❚ Pause' : '▶▶ Play'} {speed !== 1 ? `${speed}x` : ''}
+        </button>
+        <button type="button" aria-expanded={liveOpen} onClick={() => setLiveOpen((o) => !o)}>
+          Live
+        </button>
+        <RealCommands scene={scene} />
+        <button type="button" onClick={() => send({ type: 'TOGGLE_HELP' })}>
+          Keys (?)
         </button>
         {notice && (
           <output className="notice" data-testid="notice">
@@ -80,6 +77,17 @@ export function App() {
           </output>
         )}
       </nav>
+      {liveOpen && <LivePanel scene={scene} state={frame.state} onAct={() => send({ type: 'ANIMATE' })} />}
+      {overlay === 'help' && <HelpOverlay onClose={() => send({ type: 'CLOSE_OVERLAY' })} />}
+      {overlay === 'overview' && (
+        <Overview
+          current={sceneIndex}
+          onPick={(i) => send({ type: 'GOTO', sceneIndex: i, step: 0 })}
+          onClose={() => send({ type: 'CLOSE_OVERLAY' })}
+        />
+      )}
+      {black && <Blackout />}
+      <HandoutOnPrint />
     </div>
   );
 }

@@ -1,10 +1,49 @@
+/**
+ * Boot: read what the last session saved, start the one player, wire the keys, the URL and the presenter
+ * channel once (outside React, so StrictMode's double effects cannot double them), then render the
+ * audience or the presenter view.
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startPlayer } from './player/actor';
+import { installPresenterSync } from './player/channel';
+import { installKeys } from './player/keys';
+import { installUrlSync } from './player/url-sync';
+import { PresenterView } from './presenter/PresenterView';
+import { deckStore, showNotice } from './store/deck-store';
+import { installPersistence, loadSaved } from './store/persist';
 import './styles.css';
 
+const reducedMotion =
+  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+const presenter = new URLSearchParams(window.location.search).get('view') === 'presenter';
+
+const savedProblem = loadSaved();
+installPersistence();
+const actor = startPlayer(reducedMotion);
+const send = actor.send.bind(actor);
+installKeys(send);
+installUrlSync(send);
+const sync = installPresenterSync({ send, isBlack: () => actor.getSnapshot().matches({ screen: 'black' }) });
+let wasBlack = false;
+actor.subscribe((snapshot) => {
+  const black = snapshot.matches({ screen: 'black' });
+  if (black !== wasBlack) {
+    wasBlack = black;
+    sync.announceBlack(black);
+  }
+});
+if (savedProblem) showNotice(savedProblem);
+
+const applyTheme = () => {
+  document.documentElement.dataset.theme = deckStore.getState().theme;
+};
+applyTheme();
+deckStore.subscribe((s, prev) => {
+  if (s.theme !== prev.theme) applyTheme();
+});
+
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+  <StrictMode>{presenter ? <PresenterView /> : <App />}</StrictMode>,
 );

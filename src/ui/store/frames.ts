@@ -1,35 +1,46 @@
 /**
- * Derived engine data for the current place: the state at the end of the step, the events that led there
- * from the step's start, and the model-time window the animation plays over. Computed from the run through
- * one cached Timeline per scene (seeks are cheap: checkpoints plus a short replay).
+ * Derived engine data for the current place: the state at the end of the step, the events that led there,
+ * and the model-time window the animation plays over. Computed from the run through one cached Timeline
+ * per scene and live-action list (seeks are cheap: checkpoints plus a short replay).
  */
 import type { EngineEvent } from '../../engine/events';
 import { Timeline } from '../../engine/history';
 import type { EngineState } from '../../engine/types';
 import { scenes } from '../../scenarios/registry';
-import { type LiveAction, sceneRun } from '../../scenarios/run';
+import { type LiveAction, type SceneRun, sceneRun } from '../../scenarios/run';
 
 export interface Frame {
   readonly state: EngineState;
-  /** Every event from the step's start to its end, in order. */
+  /** Every event of the animated stretch (the step, or one live action), in order. */
   readonly events: readonly EngineEvent[];
-  /** Model time at the step's start and when its last interesting event is over. */
+  /** Model time at the start of the stretch and when its last interesting event is over. */
   readonly fromMs: number;
   readonly toMs: number;
 }
 
-const cache = new Map<
-  string,
-  { live: readonly LiveAction[]; timeline: Timeline; run: ReturnType<typeof sceneRun> }
->();
+interface Entry {
+  live: readonly LiveAction[];
+  timeline: Timeline;
+  run: SceneRun;
+}
 
-function timelineFor(sceneIndex: number, live: readonly LiveAction[]) {
-  const scene = scenes[sceneIndex]!;
-  const hit = cache.get(scene.id);
-  if (hit && hit.live === live) return hit;
-  const run = sceneRun(scene, live);
+/** A few timelines, most recent first: the current scene with its live actions, and pristine ones. */
+const cache: { sceneIndex: number; entry: Entry }[] = [];
+const CACHE_SIZE = 6;
+
+export const NO_LIVE: readonly LiveAction[] = [];
+
+function timelineFor(sceneIndex: number, live: readonly LiveAction[]): Entry {
+  const i = cache.findIndex((c) => c.sceneIndex === sceneIndex && c.entry.live === live);
+  if (i >= 0) {
+    const [hit] = cache.splice(i, 1);
+    cache.unshift(hit!);
+    return hit!.entry;
+  }
+  const run = sceneRun(scenes[sceneIndex]!, live);
   const entry = { live, timeline: new Timeline(run.seed, run.commands), run };
-  cache.set(scene.id, entry);
+  cache.unshift({ sceneIndex, entry });
+  if (cache.length > CACHE_SIZE) cache.pop();
   return entry;
 }
 
@@ -38,12 +49,33 @@ function endOf(e: EngineEvent): number {
   return e.type === 'messageSent' ? e.message.arrivesAtMs : e.atMs;
 }
 
-let memo: { sceneIndex: number; step: number; live: readonly LiveAction[]; frame: Frame } | null = null;
+let memo: {
+  sceneIndex: number;
+  step: number;
+  live: readonly LiveAction[];
+  focus: number | null;
+  frame: Frame;
+} | null = null;
 
-export function frameAt(sceneIndex: number, step: number, live: readonly LiveAction[]): Frame {
-  if (memo && memo.sceneIndex === sceneIndex && memo.step === step && memo.live === live) return memo.frame;
+export function frameAt(
+  sceneIndex: number,
+  step: number,
+  live: readonly LiveAction[],
+  liveFocus: number | null = null,
+): Frame {
+  if (
+    memo &&
+    memo.sceneIndex === sceneIndex &&
+    memo.step === step &&
+    memo.live === live &&
+    memo.focus === liveFocus
+  ) {
+    return memo.frame;
+  }
   const { timeline, run } = timelineFor(sceneIndex, live);
-  const start = run.stepStarts[step] ?? 0;
+  const focusStart =
+    liveFocus !== null && live[liveFocus]?.step === step ? run.liveStarts[liveFocus] : undefined;
+  const start = focusStart !== undefined && focusStart >= 0 ? focusStart : (run.stepStarts[step] ?? 0);
   const end = run.stepEnds[step] ?? start;
   const fromState = timeline.stateAt(start);
   const events: EngineEvent[] = [];
@@ -52,6 +84,29 @@ export function frameAt(sceneIndex: number, step: number, live: readonly LiveAct
   let toMs = fromState.now;
   for (const e of events) if (e.type !== 'clockAdvanced') toMs = Math.max(toMs, endOf(e));
   const frame: Frame = { state, events, fromMs: fromState.now, toMs: Math.min(toMs, state.now) };
-  memo = { sceneIndex, step, live, frame };
+  memo = { sceneIndex, step, live, focus: liveFocus, frame };
   return frame;
+}
+
+/** The engine's refusals of live action `index`'s commands, as messages (empty when all were taken). */
+export function liveErrors(sceneIndex: number, live: readonly LiveAction[], index: number): string[] {
+  const { timeline, run } = timelineFor(sceneIndex, live);
+  const start = run.liveStarts[index] ?? -1;
+  if (start < 0) return [];
+  const errors: string[] = [];
+  for (let i = 0; i < live[index]!.commands.length; i++) {
+    const r = timeline.seek(start + i + 1);
+    if (r.error) errors.push(r.error.message);
+  }
+  return errors;
+}
+
+/** The engine state at the end of a step (no animation): for the handout, the overview and claims. */
+export function stateAtStep(
+  sceneIndex: number,
+  step: number,
+  live: readonly LiveAction[] = NO_LIVE,
+): EngineState {
+  const { timeline, run } = timelineFor(sceneIndex, live);
+  return timeline.stateAt(run.stepEnds[step] ?? 0);
 }

@@ -59,8 +59,40 @@ function Lane({
       {records.map((r) => (
         <RecordBox key={r.id} record={r} partition={partition} layout={layout} y={y} />
       ))}
-      <text className="leo" x={layout.slotX(logEnd) + 4} y={y - 5} aria-hidden="true">
-        LEO {logEnd}
+      <HighWatermark topic={topic} partition={partition} layout={layout} y={y} logEnd={logEnd} />
+    </g>
+  );
+}
+
+/**
+ * The log end offset (where the next record goes) and the high watermark (what consumers may read),
+ * both as the engine has them; with one replica they coincide.
+ */
+function HighWatermark({
+  topic,
+  partition,
+  layout,
+  y,
+  logEnd,
+}: {
+  topic: TopicState;
+  partition: number;
+  layout: TopicLayout;
+  y: number;
+  logEnd: number;
+}) {
+  const hw = Math.min(topic.partitions[partition]!.highWatermark, logEnd);
+  const hwX = layout.slotX(hw) - 3;
+  return (
+    <g aria-hidden="true">
+      <line className="hw-line" x1={hwX} x2={hwX} y1={y + 2} y2={y + layout.laneHeight - 2} />
+      <text
+        className="leo"
+        x={layout.slotX(logEnd) + 6}
+        y={y + layout.laneHeight / 2}
+        dominantBaseline="central"
+      >
+        {hw === logEnd ? `LEO = HW ${logEnd}` : `HW ${hw} · LEO ${logEnd}`}
       </text>
     </g>
   );
@@ -216,13 +248,20 @@ export function TopicView({ frame, playheadMs, topic: topicName, producers }: Pr
             <text className="node-title" x={PRODUCER_BOX.x + 14} y={y + 32}>
               {id}
             </text>
-            <text className="node-detail" x={PRODUCER_BOX.x + 14} y={y + 62}>
-              {p.config.keyless === 'round-robin' ? 'round robin' : 'sticky'} · acks={String(p.config.acks)}
+            <text className="node-detail" x={PRODUCER_BOX.x + 14} y={y + 66}>
+              {p.config.client === 'librdkafka'
+                ? 'librdkafka'
+                : p.config.keyless === 'round-robin'
+                  ? 'round robin'
+                  : 'sticky'}
+            </text>
+            <text className="node-detail" x={PRODUCER_BOX.x + 14} y={y + 96}>
+              acks={String(p.config.acks)}
             </text>
           </g>
         );
       })}
-      <text className="topic-title" x={LANE_X} y={16}>
+      <text className="topic-title" x={LANE_X} y={22}>
         topic “{topicName}”
       </text>
       {topic.partitions.map((p) => (

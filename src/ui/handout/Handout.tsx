@@ -1,0 +1,107 @@
+/**
+ * The printable handout: when the browser prints (Ctrl+P, or Alt+P), one page per step of every scene, with
+ * its picture at the end of the step, its narration, and the key state (partitions, offsets, leaders).
+ * Rendered only while printing, so the deck does not pay for it on screen.
+ */
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { keptRecords } from '../../engine/log';
+import type { EngineState } from '../../engine/types';
+import { scenes } from '../../scenarios/registry';
+import { deckStore } from '../store/deck-store';
+import { type Frame, NO_LIVE, stateAtStep } from '../store/frames';
+import { Stage } from '../views/Stage';
+
+function KeyState({ state }: { state: EngineState }) {
+  return (
+    <table className="handout-state">
+      <thead>
+        <tr>
+          <th scope="col">partition</th>
+          <th scope="col">leader</th>
+          <th scope="col">ISR</th>
+          <th scope="col">log start</th>
+          <th scope="col">log end</th>
+          <th scope="col">high watermark</th>
+          <th scope="col">records</th>
+        </tr>
+      </thead>
+      <tbody>
+        {Object.values(state.topics).flatMap((t) =>
+          t.partitions.map((p) => {
+            const log = p.leader === null ? undefined : p.logs[p.leader];
+            return (
+              <tr key={`${t.name}-${p.partition}`}>
+                <td>
+                  {t.name}/P{p.partition}
+                </td>
+                <td>{p.leader ?? 'offline'}</td>
+                <td>{p.isr.join(', ')}</td>
+                <td>{log?.logStartOffset ?? '–'}</td>
+                <td>{log?.logEndOffset ?? '–'}</td>
+                <td>{p.highWatermark}</td>
+                <td>
+                  {log
+                    ? keptRecords(log)
+                        .map((r) => (r.key === null ? r.value : `${r.key}:${r.value}`))
+                        .join(' ')
+                    : ''}
+                </td>
+              </tr>
+            );
+          }),
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+export function Handout() {
+  const live = useStore(deckStore, (s) => s.live);
+  return (
+    <div className="handout" data-testid="handout">
+      {scenes.map((scene, sceneIndex) =>
+        scene.steps.map((step, k) => {
+          const state = stateAtStep(sceneIndex, k, live[scene.id] ?? NO_LIVE);
+          const frame: Frame = { state, events: [], fromMs: state.now, toMs: state.now };
+          return (
+            // A step's place in its scene is its identity: steps are never reordered at run time.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            <article className="handout-page" key={`${scene.id}-${k}`} data-scene={scene.id} data-step={k}>
+              <h2>
+                {scene.title} · step {k + 1} of {scene.steps.length}: {step.title}
+              </h2>
+              <div className="handout-picture">
+                <Stage view={scene.view} frame={frame} playheadMs={state.now} />
+              </div>
+              <p className="handout-narration">{step.narration}</p>
+              <KeyState state={state} />
+            </article>
+          );
+        }),
+      )}
+    </div>
+  );
+}
+
+/** Mounts the handout for the browser's print and removes it afterwards. */
+export function HandoutOnPrint() {
+  const [printing, setPrinting] = useState(
+    () => typeof matchMedia === 'function' && matchMedia('print').matches,
+  );
+  useEffect(() => {
+    const before = () => setPrinting(true);
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    const mq = typeof matchMedia === 'function' ? matchMedia('print') : null;
+    const onChange = (e: MediaQueryListEvent) => setPrinting(e.matches);
+    mq?.addEventListener('change', onChange);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+      mq?.removeEventListener('change', onChange);
+    };
+  }, []);
+  return printing ? <Handout /> : null;
+}

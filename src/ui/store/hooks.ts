@@ -1,0 +1,32 @@
+/** Small selectors for components: each takes the smallest value it needs. */
+import { useSelector } from '@xstate/react';
+import { useStore } from 'zustand';
+import { scenes } from '../../scenarios/registry';
+import { player } from '../player/actor';
+import { deckStore } from './deck-store';
+import { type Frame, frameAt, NO_LIVE } from './frames';
+
+export function usePlace() {
+  const sceneIndex = useStore(deckStore, (s) => s.sceneIndex);
+  const step = useStore(deckStore, (s) => s.step);
+  return { sceneIndex, step, scene: scenes[sceneIndex]! };
+}
+
+export function useFrame(): { frame: Frame; playheadMs: number } {
+  const { sceneIndex, step, scene } = usePlace();
+  const live = useStore(deckStore, (s) => s.live[scene.id] ?? NO_LIVE);
+  const focus = useStore(deckStore, (s) => s.liveFocus);
+  const progress = useStore(deckStore, (s) => s.progress);
+  const frame = frameAt(sceneIndex, step, live, focus);
+  return { frame, playheadMs: frame.fromMs + progress * (frame.toMs - frame.fromMs) };
+}
+
+export function usePlayerState() {
+  const actor = player();
+  const overlay = useSelector(actor, (s) =>
+    s.matches({ overlay: 'help' }) ? 'help' : s.matches({ overlay: 'overview' }) ? 'overview' : 'none',
+  );
+  const black = useSelector(actor, (s) => s.matches({ screen: 'black' }));
+  const playing = useSelector(actor, (s) => s.matches({ playback: 'playing' }));
+  return { overlay, black, playing };
+}

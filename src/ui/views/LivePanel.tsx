@@ -1,0 +1,94 @@
+/**
+ * Live controls: the presenter acts on the running cluster without leaving the scene. Every action is a
+ * list of engine commands recorded in the store, so it survives a reload, syncs to the other window, and
+ * replays. The engine decides what happens; a refused action shows the engine's message.
+ */
+import { type FormEvent, useState } from 'react';
+import type { Command } from '../../engine/commands';
+import type { EngineState } from '../../engine/types';
+import { ROUND_TRIP_MS } from '../../scenarios/helpers';
+import type { Scene } from '../../scenarios/types';
+import { recordLive } from '../store/deck-store';
+
+interface Props {
+  scene: Scene;
+  state: EngineState;
+  onAct: () => void;
+}
+
+export function LivePanel({ scene, state, onAct }: Props) {
+  const producers = scene.view.producers.filter((p) => state.producers[p]);
+  const [producer, setProducer] = useState(producers[0] ?? '');
+  const [key, setKey] = useState('');
+  const [value, setValue] = useState('');
+  const act = (label: string, commands: Command[]) => {
+    if (recordLive(label, commands)) onAct();
+  };
+  const produce = (e: FormEvent) => {
+    e.preventDefault();
+    const p = producers.includes(producer) ? producer : producers[0];
+    if (!p) return;
+    const k = key.trim() === '' ? null : key;
+    const v = value === '' ? 'live' : value;
+    act(`produce ${k === null ? '(no key)' : k}: ${v}`, [
+      { type: 'produce', producer: p, topic: scene.view.topic, key: k, value: v },
+      { type: 'advance', ms: ROUND_TRIP_MS },
+    ]);
+  };
+  const brokers = Object.values(state.brokers);
+  return (
+    <section className="live-panel" aria-label="Live controls" data-typing>
+      <form className="live-row" onSubmit={produce} data-testid="live-produce">
+        <label>
+          key
+          <input
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            placeholder="none"
+            maxLength={40}
+            name="key"
+          />
+        </label>
+        <label>
+          value
+          <input
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            placeholder="live"
+            maxLength={40}
+            name="value"
+          />
+        </label>
+        {producers.length > 1 && (
+          <label>
+            from
+            <select value={producer} onChange={(e) => setProducer(e.target.value)} name="producer">
+              {producers.map((p) => (
+                <option key={p}>{p}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="submit">Produce</button>
+      </form>
+      {brokers.length > 1 && (
+        <div className="live-row">
+          {brokers.map((b) => (
+            <button
+              type="button"
+              key={b.id}
+              onClick={() =>
+                act(b.alive ? `kill broker ${b.id}` : `restart broker ${b.id}`, [
+                  b.alive ? { type: 'killBroker', broker: b.id } : { type: 'restartBroker', broker: b.id },
+                  { type: 'advance', ms: ROUND_TRIP_MS },
+                ])
+              }
+            >
+              {b.alive ? `Kill broker ${b.id}` : `Restart broker ${b.id}`}
+            </button>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
