@@ -40,3 +40,18 @@ export function whereIs(
   }
   return undefined;
 }
+
+/** Every keyed record the leaders hold, with its partition: what claims about keys check. */
+export function keyedRecords(
+  state: EngineState,
+  topic: string,
+): { key: string; value: string; partition: number; offset: number }[] {
+  const out: { key: string; value: string; partition: number; offset: number }[] = [];
+  for (const p of state.topics[topic]?.partitions ?? []) {
+    if (p.leader === null) continue;
+    for (const r of keptRecords(p.logs[p.leader]!)) {
+      if (r.key !== null) out.push({ key: r.key, value: r.value, partition: p.partition, offset: r.offset });
+    }
+  }
+  return out;
+}

@@ -5,7 +5,7 @@
 import { interpolateNumber } from 'd3-interpolate';
 import type { EngineEvent } from '../../engine/events';
 import { keptRecords, type LogRecord } from '../../engine/log';
-import type { Message, PendingRecord, TopicState } from '../../engine/types';
+import type { Message, PendingRecord, ProducerConfig, TopicState } from '../../engine/types';
 import type { Frame } from '../store/frames';
 import { keyColour } from './palette';
 import {
@@ -111,7 +111,12 @@ function RecordBox({
 }) {
   const x = layout.slotX(record.offset);
   const w = layout.slotWidth - 6;
-  const label = record.key === null ? record.value : `${record.key}: ${record.value}`;
+  const h = layout.laneHeight - 8;
+  // A keyed record is known by its key (that is what decided its partition); a keyless one by its value.
+  const label = record.key ?? record.value;
+  const fits = Math.floor(w / 13);
+  const cx = x + w / 2;
+  const spoken = record.key === null ? record.value : `key ${record.key}, value ${record.value}`;
   return (
     <g
       data-testid="record"
@@ -120,27 +125,25 @@ function RecordBox({
       data-value={record.value}
       {...(record.key !== null ? { 'data-key': record.key } : {})}
       role="listitem"
-      aria-label={`${label} at partition ${partition}, offset ${record.offset}`}
+      aria-label={`${spoken}, at partition ${partition}, offset ${record.offset}`}
     >
-      <rect
-        className="record"
-        x={x}
-        y={y + 6}
-        width={w}
-        height={layout.laneHeight - 12}
-        rx={8}
-        fill={keyColour(record.key)}
-      />
+      <rect className="record" x={x} y={y + 4} width={w} height={h} rx={8} fill={keyColour(record.key)} />
       <text
         className="record-value"
-        x={x + w / 2}
-        y={y + layout.laneHeight / 2 - 2}
+        x={cx}
+        y={y + 4 + h * 0.36}
         textAnchor="middle"
         dominantBaseline="central"
       >
-        {record.value.length > 6 ? `${record.value.slice(0, 5)}…` : record.value}
+        {label.length > fits ? `${label.slice(0, Math.max(1, fits - 1))}…` : label}
       </text>
-      <text className="record-offset" x={x + w / 2} y={y + layout.laneHeight - 14} textAnchor="middle">
+      <text
+        className="record-offset"
+        x={cx}
+        y={y + 4 + h * 0.76}
+        textAnchor="middle"
+        dominantBaseline="central"
+      >
         {record.offset}
       </text>
     </g>
@@ -191,7 +194,7 @@ function Flights({
               <g key={`${m.id}-${r.id}`} className="flying-record" transform={`translate(${x},${y})`}>
                 <rect x={0} y={-20} width={layout.slotWidth - 6} height={40} rx={8} fill={keyColour(r.key)} />
                 <text x={(layout.slotWidth - 6) / 2} y={0} textAnchor="middle" dominantBaseline="central">
-                  {r.value.slice(0, 5)}
+                  {(r.key ?? r.value).slice(0, 5)}
                 </text>
               </g>
             );
@@ -217,6 +220,11 @@ function Flights({
       })}
     </g>
   );
+}
+
+function keylessLabel(c: ProducerConfig): string {
+  if (c.client === 'librdkafka') return 'no key: random';
+  return c.keyless === 'round-robin' ? 'no key: round robin' : 'no key: sticky';
 }
 
 export function TopicView({ frame, playheadMs, topic: topicName, producers }: Props) {
@@ -249,14 +257,10 @@ export function TopicView({ frame, playheadMs, topic: topicName, producers }: Pr
               {id}
             </text>
             <text className="node-detail" x={PRODUCER_BOX.x + 14} y={y + 66}>
-              {p.config.client === 'librdkafka'
-                ? 'librdkafka'
-                : p.config.keyless === 'round-robin'
-                  ? 'round robin'
-                  : 'sticky'}
+              {p.config.client === 'librdkafka' ? 'librdkafka client' : 'Java client'}
             </text>
             <text className="node-detail" x={PRODUCER_BOX.x + 14} y={y + 96}>
-              acks={String(p.config.acks)}
+              {keylessLabel(p.config)}
             </text>
           </g>
         );
