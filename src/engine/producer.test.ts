@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Command } from './commands';
 import { leaderRecords, oneBrokerTopic, runCommands } from './test-support';
@@ -171,5 +172,37 @@ describe('the idempotent producer', () => {
     expect(events.some((e) => e.type === 'duplicateDropped')).toBe(true);
     expect(leaderRecords(state, 't', 0).map((r) => r.value)).toEqual(['once']);
     expect(state.producers.p!.acked).toBe(1);
+  });
+});
+
+describe('order within a partition', () => {
+  it('appends a burst of records for one key in the order they were produced, losing none', () => {
+    fc.assert(
+      fc.property(
+        fc.integer(),
+        fc.array(fc.constantFrom('alice', 'bob', 'carol'), { minLength: 1, maxLength: 40 }),
+        (seed, keys) => {
+          const { state, errors } = runCommands(seed, [
+            ...oneBrokerTopic('t', 4),
+            { type: 'addProducer', producer: 'p', lingerMs: 0 },
+            ...keys.map(
+              (key, i): Command => ({ type: 'produce', producer: 'p', topic: 't', key, value: `v${i}` }),
+            ),
+            { type: 'advance', ms: 1000 },
+          ]);
+          expect(errors).toEqual([]);
+          for (const key of new Set(keys)) {
+            const produced = keys.flatMap((k, i) => (k === key ? [`v${i}`] : []));
+            const stored = [0, 1, 2, 3].flatMap((p) =>
+              leaderRecords(state, 't', p)
+                .filter((r) => r.key === key)
+                .map((r) => r.value),
+            );
+            expect(stored).toEqual(produced);
+          }
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 });

@@ -29,6 +29,7 @@ export function initialState(seed: number): EngineState {
     rng: seedRng(seed),
     nextSeq: 0,
     network: { latencyMinMs: 2, latencyMaxMs: 6 },
+    linkArrivals: {},
     brokers: {},
     controller: null,
     topics: {},

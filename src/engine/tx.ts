@@ -67,13 +67,17 @@ export class Tx {
   send(kind: string, from: string, to: string, payload: Message['payload']): Message {
     const { latencyMinMs, latencyMaxMs } = this.state.network;
     const latency = this.intBetween(latencyMinMs, latencyMaxMs);
+    const link = `${from}>${to}`;
+    // FIFO per link, as over one TCP connection: never arrive before the previous message on this link.
+    const arrivesAtMs = Math.max(this.state.now + latency, this.state.linkArrivals[link] ?? 0);
+    this.state = { ...this.state, linkArrivals: { ...this.state.linkArrivals, [link]: arrivesAtMs } };
     const message: Message = {
       id: this.id('m'),
       kind,
       from,
       to,
       sentAtMs: this.state.now,
-      arrivesAtMs: this.state.now + latency,
+      arrivesAtMs,
       payload,
     };
     this.schedule('deliver', message.arrivesAtMs, { message });

@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { expectPlace, open } from './support';
+
+// Two windows of one browser: the audience screen and the presenter view. They sync commands, not pixels.
+test.describe('presenter view', () => {
+  test('stays in step both ways, and after a reload of either window', async ({ context }) => {
+    const audience = await context.newPage();
+    await open(audience, 'produce-no-key', 1);
+    const presenter = await context.newPage();
+    await open(presenter, 'produce-no-key', 1, '?view=presenter');
+    await expect(presenter.getByTestId('speaker-notes')).toContainText('round robin');
+    await expect(presenter.getByTestId('next-step')).toContainText('The next partition');
+
+    await presenter.keyboard.press('ArrowRight');
+    await expectPlace(audience, 'produce-no-key', 2);
+    await audience.keyboard.press('ArrowRight');
+    await expectPlace(presenter, 'produce-no-key', 3);
+
+    await audience.reload();
+    await expectPlace(audience, 'produce-no-key', 3);
+    await presenter.keyboard.press('ArrowLeft');
+    await expectPlace(audience, 'produce-no-key', 2);
+
+    await presenter.reload();
+    await expectPlace(presenter, 'produce-no-key', 2);
+    await presenter.keyboard.press('ArrowDown');
+    await expectPlace(audience, 'produce-with-key', 0);
+  });
+
+  test('a record produced live in one window appears in the other, at the partition the engine chose', async ({ context }) => {
+    const audience = await context.newPage();
+    await open(audience, 'produce-with-key', 1);
+    const presenter = await context.newPage();
+    await open(presenter, 'produce-with-key', 1, '?view=presenter');
+    await audience.getByRole('button', { name: 'Live' }).click();
+    await audience.getByRole('textbox', { name: 'key' }).fill('bob');
+    await audience.getByRole('textbox', { name: 'value' }).fill('on-stage');
+    await audience.getByRole('button', { name: 'Produce' }).click();
+    // murmur2("bob") % 4 = 2, in both windows, because both run the same engine on the same commands.
+    for (const page of [audience, presenter]) {
+      await expect(page.locator('[data-testid="record"][data-value="on-stage"]')).toHaveAttribute('data-partition', '2');
+      await expect(page.locator('[data-testid="record"][data-value="on-stage"]')).toHaveAttribute('data-key', 'bob');
+    }
+  });
+
+  test('the black screen pauses the presenter clock and shows in both windows', async ({ context }) => {
+    const audience = await context.newPage();
+    await open(audience, 'produce-no-key', 0);
+    const presenter = await context.newPage();
+    await open(presenter, 'produce-no-key', 0, '?view=presenter');
+    await presenter.keyboard.press('b');
+    await expect(audience.getByTestId('blackout')).toBeVisible();
+    await expect(presenter.getByTestId('elapsed')).toContainText('paused');
+    const shown = await presenter.getByTestId('elapsed').textContent();
+    await presenter.waitForTimeout(1500);
+    await expect(presenter.getByTestId('elapsed')).toHaveText(shown ?? '');
+    await audience.keyboard.press('b');
+    await expect(audience.getByTestId('blackout')).toBeHidden();
+    await expect(presenter.getByTestId('elapsed')).not.toContainText('paused');
+  });
+});
