@@ -183,6 +183,11 @@ export interface EngineState {
   /** Source of ids and of the timers' tie-break order. */
   readonly nextSeq: number;
   readonly network: NetworkConfig;
+  /**
+   * Per link `from>to`: when its last message arrives. Kafka talks over one TCP connection per pair, so
+   * messages on a link arrive in the order they were sent; a later message never overtakes.
+   */
+  readonly linkArrivals: Readonly<Record<string, number>>;
   readonly brokers: Readonly<Record<BrokerId, BrokerState>>;
   readonly controller: BrokerId | null;
   readonly topics: Readonly<Record<string, TopicState>>;
