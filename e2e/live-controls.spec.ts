@@ -16,11 +16,16 @@ test.describe('live controls', () => {
 
     await page.reload();
     await expectPlace(page, 'produce-with-key', 3);
-    await expect(page.locator('[data-testid="record"][data-value="live-1"]')).toHaveAttribute('data-partition', '1');
+    await expect(page.locator('[data-testid="record"][data-value="live-1"]')).toHaveAttribute(
+      'data-partition',
+      '1',
+    );
     // Stepping on keeps the live record in the run; the scripted records come after it.
     await page.keyboard.press('ArrowRight');
     await expect(page.locator('[data-testid="record"][data-value="live-1"]')).toHaveCount(1);
-    await expect(page.locator('[data-testid="record"][data-value="click"][data-key="alice"]')).toHaveAttribute('data-offset', '2');
+    await expect(
+      page.locator('[data-testid="record"][data-value="click"][data-key="alice"]'),
+    ).toHaveAttribute('data-offset', '2');
   });
 
   test('acting after stepping back forks the run: later live actions are dropped', async ({ page }) => {
@@ -44,12 +49,18 @@ test.describe('live controls', () => {
     await expect(page.locator('[data-value="late"]')).toHaveCount(0);
   });
 
-  test('unreadable saved actions are kept aside with a clear message, and the deck still opens', async ({ page }) => {
+  test('unreadable saved actions are kept aside with a clear message, and the deck still opens', async ({
+    page,
+  }) => {
     await page.goto('/#/produce-no-key/1');
-    await page.evaluate(() => localStorage.setItem('kafka-stage:v1', '{"live": {"produce-no-key": [{"step": "x"}]}'));
+    await page.evaluate(() =>
+      localStorage.setItem('kafka-stage:v1', '{"live": {"produce-no-key": [{"step": "x"}]}'),
+    );
     await page.reload();
     await expectPlace(page, 'produce-no-key', 1);
     await expect(page.getByTestId('notice')).toContainText('could not be read');
-    expect(await page.evaluate(() => localStorage.getItem('kafka-stage:unreadable'))).toContain('"step": "x"');
+    expect(await page.evaluate(() => localStorage.getItem('kafka-stage:unreadable'))).toContain(
+      '"step": "x"',
+    );
   });
 });

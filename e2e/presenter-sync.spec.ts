@@ -27,7 +27,9 @@ test.describe('presenter view', () => {
     await expectPlace(audience, 'produce-with-key', 0);
   });
 
-  test('a record produced live in one window appears in the other, at the partition the engine chose', async ({ context }) => {
+  test('a record produced live in one window appears in the other, at the partition the engine chose', async ({
+    context,
+  }) => {
     const audience = await context.newPage();
     await open(audience, 'produce-with-key', 1);
     const presenter = await context.newPage();
@@ -38,8 +40,14 @@ test.describe('presenter view', () => {
     await audience.getByRole('button', { name: 'Produce' }).click();
     // murmur2("bob") % 4 = 2, in both windows, because both run the same engine on the same commands.
     for (const page of [audience, presenter]) {
-      await expect(page.locator('[data-testid="record"][data-value="on-stage"]')).toHaveAttribute('data-partition', '2');
-      await expect(page.locator('[data-testid="record"][data-value="on-stage"]')).toHaveAttribute('data-key', 'bob');
+      await expect(page.locator('[data-testid="record"][data-value="on-stage"]')).toHaveAttribute(
+        'data-partition',
+        '2',
+      );
+      await expect(page.locator('[data-testid="record"][data-value="on-stage"]')).toHaveAttribute(
+        'data-key',
+        'bob',
+      );
     }
   });
 

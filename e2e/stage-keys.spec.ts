@@ -27,7 +27,9 @@ test.describe('keys of the help overlay', () => {
     expect(errors).toEqual([]);
   });
 
-  test('Down/Up change scene, Home/End go to the ends of the deck, and Next runs on into the next scene', async ({ page }) => {
+  test('Down/Up change scene, Home/End go to the ends of the deck, and Next runs on into the next scene', async ({
+    page,
+  }) => {
     await open(page, 'produce-no-key', 3);
     await page.keyboard.press('ArrowDown');
     await expectPlace(page, 'produce-with-key', 0);
@@ -58,12 +60,25 @@ test.describe('keys of the help overlay', () => {
     await expectPlace(page, 'produce-with-key', 0);
   });
 
-  test('? lists every key from the command registry; O and Esc show the overview, where Enter jumps', async ({ page }) => {
+  test('? lists every key from the command registry; O and Esc show the overview, where Enter jumps', async ({
+    page,
+  }) => {
     await open(page, 'produce-no-key', 1);
     await page.keyboard.press('?');
     const help = page.getByTestId('help-overlay');
     await expect(help).toBeVisible();
-    for (const id of ['next-step', 'previous-step', 'play', 'overview', 'black', 'fullscreen', 'presenter', 'go-to-slide', 'theme', 'print']) {
+    for (const id of [
+      'next-step',
+      'previous-step',
+      'play',
+      'overview',
+      'black',
+      'fullscreen',
+      'presenter',
+      'go-to-slide',
+      'theme',
+      'print',
+    ]) {
       await expect(help.locator(`tr[data-command="${id}"]`)).toHaveCount(1);
     }
     await page.keyboard.press('?');

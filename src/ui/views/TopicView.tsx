@@ -49,7 +49,7 @@ function Lane({
   return (
     <g
       data-testid={`partition-${topic.name}-${partition}`}
-      role="list"
+      role={records.length > 0 ? 'list' : 'group'}
       aria-label={`Partition P${partition} of ${topic.name}, log end offset ${logEnd}`}
     >
       <rect className="lane" x={LANE_X} y={y} width={LANE_WIDTH} height={layout.laneHeight} rx={10} />
