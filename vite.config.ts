@@ -1,15 +1,21 @@
 import react from '@vitejs/plugin-react';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
+import { csp } from './scripts/csp-plugin';
 
-// One config for the app and the unit tests. The engine's tests run in node; component tests opt into jsdom
+// One config for the app and the unit tests. `vite build --mode single` makes one self-contained HTML file
+// that works opened from disk (file://). The engine's tests run in node; component tests opt into jsdom
 // with a `// @vitest-environment jsdom` line at the top of their file.
-export default defineConfig({
-  base: './',
-  plugins: [react()],
-  build: { outDir: 'dist', target: 'es2022', sourcemap: false },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  test: {
-    include: ['src/**/*.test.{ts,tsx}'],
-    environment: 'node',
-  },
+export default defineConfig(({ mode }) => {
+  const single = mode === 'single';
+  return {
+    base: './',
+    plugins: [react(), ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : []), csp({ inlineScripts: single })],
+    build: { outDir: single ? 'dist-single' : 'dist', target: 'es2022', sourcemap: false },
+    preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+    test: {
+      include: ['src/**/*.test.{ts,tsx}'],
+      environment: 'node',
+    },
+  };
 });

@@ -1,0 +1,20 @@
+import { expect, test } from '@playwright/test';
+import { open } from './support';
+
+test('printing gives one handout page per step, with its narration and key state', async ({ page }) => {
+  await open(page, 'produce-with-key', 2);
+  await page.emulateMedia({ media: 'print' });
+  const pages = page.locator('.handout-page');
+  await expect(pages.first()).toBeVisible();
+  const steps = await page.evaluate(() => document.querySelectorAll('.handout-page').length);
+  expect(steps).toBeGreaterThanOrEqual(16);
+  const last = page.locator('.handout-page[data-scene="produce-with-key"][data-step="7"]');
+  await expect(last).toContainText('alice now lands on P3');
+  await expect(last.locator('.handout-state')).toContainText('user-events/P5');
+  // The handout's picture is the step's end state: alice:buy sits on P3.
+  await expect(last.locator('[data-testid="record"][data-value="buy"][data-key="alice"]')).toHaveAttribute('data-partition', '3');
+
+  const pdf = await page.pdf({ format: 'A4', landscape: true });
+  const pageCount = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pageCount).toBe(steps);
+});
