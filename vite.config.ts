@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
-import { csp } from './scripts/csp-plugin';
+import { csp } from './scripts/csp-plugin.ts';
 
 // One config for the app and the unit tests. `vite build --mode single` makes one self-contained HTML file
 // that works opened from disk (file://). The engine's tests run in node; component tests opt into jsdom

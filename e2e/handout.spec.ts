@@ -12,7 +12,10 @@ test('printing gives one handout page per step, with its narration and key state
   await expect(last).toContainText('alice now lands on P3');
   await expect(last.locator('.handout-state')).toContainText('user-events/P5');
   // The handout's picture is the step's end state: alice:buy sits on P3.
-  await expect(last.locator('[data-testid="record"][data-value="buy"][data-key="alice"]')).toHaveAttribute('data-partition', '3');
+  await expect(last.locator('[data-testid="record"][data-value="buy"][data-key="alice"]')).toHaveAttribute(
+    'data-partition',
+    '3',
+  );
 
   const pdf = await page.pdf({ format: 'A4', landscape: true });
   const pageCount = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;

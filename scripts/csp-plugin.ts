@@ -6,6 +6,8 @@
  * style sheets at run time; styles cannot run code.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
 const BASE = [
@@ -38,15 +40,18 @@ export function csp({ inlineScripts }: { inlineScripts: boolean }): Plugin {
         return html.replace('<head>', `<head>\n    ${cspMeta("'self'")}`);
       },
     },
-    generateBundle(_options, bundle) {
-      if (!inlineScripts) return;
-      for (const file of Object.values(bundle)) {
-        if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
-        const html = String(file.source);
+    // After every other plugin has written its output (the single-file plugin inlines scripts while
+    // generating the bundle), so the hashes are of the scripts exactly as they ship.
+    writeBundle(options, bundle) {
+      if (!inlineScripts || !options.dir) return;
+      for (const name of Object.keys(bundle)) {
+        if (!name.endsWith('.html')) continue;
+        const path = join(options.dir, name);
+        const html = readFileSync(path, 'utf8');
         const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
           .filter((m) => m[1]!.trim() !== '')
           .map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
-        file.source = html.replace('<head>', `<head>\n    ${cspMeta(hashes.join(' ') || "'none'")}`);
+        writeFileSync(path, html.replace('<head>', `<head>\n    ${cspMeta(hashes.join(' ') || "'none'")}`));
       }
     },
   };
