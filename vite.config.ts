@@ -10,7 +10,11 @@ export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   return {
     base: './',
-    plugins: [react(), ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : []), csp({ inlineScripts: single })],
+    plugins: [
+      react(),
+      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : []),
+      csp({ inlineScripts: single }),
+    ],
     build: { outDir: single ? 'dist-single' : 'dist', target: 'es2022', sourcemap: false },
     preview: { host: '127.0.0.1', port: 4173, strictPort: true },
     test: {
