@@ -1,13 +1,23 @@
 /**
- * Brokers going down and coming back, and the controller's leader election that follows
- * (a basic version: clean election from the ISR in replica-list order; issue 5 grows this into full
- * replication with follower fetching, ISR shrink/expand and truncation).
+ * Brokers going down and coming back, and being cut off from the network. What follows is the controller's
+ * work (replication/controller.ts): a killed broker is fenced at once, one cut off when its session expires
+ * (broker.session.timeout.ms); fencing moves its leaderships to the next ISR member. One that restarts is
+ * fenced first if it was not yet (a new incarnation, KIP-631) and unfenced as it registers again.
+ * Its log survives a crash; on return it truncates to the leader's log and catches up (replication/fetcher.ts).
  */
 import type { Command } from './commands';
 import type { EngineError } from './events';
-import { advanceHighWatermark } from './high-watermark';
+import {
+  cancelSessionExpiry,
+  fenceBroker,
+  maybeFailoverController,
+  startSessionExpiry,
+  unfenceBroker,
+} from './replication/controller';
+import { resetConnections, syncFetchers } from './replication/fetcher';
+import { reachesPeers } from './replication/network';
 import type { Tx } from './tx';
-import type { BrokerId } from './types';
+import type { BrokerId, BrokerState } from './types';
 
 type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -17,14 +27,41 @@ function brokerOr(tx: Tx, id: BrokerId): EngineError | undefined {
     : { code: 'BROKER_NOT_AVAILABLE', message: `There is no broker ${id}.` };
 }
 
+function setBroker(tx: Tx, id: BrokerId, changes: Partial<BrokerState>): void {
+  const b = tx.state.brokers[id]!;
+  tx.state = { ...tx.state, brokers: { ...tx.state.brokers, [id]: { ...b, ...changes } } };
+}
+
+/** The broker stopped being reachable: connections to it break, its session runs out, the controller may move. */
+function lostContact(tx: Tx, id: BrokerId): void {
+  resetConnections(tx, id);
+  startSessionExpiry(tx, id);
+  maybeFailoverController(tx);
+  syncFetchers(tx);
+}
+
+/**
+ * A killed broker is fenced at once, as after a controlled shutdown (BrokerHeartbeat with wantShutDown):
+ * the controller moves its leaderships and shrinks its ISRs right away. A broker cut off by the network gets
+ * no such treatment: the controller only notices when its session expires (isolateBroker,
+ * isolateBrokerFromPeers).
+ */
+function stopped(tx: Tx, id: BrokerId): void {
+  resetConnections(tx, id);
+  maybeFailoverController(tx);
+  if (tx.state.controller !== null && !tx.state.brokers[id]!.fenced) fenceBroker(tx, id, 'killed');
+  else startSessionExpiry(tx, id);
+  syncFetchers(tx);
+}
+
 export function killBroker(tx: Tx, cmd: Cmd<'killBroker'>): EngineError | undefined {
   const err = brokerOr(tx, cmd.broker);
   if (err) return err;
-  const b = tx.state.brokers[cmd.broker]!;
-  if (!b.alive) return { code: 'INVALID_REQUEST', message: `Broker ${cmd.broker} is already down.` };
-  tx.state = { ...tx.state, brokers: { ...tx.state.brokers, [b.id]: { ...b, alive: false } } };
-  tx.emit({ type: 'brokerKilled', broker: b.id });
-  electLeadersAfterFailure(tx, b.id);
+  if (!tx.state.brokers[cmd.broker]!.alive)
+    return { code: 'INVALID_REQUEST', message: `Broker ${cmd.broker} is already down.` };
+  setBroker(tx, cmd.broker, { alive: false });
+  tx.emit({ type: 'brokerKilled', broker: cmd.broker });
+  stopped(tx, cmd.broker);
   return undefined;
 }
 
@@ -33,30 +70,44 @@ export function restartBroker(tx: Tx, cmd: Cmd<'restartBroker'>): EngineError | 
   if (err) return err;
   const b = tx.state.brokers[cmd.broker]!;
   if (b.alive) return { code: 'INVALID_REQUEST', message: `Broker ${cmd.broker} is already running.` };
-  tx.state = { ...tx.state, brokers: { ...tx.state.brokers, [b.id]: { ...b, alive: true } } };
+  // Its log and checkpointed high watermarks survive the crash; a network cut, if any, stays.
+  setBroker(tx, b.id, { alive: true });
   tx.emit({ type: 'brokerRestarted', broker: b.id });
-  // An offline partition whose last ISR member returns gets its leader back.
-  for (const topic of Object.values(tx.state.topics)) {
-    for (const p of topic.partitions) {
-      if (p.leader === null && p.isr.includes(b.id)) {
-        tx.updatePartition(topic.name, p.partition, (q) => ({
-          ...q,
-          leader: b.id,
-          leaderEpoch: q.leaderEpoch + 1,
-        }));
-        tx.bumpMetric('leaderElections');
-      }
-    }
-  }
+  if (reachesPeers(tx.state, b.id)) rejoin(tx, b.id, true);
+  else resetConnections(tx, b.id);
   return undefined;
+}
+
+/** Back in contact with the controller: a new incarnation is fenced first, then registers again. */
+function rejoin(tx: Tx, id: BrokerId, newIncarnation: boolean): void {
+  resetConnections(tx, id);
+  cancelSessionExpiry(tx, id);
+  maybeFailoverController(tx);
+  if (tx.state.controller === null) return;
+  const fenced = tx.state.brokers[id]!.fenced;
+  // Kafka refuses the new registration (DUPLICATE_BROKER_REGISTRATION) until the old session expires; the
+  // simulator fences the old incarnation at once instead.
+  if (!fenced && newIncarnation) fenceBroker(tx, id, 'restarted');
+  if (tx.state.brokers[id]!.fenced) unfenceBroker(tx, id);
+  else syncFetchers(tx);
 }
 
 export function isolateBroker(tx: Tx, cmd: Cmd<'isolateBroker'>): EngineError | undefined {
   const err = brokerOr(tx, cmd.broker);
   if (err) return err;
-  const b = tx.state.brokers[cmd.broker]!;
-  tx.state = { ...tx.state, brokers: { ...tx.state.brokers, [b.id]: { ...b, isolated: true } } };
-  tx.emit({ type: 'brokerIsolated', broker: b.id });
+  setBroker(tx, cmd.broker, { isolated: true });
+  tx.emit({ type: 'brokerIsolated', broker: cmd.broker });
+  lostContact(tx, cmd.broker);
+  return undefined;
+}
+
+/** Cut off from the controller and the other brokers, still reachable by clients (replication/commands.ts). */
+export function isolateBrokerFromPeers(tx: Tx, cmd: { broker: BrokerId }): EngineError | undefined {
+  const err = brokerOr(tx, cmd.broker);
+  if (err) return err;
+  setBroker(tx, cmd.broker, { isolatedFromPeers: true });
+  tx.emit({ type: 'brokerIsolatedFromPeers', broker: cmd.broker });
+  lostContact(tx, cmd.broker);
   return undefined;
 }
 
@@ -64,37 +115,8 @@ export function healBroker(tx: Tx, cmd: Cmd<'healBroker'>): EngineError | undefi
   const err = brokerOr(tx, cmd.broker);
   if (err) return err;
   const b = tx.state.brokers[cmd.broker]!;
-  tx.state = { ...tx.state, brokers: { ...tx.state.brokers, [b.id]: { ...b, isolated: false } } };
+  setBroker(tx, b.id, { isolated: false, isolatedFromPeers: false });
   tx.emit({ type: 'brokerHealed', broker: b.id });
+  if (reachesPeers(tx.state, b.id)) rejoin(tx, b.id, false);
   return undefined;
-}
-
-/**
- * The controller moves leadership of every partition the dead broker led to the next live ISR member in
- * replica order, bumping the leader epoch; with none left the partition goes offline (leader null) and
- * keeps its last ISR, as KRaft does.
- */
-function electLeadersAfterFailure(tx: Tx, dead: BrokerId): void {
-  for (const topic of Object.values(tx.state.topics)) {
-    for (const p of topic.partitions) {
-      if (!p.replicas.includes(dead)) continue;
-      const isr = p.isr.length > 1 ? p.isr.filter((b) => b !== dead) : p.isr;
-      if (p.leader !== dead) {
-        tx.updatePartition(topic.name, p.partition, (q) => ({ ...q, isr }));
-        continue;
-      }
-      const next = p.replicas.find((b) => b !== dead && isr.includes(b) && tx.state.brokers[b]?.alive);
-      tx.updatePartition(topic.name, p.partition, (q) => ({
-        ...q,
-        isr,
-        leader: next ?? null,
-        leaderEpoch: next === undefined ? q.leaderEpoch : q.leaderEpoch + 1,
-        pendingAcks: [],
-      }));
-      if (next !== undefined) {
-        tx.bumpMetric('leaderElections');
-        advanceHighWatermark(tx, topic.name, p.partition);
-      }
-    }
-  }
 }

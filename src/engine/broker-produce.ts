@@ -5,6 +5,9 @@
 
 import { advanceHighWatermark } from './high-watermark';
 import { appendRecord, type LogRecord } from './log';
+import { PRODUCE_REQUEST_TIMEOUT_MS } from './replication/config';
+import type { ProduceErrorCode } from './replication/events';
+import { completeHeldFetches } from './replication/leader-fetch';
 import type { Tx } from './tx';
 import { type Acks, type BrokerId, brokerNode, type PendingRecord, producerNode } from './types';
 
@@ -35,21 +38,40 @@ export function onProduceRequest(tx: Tx, broker: BrokerId, payload: Record<strin
   const reply = (extra: Record<string, unknown>) => {
     if (acks !== 0) answer(tx, broker, payload, extra);
   };
-  if (!partition || partition.leader !== broker) {
-    reply({ error: 'NOT_LEADER_OR_FOLLOWER' });
+  const reject = (error: ProduceErrorCode) => {
+    tx.emit({
+      type: 'produceRejected',
+      broker,
+      topic,
+      partition: partitionId,
+      producer,
+      batchId: payload.batchId as string,
+      error,
+    });
     tx.bumpMetric('failedProduceRequests');
+    reply({ error });
+  };
+  if (!partition || partition.leader !== broker) {
+    reject('NOT_LEADER_OR_FOLLOWER');
     return;
   }
   const config = tx.topic(topic)!.config;
   // Partition.appendRecordsToLeader: with acks=all, an ISR below min.insync.replicas rejects before appending.
   if (acks === 'all' && partition.isr.length < config.minInsyncReplicas) {
-    reply({ error: 'NOT_ENOUGH_REPLICAS' });
-    tx.bumpMetric('failedProduceRequests');
+    reject('NOT_ENOUGH_REPLICAS');
     return;
   }
   const seq = partition.producerSequences[producer];
+  let baseOffset: number;
+  let duplicate = false;
   if (baseSequence >= 0 && seq && baseSequence <= seq.lastSequence) {
-    // A retry of a batch already written: the idempotent producer's duplicate is acknowledged, not appended.
+    // A retry of a batch already written: the idempotent producer's duplicate is acknowledged, not appended,
+    // with the offset of the original (ProducerStateManager's batch metadata; here, found in the log).
+    const original = findSequence(tx, broker, topic, partitionId, producer, baseSequence);
+    if (original === undefined) {
+      reject('OUT_OF_ORDER_SEQUENCE_NUMBER');
+      return;
+    }
     for (const [i, r] of records.entries()) {
       tx.emit({
         type: 'duplicateDropped',
@@ -60,29 +82,57 @@ export function onProduceRequest(tx: Tx, broker: BrokerId, payload: Record<strin
         recordId: r.id,
       });
     }
-    reply({ baseOffset: seq.lastBaseOffset, duplicate: true });
+    baseOffset = original;
+    duplicate = true;
+  } else if (baseSequence >= 0 && baseSequence !== (seq ? seq.lastSequence + 1 : 0)) {
+    // ProducerAppendInfo.checkSequence: a gap means an earlier batch is missing here (it was lost with a
+    // leader, or is still being retried); writing this one would reorder the partition.
+    reject('OUT_OF_ORDER_SEQUENCE_NUMBER');
     return;
+  } else {
+    baseOffset = appendAsLeader(tx, broker, topic, partitionId, producer, baseSequence, records);
+    // A leader alone in its ISR moves the HW on its own append (Partition.appendRecordsToLeader).
+    advanceHighWatermark(tx, topic, partitionId);
   }
-  const baseOffset = appendAsLeader(tx, broker, topic, partitionId, producer, baseSequence, records);
   const endOffset = baseOffset + records.length;
-  advanceHighWatermark(tx, topic, partitionId);
-  if (acks === 1) reply({ baseOffset });
+  const extra = duplicate ? { baseOffset, duplicate: true } : { baseOffset };
+  if (acks === 1) reply(extra);
   if (acks === 'all') {
     const p = tx.partition(topic, partitionId)!;
-    if (p.highWatermark >= endOffset) {
-      reply({ baseOffset });
-      return;
+    // A duplicate, too, is answered only once the HW passes the original (DelayedProduce on its offsets).
+    if (p.highWatermark >= endOffset) reply(extra);
+    else {
+      const pending = {
+        producer,
+        batchId: payload.batchId as string,
+        attempt: payload.attempt as number,
+        baseOffset,
+        endOffset,
+        deadlineMs: tx.state.now + PRODUCE_REQUEST_TIMEOUT_MS,
+      };
+      tx.updatePartition(topic, partitionId, (q) => ({ ...q, pendingAcks: [...q.pendingAcks, pending] }));
     }
-    const pending = {
-      producer,
-      batchId: payload.batchId as string,
-      attempt: payload.attempt as number,
-      baseOffset,
-      endOffset,
-      deadlineMs: tx.state.now + 30000,
-    };
-    tx.updatePartition(topic, partitionId, (q) => ({ ...q, pendingAcks: [...q.pendingAcks, pending] }));
   }
+  // The appended records complete the followers' held fetches, after the produce answer is queued, as
+  // Kafka's delayed actions run after the request (ReplicaManager.addCompletePurgatoryAction).
+  completeHeldFetches(tx, broker, topic, partitionId);
+}
+
+/** The offset of this producer's record with this sequence number in the leader's log, newest first. */
+function findSequence(
+  tx: Tx,
+  broker: BrokerId,
+  topic: string,
+  partitionId: number,
+  producer: string,
+  sequence: number,
+): number | undefined {
+  const log = tx.partition(topic, partitionId)!.logs[broker]!;
+  for (let o = log.logEndOffset - 1; o >= log.logStartOffset; o--) {
+    const r = log.items[o - log.base];
+    if (r?.producerId === producer && r.sequence === sequence) return o;
+  }
+  return undefined;
 }
 
 function appendAsLeader(

@@ -4,7 +4,8 @@
 import type { Command } from './commands';
 import type { EngineError } from './events';
 import { emptyLog } from './log';
-import { assignReplicasRackUnaware } from './placement';
+import { assignReplicas } from './placement';
+import { onPartitionsCreated } from './replication/topology';
 import type { Tx } from './tx';
 import type { BrokerId, BrokerState, PartitionState, TopicConfig } from './types';
 
@@ -28,11 +29,31 @@ export function createCluster(tx: Tx, cmd: Cmd<'createCluster'>): EngineError | 
   }
   const brokers: Record<BrokerId, BrokerState> = {};
   for (let id = 0; id < cmd.brokers; id++) {
-    brokers[id] = { id, rack: cmd.racks?.[id] ?? null, alive: true, isolated: false };
+    brokers[id] = {
+      id,
+      rack: cmd.racks?.[id] ?? null,
+      alive: true,
+      isolated: false,
+      isolatedFromPeers: false,
+      fenced: false,
+      fetchers: {},
+      heldFetches: {},
+    };
   }
   tx.state = { ...tx.state, brokers, controller: 0, network: { ...tx.state.network, ...cmd.network } };
   tx.emit({ type: 'clusterCreated', brokers: Object.keys(brokers).map(Number), controller: 0 });
   return undefined;
+}
+
+function usableBrokers(tx: Tx): BrokerId[] {
+  return Object.values(tx.state.brokers)
+    .filter((b) => !b.fenced)
+    .map((b) => b.id);
+}
+
+/** Brokers with their racks, for placement: rack-aware only when every broker has a rack (AdminUtils). */
+function rackMap(tx: Tx, brokers: readonly BrokerId[]): { id: BrokerId; rack: string | null }[] {
+  return brokers.map((id) => ({ id, rack: tx.state.brokers[id]!.rack }));
 }
 
 export function liveBrokerIds(tx: Tx): BrokerId[] {
@@ -41,20 +62,27 @@ export function liveBrokerIds(tx: Tx): BrokerId[] {
     .map((b) => b.id);
 }
 
-function newPartition(topic: string, partition: number, replicas: BrokerId[]): PartitionState {
+function newPartition(tx: Tx, topic: string, partition: number, replicas: BrokerId[]): PartitionState {
   const logs: Record<BrokerId, typeof emptyLog> = {};
   for (const r of replicas) logs[r] = emptyLog;
+  // KRaft puts only unfenced replicas in the first ISR; the first of them leads in epoch 0.
+  const isr = replicas.filter((b) => !tx.state.brokers[b]?.fenced);
+  const leader = isr[0] ?? null;
   return {
     topic,
     partition,
     replicas,
-    leader: replicas[0] ?? null,
+    leader,
     leaderEpoch: 0,
-    isr: replicas,
+    isr: isr.length > 0 ? isr : replicas,
     highWatermark: 0,
     logs,
     producerSequences: {},
     pendingAcks: [],
+    followers: {},
+    replicaHighWatermarks: {},
+    leaderEpochCaches: leader === null ? {} : { [leader]: [{ epoch: 0, startOffset: 0 }] },
+    reassignment: null,
   };
 }
 
@@ -81,8 +109,9 @@ export function createTopic(tx: Tx, cmd: Cmd<'createTopic'>): EngineError | unde
     return { code: 'INVALID_PARTITIONS', message: 'A topic needs between 1 and 1000 partitions.' };
   }
   const config: TopicConfig = { ...defaultTopicConfig, ...cmd.config };
-  const brokers = Object.keys(tx.state.brokers).map(Number);
-  if (brokers.length === 0)
+  // Placement uses the brokers the controller considers usable: registered and not fenced.
+  const brokers = usableBrokers(tx);
+  if (Object.keys(tx.state.brokers).length === 0)
     return { code: 'CLUSTER_NOT_CREATED', message: 'Create the cluster before its topics.' };
   if (config.replicationFactor < 1 || config.replicationFactor > brokers.length) {
     return {
@@ -102,11 +131,12 @@ export function createTopic(tx: Tx, cmd: Cmd<'createTopic'>): EngineError | unde
   } else {
     const start = tx.int(brokers.length);
     const shift = tx.int(brokers.length);
-    assignment = assignReplicasRackUnaware(brokers, cmd.partitions, config.replicationFactor, start, shift);
+    assignment = assignReplicas(rackMap(tx, brokers), cmd.partitions, config.replicationFactor, start, shift);
   }
-  const partitions = assignment.map((replicas, p) => newPartition(cmd.topic, p, replicas));
+  const partitions = assignment.map((replicas, p) => newPartition(tx, cmd.topic, p, replicas));
   tx.setTopic({ name: cmd.topic, config, partitions });
   tx.emit({ type: 'topicCreated', topic: cmd.topic, partitions: cmd.partitions, replicas: assignment });
+  onPartitionsCreated(tx, cmd.topic, 0);
   return undefined;
 }
 
@@ -124,20 +154,27 @@ export function addPartitions(tx: Tx, cmd: Cmd<'addPartitions'>): EngineError | 
       message: `Topic currently has ${from} partitions, which is higher than or equal to the requested ${cmd.partitions}.`,
     };
   }
-  const brokers = Object.keys(tx.state.brokers).map(Number);
+  const brokers = usableBrokers(tx);
+  if (topic.config.replicationFactor > brokers.length) {
+    return {
+      code: 'INVALID_REPLICATION_FACTOR',
+      message: `Replication factor: ${topic.config.replicationFactor} larger than available brokers: ${brokers.length}.`,
+    };
+  }
   // AdminZkClient.addPartitions fixes the start at partition 0's first replica, keeping the layout going.
   const start = Math.max(0, brokers.indexOf(topic.partitions[0]!.replicas[0]!));
-  const added = assignReplicasRackUnaware(
-    brokers,
+  const added = assignReplicas(
+    rackMap(tx, brokers),
     cmd.partitions - from,
     topic.config.replicationFactor,
     start,
     start,
     from,
   );
-  const partitions = [...topic.partitions, ...added.map((r, i) => newPartition(cmd.topic, from + i, r))];
+  const partitions = [...topic.partitions, ...added.map((r, i) => newPartition(tx, cmd.topic, from + i, r))];
   tx.setTopic({ ...topic, partitions });
   tx.emit({ type: 'partitionsAdded', topic: cmd.topic, from, to: cmd.partitions, replicas: added });
+  onPartitionsCreated(tx, cmd.topic, from);
   return undefined;
 }
 

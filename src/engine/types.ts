@@ -20,6 +20,17 @@ export interface NetworkConfig {
   /** One-way latency of a message, drawn uniformly from [min, max] on the seeded rng. */
   readonly latencyMinMs: number;
   readonly latencyMaxMs: number;
+  /**
+   * Broker configs that apply to the whole simulated cluster (replication/config.ts has Kafka's defaults).
+   * replica.lag.time.max.ms: a follower not caught up for this long leaves the ISR.
+   */
+  readonly replicaLagTimeMaxMs?: number;
+  /** replica.fetch.wait.max.ms: how long a leader holds a follower's fetch that finds no new records. */
+  readonly replicaFetchWaitMaxMs?: number;
+  /** replica.fetch.max.bytes: at most this much per partition in one fetch response (at least one record). */
+  readonly replicaFetchMaxBytes?: number;
+  /** broker.session.timeout.ms (KRaft): the controller fences a broker it has not heard from for this long. */
+  readonly brokerSessionTimeoutMs?: number;
 }
 
 export interface BrokerState {
@@ -28,6 +39,59 @@ export interface BrokerState {
   readonly alive: boolean;
   /** Cut off from every other node (a network partition), though still running. */
   readonly isolated: boolean;
+  /** Cut off from the controller and the other brokers only: clients still reach it (a split brain). */
+  readonly isolatedFromPeers: boolean;
+  /** The controller has fenced it (its session expired): out of every ISR, leads nothing (KRaft). */
+  readonly fenced: boolean;
+  /** Follower side: one replica fetcher per source broker (ReplicaFetcherThread), keyed by leader id. */
+  readonly fetchers: Readonly<Record<BrokerId, ReplicaFetcherState>>;
+  /** Leader side: follower fetches held until records arrive (DelayedFetch), keyed by follower id. */
+  readonly heldFetches: Readonly<Record<BrokerId, HeldFetch>>;
+}
+
+/** A follower's fetcher for one leader: the fetch it has outstanding there (one at a time). */
+export interface ReplicaFetcherState {
+  readonly fetchId: string;
+}
+
+/** One partition of a follower's fetch request (FetchRequest.PartitionData). */
+export interface FetchPartition {
+  readonly topic: string;
+  readonly partition: number;
+  readonly fetchOffset: number;
+  /** The epoch of the follower's last record; the leader checks it for divergence (KIP-595, KAFKA-10554). */
+  readonly lastFetchedEpoch: number;
+  readonly currentLeaderEpoch: number;
+}
+
+export interface HeldFetch {
+  readonly fetchId: string;
+  readonly partitions: readonly FetchPartition[];
+  readonly heldSinceMs: number;
+  /** When the leader answers even without records (to pass on a new high watermark); null: no timer. */
+  readonly expiresAtMs: number | null;
+}
+
+/** The leader's view of one follower, learned from its fetches (Replica.updateFetchStateOrThrow). */
+export interface FollowerFetchState {
+  /** The follower's LEO as the leader knows it; -1 until its first fetch in this leader epoch. */
+  readonly logEndOffset: number;
+  readonly lastCaughtUpTimeMs: number;
+  readonly lastFetchTimeMs: number;
+  readonly lastFetchLeaderLogEndOffset: number;
+}
+
+/** One entry of a replica's leader-epoch cache (LeaderEpochFileCache): the epoch began at startOffset. */
+export interface EpochEntry {
+  readonly epoch: number;
+  readonly startOffset: number;
+}
+
+/** A reassignment in progress (KIP-455): the target replicas, the ones still catching up and the ones to drop. */
+export interface Reassignment {
+  readonly targetReplicas: readonly BrokerId[];
+  readonly addingReplicas: readonly BrokerId[];
+  readonly removingReplicas: readonly BrokerId[];
 }
 
 export interface TopicConfig {
@@ -57,6 +121,13 @@ export interface PartitionState {
   readonly producerSequences: Readonly<Record<string, ProducerSequenceState>>;
   /** acks=all requests appended and waiting for the high watermark to pass them (DelayedProduce). */
   readonly pendingAcks: readonly PendingAck[];
+  /** The leader's view of each follower (reset when leadership moves). */
+  readonly followers: Readonly<Record<BrokerId, FollowerFetchState>>;
+  /** The high watermark each replica knows: the leader's own, followers' from fetch responses. */
+  readonly replicaHighWatermarks: Readonly<Record<BrokerId, number>>;
+  /** Each replica's leader-epoch cache (KIP-101), used to find where a returning replica diverged. */
+  readonly leaderEpochCaches: Readonly<Record<BrokerId, readonly EpochEntry[]>>;
+  readonly reassignment: Reassignment | null;
 }
 
 /** What the leader remembers of a producer's last batch, to answer a retried duplicate (ProducerStateEntry). */

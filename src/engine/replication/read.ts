@@ -1,0 +1,37 @@
+/**
+ * What a consumer may read: the leader's records below the high watermark (Partition.fetchRecords with
+ * FetchIsolation.HIGH_WATERMARK). Pure, for the consumer module's fetches and for views.
+ */
+import { type LogRecord, readRange } from '../log';
+import type { EngineState } from '../types';
+
+export interface ReadableRecords {
+  readonly records: readonly LogRecord[];
+  readonly highWatermark: number;
+  readonly logStartOffset: number;
+  readonly error?: 'UNKNOWN_TOPIC_OR_PARTITION' | 'LEADER_NOT_AVAILABLE' | 'OFFSET_OUT_OF_RANGE';
+}
+
+/**
+ * Up to maxRecords records from fromOffset, never at or above the high watermark. An offset between the HW
+ * and the log end offset (a new leader still re-learning its HW) reads nothing rather than failing, as in
+ * Kafka; one outside [logStartOffset, logEndOffset] is OFFSET_OUT_OF_RANGE.
+ */
+export function readableRecords(
+  state: EngineState,
+  topic: string,
+  partition: number,
+  fromOffset: number,
+  maxRecords: number,
+): ReadableRecords {
+  const p = state.topics[topic]?.partitions[partition];
+  if (!p) return { records: [], highWatermark: 0, logStartOffset: 0, error: 'UNKNOWN_TOPIC_OR_PARTITION' };
+  const log = p.leader === null ? undefined : p.logs[p.leader];
+  if (!log)
+    return { records: [], highWatermark: p.highWatermark, logStartOffset: 0, error: 'LEADER_NOT_AVAILABLE' };
+  const base = { highWatermark: p.highWatermark, logStartOffset: log.logStartOffset };
+  if (fromOffset < log.logStartOffset || fromOffset > log.logEndOffset)
+    return { ...base, records: [], error: 'OFFSET_OUT_OF_RANGE' };
+  const to = Math.min(p.highWatermark, fromOffset + Math.max(0, maxRecords));
+  return { ...base, records: readRange(log, fromOffset, to) };
+}
