@@ -1,0 +1,192 @@
+/**
+ * Browser figures, measured in Debian's Chromium through Playwright against the built app served locally:
+ * the initial JavaScript (gzipped), time to first render from a cold load, key press to painted frame
+ * (the Event Timing API's duration: from the key event to the next paint after it was handled), and frame
+ * times while the heaviest scene plays. Each figure carries its target; nothing here fails a test.
+ */
+import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import type { BenchRow } from './types';
+
+const PORT = 4179;
+const URL = `http://127.0.0.1:${PORT}/`;
+const FRAME_BUDGET_MS = 1000 / 60;
+/** rAF timestamps at 60 Hz jitter by a few tenths of a ms around 16.67 even when no frame is dropped. */
+const VSYNC_JITTER_MS = 0.3;
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))] ?? Number.NaN;
+}
+
+/** The scripts the page loads before anything is lazy: its entry modules and their modulepreloads. */
+export function initialJsGzipBytes(dist = 'dist'): { initial: number; lazy: number } {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const initialFiles = new Set(
+    [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!),
+  );
+  let initial = 0;
+  let lazy = 0;
+  for (const f of readdirSync(join(dist, 'assets'))) {
+    if (!f.endsWith('.js')) continue;
+    const size = gzipSync(readFileSync(join(dist, 'assets', f))).length;
+    if (initialFiles.has(`assets/${f}`)) initial += size;
+    else lazy += size;
+  }
+  return { initial, lazy };
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { stdio: 'ignore' },
+  );
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(URL)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error('vite preview did not start');
+}
+
+function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-precise-memory-info',
+    ],
+  });
+}
+
+async function firstRenderMs(browser: Browser): Promise<number[]> {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${URL}#/produce-no-key/3`);
+    await page.waitForFunction(() => performance.getEntriesByName('kafka-stage:first-paint').length > 0);
+    runs.push(
+      await page.evaluate(() => performance.getEntriesByName('kafka-stage:first-paint')[0]!.startTime),
+    );
+    await context.close();
+  }
+  return runs;
+}
+
+async function keyToPaintMs(page: Page, presses: number): Promise<number[]> {
+  await page.evaluate(`(() => {
+    window.keyDurations = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'keydown') window.keyDurations.push(e.duration);
+    }).observe({ type: 'event', durationThreshold: 16, buffered: false });
+  })()`);
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press(i % 3 === 2 ? 'ArrowLeft' : 'ArrowRight');
+    await page.waitForTimeout(120);
+  }
+  await page.waitForTimeout(300);
+  // Entries under the 16 ms threshold are not reported: such a press was painted within one frame.
+  const durations = (await page.evaluate('window.keyDurations')) as number[];
+  return [
+    ...durations,
+    ...Array.from({ length: Math.max(0, presses - durations.length) }, () => FRAME_BUDGET_MS),
+  ];
+}
+
+/**
+ * rAF intervals over `ms` of wall time. The page code is a string: tsx would wrap named functions in a
+ * helper that does not exist inside the page.
+ */
+async function frameTimesMs(page: Page, ms: number): Promise<number[]> {
+  return page.evaluate(`new Promise((resolve) => {
+    const times = [];
+    let last = performance.now();
+    const end = last + ${ms};
+    const tick = (now) => {
+      times.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(tick);
+      else resolve(times);
+    };
+    requestAnimationFrame(tick);
+  })`);
+}
+
+export default async function browserBench(): Promise<BenchRow[]> {
+  execSync('npx vite build', { stdio: 'ignore' });
+  const { initial, lazy } = initialJsGzipBytes();
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const renders = await firstRenderMs(browser);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${URL}#/produce-no-key/0`);
+    await page.waitForSelector('[data-testid="partition-orders-0"]');
+    const keys = await keyToPaintMs(page, 30);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await page.keyboard.press('p');
+    const frames = await frameTimesMs(page, 4000);
+    await context.close();
+    return [
+      {
+        name: 'initial JavaScript, gzipped',
+        value: initial / 1024,
+        unit: 'KB',
+        target: { op: '<=', value: 150, of: 'value', text: '<= 150 KB' },
+      },
+      { name: 'lazily loaded JavaScript, gzipped', value: lazy / 1024, unit: 'KB' },
+      {
+        name: 'first render from a cold load (median of 5)',
+        value: quantile(renders, 0.5),
+        unit: 'ms',
+        target: { op: '<=', value: 1000, of: 'value', text: '< 1 s' },
+      },
+      {
+        name: 'key press to painted frame, median',
+        value: quantile(keys, 0.5),
+        unit: 'ms',
+        target: { op: '<=', value: 50, of: 'value', text: '<= 50 ms' },
+      },
+      {
+        name: 'key press to painted frame, max',
+        value: Math.max(...keys),
+        unit: 'ms',
+        target: { op: '<=', value: 50, of: 'value', text: '<= 50 ms' },
+      },
+      {
+        name: 'frame time while autoplaying produce-no-key, median',
+        value: quantile(frames, 0.5),
+        unit: 'ms',
+        baseline: { name: 'frame budget', value: FRAME_BUDGET_MS, unit: 'ms' },
+      },
+      {
+        name: 'frame time while autoplaying produce-no-key, p95',
+        value: quantile(frames, 0.95),
+        unit: 'ms',
+        target: { op: '<=', value: FRAME_BUDGET_MS, of: 'value', text: '<= 16.7 ms' },
+      },
+      { name: 'frame time while autoplaying produce-no-key, max', value: Math.max(...frames), unit: 'ms' },
+    ];
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
