@@ -34,25 +34,48 @@ function withSequence(tx: Tx, producerId: string, batch: ProducerBatch): Produce
   return { ...batch, baseSequence: base };
 }
 
-/** Sends ready batches while the in-flight limit allows. */
+/**
+ * Sends ready batches while max.in.flight.requests.per.connection allows, counted per leader broker as the
+ * Java client counts per connection. One pass over the ready queue: a batch whose leader is unknown or whose
+ * connection is full stays queued, and so do later batches of its partition (same leader), keeping order.
+ */
 export function drain(tx: Tx, producerId: string): void {
-  for (;;) {
-    const p = tx.producer(producerId)!;
-    if (p.ready.length === 0 || Object.keys(p.inFlight).length >= p.config.maxInFlightRequests) return;
-    const [first, ...rest] = p.ready;
-    const partition = tx.partition(first!.topic, first!.partition);
-    if (!partition || partition.leader === null) {
-      // No leader known: wait for metadata, as the producer does, and try again after retry.backoff.ms.
-      if (
-        !tx.state.timers.some((t) => t.kind === 'producerRetryDrain' && t.payload.producer === producerId)
-      ) {
-        tx.schedule('producerRetryDrain', tx.state.now + p.config.retryBackoffMs, { producer: producerId });
-      }
-      return;
+  const p = tx.producer(producerId)!;
+  if (p.ready.length === 0) return;
+  const perBroker = new Map<number, number>();
+  for (const b of Object.values(p.inFlight))
+    perBroker.set(b.sentTo ?? -1, (perBroker.get(b.sentTo ?? -1) ?? 0) + 1);
+  const keep: ProducerBatch[] = [];
+  const send: [ProducerBatch, number][] = [];
+  let leaderless = false;
+  for (const batch of p.ready) {
+    const leader = tx.partition(batch.topic, batch.partition)?.leader ?? null;
+    if (leader === null) {
+      leaderless = true;
+      keep.push(batch);
+    } else if ((perBroker.get(leader) ?? 0) >= p.config.maxInFlightRequests) {
+      keep.push(batch);
+    } else {
+      perBroker.set(leader, (perBroker.get(leader) ?? 0) + 1);
+      send.push([batch, leader]);
     }
-    tx.setProducer({ ...p, ready: rest });
-    const batch = withSequence(tx, producerId, { ...first!, attempts: first!.attempts + 1 });
-    sendBatch(tx, producerId, batch, partition.leader);
+  }
+  if (send.length === 0 && !leaderless) return;
+  tx.setProducer({ ...p, ready: keep });
+  for (const [batch, leader] of send) {
+    sendBatch(
+      tx,
+      producerId,
+      withSequence(tx, producerId, { ...batch, attempts: batch.attempts + 1, sentTo: leader }),
+      leader,
+    );
+  }
+  // No leader known: wait for metadata, as the producer does, and try again after retry.backoff.ms.
+  if (
+    leaderless &&
+    !tx.state.timers.some((t) => t.kind === 'producerRetryDrain' && t.payload.producer === producerId)
+  ) {
+    tx.schedule('producerRetryDrain', tx.state.now + p.config.retryBackoffMs, { producer: producerId });
   }
 }
 

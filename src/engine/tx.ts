@@ -70,7 +70,10 @@ export class Tx {
     const link = `${from}>${to}`;
     // FIFO per link, as over one TCP connection: never arrive before the previous message on this link.
     const arrivesAtMs = Math.max(this.state.now + latency, this.state.linkArrivals[link] ?? 0);
-    this.state = { ...this.state, linkArrivals: { ...this.state.linkArrivals, [link]: arrivesAtMs } };
+    // Only links with a message still in flight constrain anything: drop the rest so the copy stays small.
+    const linkArrivals: Record<string, number> = { [link]: arrivesAtMs };
+    for (const [l, at] of Object.entries(this.state.linkArrivals)) if (at > this.state.now && l !== link) linkArrivals[l] = at;
+    this.state = { ...this.state, linkArrivals };
     const message: Message = {
       id: this.id('m'),
       kind,

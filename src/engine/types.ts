@@ -185,6 +185,8 @@ export interface ProducerBatch {
   /** First sequence number of the batch (idempotent producer), -1 otherwise. */
   readonly baseSequence: number;
   readonly attempts: number;
+  /** The broker the last attempt went to (in-flight requests are counted per broker connection). */
+  readonly sentTo?: BrokerId;
 }
 
 export interface PendingRecord {
