@@ -1,9 +1,25 @@
-/** The deck: every scene in talk order. The URL names a scene by its id. */
-import { produceNoKey } from './produce-no-key';
-import { produceWithKey } from './produce-with-key';
+/**
+ * The deck: every scene in src/scenarios/scenes/, in talk order (by the first slide each covers; scenes
+ * without slides, like the sandbox, come last). The URL names a scene by its id.
+ */
 import type { Scene } from './types';
 
-export const scenes: readonly Scene[] = [produceNoKey, produceWithKey];
+const modules = import.meta.glob<Record<string, unknown>>('./scenes/*.ts', { eager: true });
+
+function isScene(x: unknown): x is Scene {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as Scene).id === 'string' &&
+    Array.isArray((x as Scene).steps)
+  );
+}
+
+const firstSlide = (s: Scene) => (s.slides.length > 0 ? Math.min(...s.slides) : Number.POSITIVE_INFINITY);
+
+export const scenes: readonly Scene[] = Object.values(modules)
+  .flatMap((m) => Object.values(m).filter(isScene))
+  .sort((a, b) => firstSlide(a) - firstSlide(b) || (a.id < b.id ? -1 : 1));
 
 export function sceneIndexById(id: string): number {
   return scenes.findIndex((s) => s.id === id);

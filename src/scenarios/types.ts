@@ -24,12 +24,34 @@ export interface Step {
   readonly predict?: string;
 }
 
-/** What the stage draws for this scene. */
-export interface SceneView {
-  readonly kind: 'topic';
-  readonly topic: string;
-  readonly producers: readonly string[];
-}
+/**
+ * What the stage draws for this scene. Each kind has one view component (src/ui/views/Stage.tsx); the view
+ * draws engine state and events, never computes Kafka behaviour.
+ */
+export type SceneView =
+  /** Producers and one topic's partition lanes. */
+  | { readonly kind: 'topic'; readonly topic: string; readonly producers: readonly string[] }
+  /** A topic's lanes with consumer groups reading them: positions, commits, lag, the coordinator. */
+  | {
+      readonly kind: 'consumers';
+      readonly topic: string;
+      readonly producers: readonly string[];
+      readonly groups: readonly string[];
+      readonly showCoordinator?: boolean;
+    }
+  /** Brokers holding replicas: leaders, followers, ISR, high watermark, replication traffic. */
+  | { readonly kind: 'brokers'; readonly topic: string; readonly producers: readonly string[] }
+  /** Many producers, brokers and consumers on one topic, with throughput plotted live. */
+  | { readonly kind: 'scalable'; readonly topic: string; readonly group: string }
+  /** A traditional queue with competing consumers beside Kafka's log. */
+  | { readonly kind: 'queue-vs-log'; readonly topic: string; readonly groups: readonly string[] }
+  /** Stream processing: the input stream on a timeline, windows, counts, the output topic, the query. */
+  | { readonly kind: 'stream'; readonly source: string; readonly output: string }
+  /** A diagram or chart of the talk, drawn with d3 from data in the scene. */
+  | {
+      readonly kind: 'diagram';
+      readonly diagram: 'origins' | 'who-streams' | 'streaming-giants' | 'wrap-up';
+    };
 
 export interface Scene {
   readonly id: string;

@@ -2,8 +2,8 @@
  * Slides 27-28: producing without a key. Round robin as the slide shows it (the pre-2.4 DefaultPartitioner),
  * then the sticky partitioner that current Kafka actually uses.
  */
-import { produceValues, whereIs } from './helpers';
-import type { Scene } from './types';
+import { produceValues, whereIs } from '../helpers';
+import type { Scene } from '../types';
 
 const TOPIC = 'orders';
 const msgs = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `m${from + i}`);

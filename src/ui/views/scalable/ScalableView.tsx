@@ -1,0 +1,13 @@
+/** Not built yet: the 'scalable' view. Says so on stage rather than drawing something wrong. */
+import type { SceneView } from '../../../scenarios/types';
+import type { Frame } from '../../store/frames';
+
+export function ScalableView({
+  view,
+}: {
+  view: Extract<SceneView, { kind: 'scalable' }>;
+  frame: Frame;
+  playheadMs: number;
+}) {
+  return <p className="stage-empty">The {view.kind} view is not built yet.</p>;
+}
