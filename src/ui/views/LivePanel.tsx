@@ -17,7 +17,10 @@ interface Props {
 }
 
 export function LivePanel({ scene, state, onAct }: Props) {
-  const producers = scene.view.producers.filter((p) => state.producers[p]);
+  const producers = Object.keys(state.producers);
+  const view = scene.view;
+  const topic =
+    'topic' in view ? view.topic : 'source' in view ? view.source : (Object.keys(state.topics)[0] ?? '');
   const [producer, setProducer] = useState(producers[0] ?? '');
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
@@ -31,7 +34,7 @@ export function LivePanel({ scene, state, onAct }: Props) {
     const k = key.trim() === '' ? null : key;
     const v = value === '' ? 'live' : value;
     act(`produce ${k === null ? '(no key)' : k}: ${v}`, [
-      { type: 'produce', producer: p, topic: scene.view.topic, key: k, value: v },
+      { type: 'produce', producer: p, topic, key: k, value: v },
       { type: 'advance', ms: ROUND_TRIP_MS },
     ]);
   };
