@@ -72,7 +72,8 @@ export class Tx {
     const arrivesAtMs = Math.max(this.state.now + latency, this.state.linkArrivals[link] ?? 0);
     // Only links with a message still in flight constrain anything: drop the rest so the copy stays small.
     const linkArrivals: Record<string, number> = { [link]: arrivesAtMs };
-    for (const [l, at] of Object.entries(this.state.linkArrivals)) if (at > this.state.now && l !== link) linkArrivals[l] = at;
+    for (const [l, at] of Object.entries(this.state.linkArrivals))
+      if (at > this.state.now && l !== link) linkArrivals[l] = at;
     this.state = { ...this.state, linkArrivals };
     const message: Message = {
       id: this.id('m'),

@@ -48,7 +48,7 @@ export function App() {
         </span>
       </header>
       <main className="stage" aria-label="Stage">
-        <Stage view={scene.view} frame={frame} playheadMs={playheadMs} />
+        <Stage view={scene.view} frame={frame} playheadMs={playheadMs} step={step} />
       </main>
       <section
         className={`narration${current.predict ? ' predict' : ''}`}

@@ -9,7 +9,17 @@ import { ScalableView } from './scalable/ScalableView';
 import { StreamView } from './stream/StreamView';
 import { TopicView } from './TopicView';
 
-export function Stage({ view, frame, playheadMs }: { view: SceneView; frame: Frame; playheadMs: number }) {
+export function Stage({
+  view,
+  frame,
+  playheadMs,
+  step,
+}: {
+  view: SceneView;
+  frame: Frame;
+  playheadMs: number;
+  step: number;
+}) {
   switch (view.kind) {
     case 'topic':
       return (
@@ -26,6 +36,6 @@ export function Stage({ view, frame, playheadMs }: { view: SceneView; frame: Fra
     case 'stream':
       return <StreamView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'diagram':
-      return <DiagramView view={view} frame={frame} playheadMs={playheadMs} />;
+      return <DiagramView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
   }
 }
