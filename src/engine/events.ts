@@ -3,6 +3,7 @@
  * a view never infers Kafka behaviour that is not in an event or in the state.
  */
 import type { GroupEvent } from './groups/events';
+import type { QueueEvent } from './queue/types';
 import type { ReplicationEvent } from './replication/events';
 import type { BrokerId, Message } from './types';
 
@@ -86,6 +87,7 @@ export type EngineEvent = { atMs: number } & (
   | { type: 'clockAdvanced'; from: number; to: number }
   | GroupEvent
   | ReplicationEvent
+  | QueueEvent
 );
 
 export type EngineEventType = EngineEvent['type'];

@@ -12,6 +12,8 @@ import { initialGroupsSlice } from './groups/types';
 import type { ModuleHandlers } from './module';
 import { addProducer, configureProducer, flush, onLingerExpired, produce } from './producer';
 import { drain, onProduceResponse, onProduceRetry, onProduceTimeout } from './producer-send';
+import { queueHandlers } from './queue/handlers';
+import { initialQueuesSlice } from './queue/types';
 import { replicationHandlers } from './replication/handlers';
 import { onRetentionCheck, RETENTION_CHECK_INTERVAL_MS } from './retention';
 import { seedRng } from './rng';
@@ -44,6 +46,7 @@ export function initialState(seed: number): EngineState {
       failedProduceRequests: 0,
     },
     groups: initialGroupsSlice,
+    queues: initialQueuesSlice,
   };
 }
 
@@ -51,7 +54,7 @@ type Handler<C extends Command> = (tx: Tx, cmd: C) => EngineError | undefined;
 type CoreHandlers = { [T in CoreCommand['type']]: Handler<Extract<Command, { type: T }>> };
 
 /** The modules beyond the core; each brings its own commands, messages and timers. */
-const modules: readonly ModuleHandlers[] = [replicationHandlers, groupHandlers];
+const modules: readonly ModuleHandlers[] = [replicationHandlers, groupHandlers, queueHandlers];
 
 const coreCommandHandlers: CoreHandlers = {
   createCluster: (tx, cmd) => {

@@ -5,6 +5,7 @@
  */
 import type { GroupsSlice } from './groups/types';
 import type { ReplicaLog } from './log';
+import type { QueuesSlice } from './queue/types';
 import type { Rng } from './rng';
 
 export type BrokerId = number;
@@ -269,4 +270,6 @@ export interface EngineState {
   readonly metrics: ClusterMetrics;
   /** Consumers and consumer groups (groups/). */
   readonly groups: GroupsSlice;
+  /** Traditional queues, only for contrast with the log (queue/). */
+  readonly queues: QueuesSlice;
 }
