@@ -1,0 +1,122 @@
+/**
+ * One record through a compiled script: every query reading its source processes it, and the rows of a STREAM
+ * sink flow on to the queries reading that sink. The state passed in is never changed (copy-on-write; with an
+ * `edit` token, only nodes created under that token are reused in place: see hamt.ts).
+ */
+
+import type { Row } from './expressions';
+import type { Edit } from './hamt';
+import type { CompiledQuery, ProjectionPlan, QueryPlan } from './plan';
+import { processSession } from './process-session';
+import { processGlobal, processTime } from './process-time';
+import { buildInputRow, type InRecord, keyStringOf, type OutputRow } from './rows';
+import type { QueryState, ScriptState } from './state';
+
+export interface ProcessResult {
+  state: ScriptState;
+  outputs: OutputRow[];
+  /** True when a windowed aggregation dropped the record from a window that had closed (KAFKA-DETAILS 4.3). */
+  late: boolean;
+}
+
+function project(plan: ProjectionPlan, row: Row, ts: number): OutputRow {
+  const key: Record<string, unknown> = {};
+  for (const k of plan.keyItems) key[k.name] = k.evaluate(row);
+  const value: Record<string, unknown> = {};
+  for (const v of plan.valueItems) value[v.name] = v.evaluate(row);
+  return { sink: plan.sink, ts, key, value };
+}
+
+function runQuery(
+  plan: QueryPlan,
+  qs: QueryState,
+  rec: InRecord,
+  edit: Edit,
+  out: OutputRow[],
+): { state: QueryState; late: boolean } {
+  const unchanged = { state: qs, late: false };
+  const input = buildInputRow(plan.source, rec);
+  if (input === null) return unchanged;
+  const { row, ts } = input;
+  // WHERE filters before the aggregation: a filtered record neither counts nor moves stream time.
+  if (plan.where !== null && plan.where(row) !== true) return unchanged;
+  if (plan.kind === 'projection') {
+    out.push(project(plan, row, ts));
+    return unchanged;
+  }
+  // QTT group-by.json: a row whose GROUP BY value is NULL is excluded before the repartition, so it is
+  // neither counted nor late and does not move stream time.
+  const group: unknown[] = [];
+  for (let i = 0; i < plan.groupBy.length; i++) {
+    const v = row[plan.groupBy[i]!];
+    if (v === null || v === undefined) return unchanged;
+    group.push(v);
+  }
+  const g = { row, ts, group, keyString: keyStringOf(group) };
+  switch (qs.kind) {
+    case 'global':
+      return { state: processGlobal(plan, qs, g, edit, out), late: false };
+    case 'time':
+      return processTime(plan, qs, g, edit, out);
+    case 'session':
+      return processSession(plan, qs, g, edit, out);
+    default:
+      return unchanged;
+  }
+}
+
+/** Runs the queries reading `source`, then feeds the rows of STREAM sinks to the queries reading them. */
+function feed(
+  compiled: CompiledQuery,
+  queries: QueryState[],
+  source: string,
+  rec: InRecord,
+  edit: Edit,
+  outputs: OutputRow[],
+): boolean {
+  let late = false;
+  const consumers = compiled.consumers[source];
+  if (consumers === undefined) return false;
+  for (let c = 0; c < consumers.length; c++) {
+    const qi = consumers[c]!;
+    const plan = compiled.queries[qi]!;
+    const before = outputs.length;
+    const r = runQuery(plan, queries[qi]!, rec, edit, outputs);
+    queries[qi] = r.state;
+    if (r.late) late = true;
+    if (plan.sinkType !== 'STREAM' || compiled.consumers[plan.sink] === undefined) continue;
+    const after = outputs.length;
+    for (let i = before; i < after; i++) {
+      const row = outputs[i]!;
+      if (
+        feed(
+          compiled,
+          queries,
+          plan.sink,
+          { ts: row.ts, keyObject: row.key, value: row.value },
+          edit,
+          outputs,
+        )
+      )
+        late = true;
+    }
+  }
+  return late;
+}
+
+/** The one implementation behind processRecord and runKsql. */
+export function applyRecord(
+  compiled: CompiledQuery,
+  state: ScriptState,
+  sourceName: string,
+  record: InRecord,
+  edit: Edit,
+): ProcessResult {
+  // Lookup keys are lower-case: try the name as given before allocating a lower-cased copy.
+  const name = compiled.lookup[sourceName] ?? compiled.lookup[String(sourceName).toLowerCase()];
+  const outputs: OutputRow[] = [];
+  if (name === undefined) return { state, outputs, late: false };
+  const queries = state.queries.slice();
+  const late = feed(compiled, queries, name, record, edit, outputs);
+  return { state: { queries }, outputs, late };
+}

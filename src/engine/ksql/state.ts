@@ -1,0 +1,79 @@
+/**
+ * The incremental state of a compiled script: one entry per query, all of it persistent (hamt.ts), so that
+ * processRecord never changes a state it was given and old states stay valid for time travel.
+ */
+import { type Edit, emptyHamt, type Hamt } from './hamt';
+import type { CompiledQuery, QueryPlan } from './plan';
+
+/** No record seen yet (Kafka's ConsumerRecord.NO_TIMESTAMP). */
+export const NO_TIMESTAMP = -1;
+
+/**
+ * One aggregate: a key in a window (or a session, or no window). Immutable once published; only the owner of
+ * the transient `edit` it was created under (runKsql's batch loop) may update it in place (see hamt.ts).
+ */
+export interface Entry {
+  readonly group: readonly unknown[];
+  readonly keyString: string;
+  readonly start: number;
+  readonly end: number;
+  accs: unknown[];
+  /** ROWTIME of the row: the largest record timestamp in the window (KStreamWindowAggregate). */
+  ts: number;
+  /** Whether the last row emitted for it passed HAVING, so that a row that stops passing is retracted. */
+  passed: boolean;
+  readonly edit: Edit;
+}
+
+export type QueryState =
+  | { readonly kind: 'projection' }
+  | { readonly kind: 'global'; readonly streamTime: number; readonly entries: Hamt<string, Entry> }
+  | {
+      readonly kind: 'time';
+      readonly streamTime: number;
+      /** Window start -> key -> entry; a closed start is dropped whole. */
+      readonly buckets: Hamt<number, Hamt<string, Entry>>;
+      /** Starts with a bucket, ascending: the close order. */
+      readonly openStarts: readonly number[];
+      /** The newest window start written (the EMIT FINAL store's clock). */
+      readonly newestStart: number;
+    }
+  | {
+      readonly kind: 'session';
+      readonly streamTime: number;
+      /** Key -> its sessions, by start. */
+      readonly sessions: Hamt<string, readonly Entry[]>;
+      /** The largest session end stored (the session store's clock). */
+      readonly maxEnd: number;
+      /** EMIT FINAL only: sessions not yet emitted, by end, start, key. */
+      readonly pending: readonly Entry[];
+    };
+
+export interface ScriptState {
+  readonly queries: readonly QueryState[];
+}
+
+export function initialOneQueryState(plan: QueryPlan): QueryState {
+  if (plan.kind === 'projection') return { kind: 'projection' };
+  const w = plan.window;
+  if (w === null) return { kind: 'global', streamTime: NO_TIMESTAMP, entries: emptyHamt() };
+  if (w.kind === 'time')
+    return {
+      kind: 'time',
+      streamTime: NO_TIMESTAMP,
+      buckets: emptyHamt(),
+      openStarts: [],
+      newestStart: NO_TIMESTAMP,
+    };
+  return {
+    kind: 'session',
+    streamTime: NO_TIMESTAMP,
+    sessions: emptyHamt(),
+    maxEnd: NO_TIMESTAMP,
+    pending: [],
+  };
+}
+
+export function initialQueryState(query: CompiledQuery): ScriptState {
+  return { queries: query.queries.map(initialOneQueryState) };
+}
