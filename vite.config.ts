@@ -20,6 +20,8 @@ export default defineConfig(({ mode }) => {
     test: {
       include: ['src/**/*.test.{ts,tsx}'],
       environment: 'node',
+      // Property tests run hundreds of cases; on a loaded 2-core CI machine 5 s is too tight for them.
+      testTimeout: 30_000,
     },
   };
 });

@@ -140,10 +140,8 @@ function advance(tx: Tx, cmd: Extract<Command, { type: 'advance' }>): EngineErro
     return { code: 'INVALID_REQUEST', message: 'advance needs a duration >= 0 ms.' };
   const from = tx.state.now;
   const target = from + cmd.ms;
-  for (;;) {
-    const next = tx.state.timers[0];
-    if (!next || next.dueMs > target) break;
-    tx.state = { ...tx.state, now: Math.max(tx.state.now, next.dueMs), timers: tx.state.timers.slice(1) };
+  for (let next = tx.popDueTimer(target); next; next = tx.popDueTimer(target)) {
+    tx.state = { ...tx.state, now: Math.max(tx.state.now, next.dueMs) };
     timerHandlers[next.kind]?.(tx, next);
   }
   tx.state = { ...tx.state, now: target };

@@ -8,9 +8,26 @@ import type { EngineState, Message, PartitionState, ProducerState, Timer, TopicS
 
 type EventBody = EngineEvent extends infer E ? (E extends unknown ? Omit<E, 'atMs'> : never) : never;
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export class Tx {
   readonly events: EngineEvent[] = [];
+  /** A state object made in this step, not yet seen outside it, whose counters may change in place. */
+  private owned: EngineState | null = null;
+
   constructor(public state: EngineState) {}
+
+  /**
+   * The current state as an object this step made itself, so hot counters (ids, the rng, the timer queue)
+   * can change without copying the whole state each time; the state given to step() is never touched.
+   */
+  private draft(): Mutable<EngineState> {
+    if (this.state !== this.owned) {
+      this.state = { ...this.state };
+      this.owned = this.state;
+    }
+    return this.state as Mutable<EngineState>;
+  }
 
   emit(event: EventBody): void {
     this.events.push({ atMs: this.state.now, ...event } as EngineEvent);
@@ -18,28 +35,46 @@ export class Tx {
 
   /** A fresh id, unique within the run: `r12`, `m40`, `b7`. */
   id(prefix: string): string {
-    const seq = this.state.nextSeq;
-    this.state = { ...this.state, nextSeq: seq + 1 };
+    const draft = this.draft();
+    const seq = draft.nextSeq;
+    draft.nextSeq = seq + 1;
     return `${prefix}${seq}`;
   }
 
   int(n: number): number {
-    const [v, rng] = nextInt(this.state.rng, n);
-    this.state = { ...this.state, rng };
+    const draft = this.draft();
+    const [v, rng] = nextInt(draft.rng, n);
+    draft.rng = rng;
     return v;
   }
 
   intBetween(min: number, max: number): number {
-    const [v, rng] = nextIntBetween(this.state.rng, min, max);
-    this.state = { ...this.state, rng };
+    const draft = this.draft();
+    const [v, rng] = nextIntBetween(draft.rng, min, max);
+    draft.rng = rng;
     return v;
+  }
+
+  /**
+   * The timer queue this step may change in place. The state passed to step() is never touched: the first
+   * change in a step copies the queue once, and later changes in the same step reuse that copy, so a step
+   * that sends a thousand messages costs one copy, not a thousand.
+   */
+  private ownedTimers: Timer[] | null = null;
+
+  private timersToChange(): Timer[] {
+    if (this.ownedTimers === null || this.state.timers !== this.ownedTimers) {
+      this.ownedTimers = this.state.timers.slice();
+      this.draft().timers = this.ownedTimers;
+    }
+    return this.ownedTimers;
   }
 
   /** Queues a timer, keeping the queue sorted by (dueMs, seq). */
   schedule(kind: string, dueMs: number, payload: Timer['payload'] = {}): Timer {
     const seq = this.state.nextSeq;
     const timer: Timer = { dueMs, seq, kind, payload };
-    const timers = this.state.timers;
+    const timers = this.timersToChange();
     let lo = 0;
     let hi = timers.length;
     while (lo < hi) {
@@ -48,16 +83,26 @@ export class Tx {
       if (t.dueMs < dueMs || (t.dueMs === dueMs && t.seq < seq)) lo = mid + 1;
       else hi = mid;
     }
-    const next = timers.slice();
-    next.splice(lo, 0, timer);
-    this.state = { ...this.state, nextSeq: seq + 1, timers: next };
+    timers.splice(lo, 0, timer);
+    this.draft().nextSeq = seq + 1;
     return timer;
+  }
+
+  /** Takes the earliest timer off the queue if it is due at or before `untilMs`. */
+  popDueTimer(untilMs: number): Timer | undefined {
+    const first = this.state.timers[0];
+    if (!first || first.dueMs > untilMs) return undefined;
+    this.timersToChange().shift();
+    return first;
   }
 
   /** Removes the timers that match, e.g. a request timeout once its answer came. */
   cancel(match: (t: Timer) => boolean): void {
     const next = this.state.timers.filter((t) => !match(t));
-    if (next.length !== this.state.timers.length) this.state = { ...this.state, timers: next };
+    if (next.length !== this.state.timers.length) {
+      this.ownedTimers = next;
+      this.state = { ...this.state, timers: next };
+    }
   }
 
   /**
