@@ -17,9 +17,20 @@ function isScene(x: unknown): x is Scene {
 
 const firstSlide = (s: Scene) => (s.slides.length > 0 ? Math.min(...s.slides) : Number.POSITIVE_INFINITY);
 
-export const scenes: readonly Scene[] = Object.values(modules)
+const deck: Scene[] = Object.values(modules)
   .flatMap((m) => Object.values(m).filter(isScene))
   .sort((a, b) => firstSlide(a) - firstSlide(b) || (a.id < b.id ? -1 : 1));
+
+export const scenes: readonly Scene[] = deck;
+
+/**
+ * Swaps a scene for another with the same id: the sandbox built from the URL's configuration replaces the
+ * default one at start, before anything has run.
+ */
+export function replaceScene(scene: Scene): void {
+  const i = deck.findIndex((s) => s.id === scene.id);
+  if (i >= 0) deck[i] = scene;
+}
 
 export function sceneIndexById(id: string): number {
   return scenes.findIndex((s) => s.id === id);

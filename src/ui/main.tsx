@@ -13,12 +13,14 @@ import { installUrlSync } from './player/url-sync';
 import { PresenterView } from './presenter/PresenterView';
 import { deckStore, showNotice } from './store/deck-store';
 import { installPersistence, loadSaved } from './store/persist';
+import { installSandboxFromUrl } from './store/sandbox';
 import './styles.css';
 
 const reducedMotion =
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 const presenter = new URLSearchParams(window.location.search).get('view') === 'presenter';
 
+const sandboxProblems = installSandboxFromUrl(new URLSearchParams(window.location.search).get('sandbox'));
 const savedProblem = loadSaved();
 installPersistence();
 const actor = startPlayer(reducedMotion);
@@ -35,6 +37,7 @@ actor.subscribe((snapshot) => {
   }
 });
 if (savedProblem) showNotice(savedProblem);
+if (sandboxProblems.length > 0) showNotice(`Sandbox link: ${sandboxProblems.join(' ')}`);
 
 const applyTheme = () => {
   document.documentElement.dataset.theme = deckStore.getState().theme;

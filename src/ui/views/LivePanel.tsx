@@ -9,6 +9,8 @@ import type { EngineState } from '../../engine/types';
 import { ROUND_TRIP_MS } from '../../scenarios/helpers';
 import type { Scene } from '../../scenarios/types';
 import { recordLive } from '../store/deck-store';
+import { currentSandbox } from '../store/sandbox';
+import { SandboxSettings } from './SandboxSettings';
 
 interface Props {
   scene: Scene;
@@ -39,8 +41,10 @@ export function LivePanel({ scene, state, onAct }: Props) {
     ]);
   };
   const brokers = Object.values(state.brokers);
+  const sandboxConfig = scene.id === 'sandbox' ? currentSandbox() : null;
   return (
     <section className="live-panel" aria-label="Live controls" data-typing>
+      {sandboxConfig && <SandboxSettings config={sandboxConfig} />}
       <form className="live-row" onSubmit={produce} data-testid="live-produce">
         <label>
           key

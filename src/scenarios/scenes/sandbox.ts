@@ -1,0 +1,90 @@
+/**
+ * The sandbox: every knob for free play after the talk, shareable by URL. Its cluster comes from a
+ * SandboxConfig (the URL's `?sandbox=` carries one); each step sends a burst of traffic, and the live
+ * panel adds failures. The deck replaces the default one below with the URL's at start.
+ */
+import type { Command } from '../../engine/commands';
+import { defaultSandbox, type SandboxConfig } from '../sandbox-config';
+import type { Scene, Step } from '../types';
+
+export const SANDBOX_ID = 'sandbox';
+const TOPIC = 'events';
+/** Model time each burst of traffic is given to be produced, replicated and consumed. */
+const BURST_MS = 2_000;
+
+function setup(config: SandboxConfig): Command[] {
+  const commands: Command[] = [
+    { type: 'createCluster', brokers: config.brokers },
+    {
+      type: 'createTopic',
+      topic: TOPIC,
+      partitions: config.partitions,
+      config: { replicationFactor: config.replicationFactor, minInsyncReplicas: config.minInsyncReplicas },
+    },
+  ];
+  config.producers.forEach((p, i) => {
+    commands.push({
+      type: 'addProducer',
+      producer: `producer-${i + 1}`,
+      client: p.client,
+      keyless: p.keyless,
+      acks: p.acks,
+      idempotent: p.acks === 'all',
+      lingerMs: 5,
+    });
+  });
+  return commands;
+}
+
+function burst(config: SandboxConfig, round: number): Command[] {
+  const commands: Command[] = [];
+  config.producers.forEach((_, i) => {
+    for (let r = 0; r < config.recordsPerStep; r++) {
+      const n = round * config.recordsPerStep + r;
+      const key = config.keys.length === 0 ? '' : config.keys[n % config.keys.length]!;
+      commands.push({
+        type: 'produce',
+        producer: `producer-${i + 1}`,
+        topic: TOPIC,
+        key: key === '' ? null : key,
+        value: `p${i + 1}-${n}`,
+      });
+    }
+  });
+  commands.push({ type: 'advance', ms: BURST_MS });
+  return commands;
+}
+
+export function sandboxScene(config: SandboxConfig): Scene {
+  const traffic: Step[] = Array.from({ length: 6 }, (_, round) => ({
+    title: `Traffic, round ${round + 1}`,
+    narration: `Each producer sends ${config.recordsPerStep} records; watch where they land. Use Live to kill a broker or produce your own.`,
+    notes:
+      'Free play: change the knobs with Live → Sandbox settings; the link in the address bar shares this exact cluster.',
+    commands: burst(config, round),
+  }));
+  return {
+    id: SANDBOX_ID,
+    title: 'Sandbox',
+    slides: [],
+    seed: 2026,
+    setup: setup(config),
+    steps: [
+      {
+        title: 'Your cluster',
+        narration: `${config.brokers} brokers, a topic of ${config.partitions} partitions with replication factor ${config.replicationFactor}, ${config.producers.length} producer(s).`,
+        notes: 'Everything here is the same engine as the talk: nothing is scripted beyond the traffic.',
+        commands: [],
+      },
+      ...traffic,
+    ],
+    view: { kind: 'brokers', topic: TOPIC, producers: config.producers.map((_, i) => `producer-${i + 1}`) },
+    realCommands: [
+      `kafka-topics --bootstrap-server localhost:9092 --create --topic ${TOPIC} --partitions ${config.partitions} --replication-factor ${config.replicationFactor} --config min.insync.replicas=${config.minInsyncReplicas}`,
+      `kafka-console-producer --bootstrap-server localhost:9092 --topic ${TOPIC} --property parse.key=true --property key.separator=: --producer-property acks=${config.producers[0]?.acks ?? 'all'}`,
+      `kafka-topics --bootstrap-server localhost:9092 --describe --topic ${TOPIC}`,
+    ],
+  };
+}
+
+export const sandbox: Scene = sandboxScene(defaultSandbox);
