@@ -3,5 +3,79 @@
  * timers it sets, merged into the engine's registries in step.ts.
  */
 import type { ModuleHandlers } from '../module';
+import type { Tx } from '../tx';
+import type { Message } from '../types';
+import { findCoordinator } from './client';
+import {
+  onFindCoordinatorResponse,
+  onHeartbeatResponse,
+  onJoinGroupResponse,
+  onOffsetCommitResponse,
+  onOffsetFetchResponse,
+  onSyncGroupResponse,
+} from './client-join';
+import {
+  addConsumer,
+  closeConsumer,
+  commitSync,
+  deleteGroup,
+  killConsumer,
+  pauseConsumer,
+  restartConsumer,
+  resumeConsumer,
+  subscribe,
+} from './consumer';
+import { onFindCoordinator } from './coordinator';
+import { onFetch, onFetchResponse } from './fetch';
+import { onHeartbeat, onJoinDeadline, onSessionCheck } from './heartbeat';
+import { onJoinGroup } from './membership';
+import { onOffsetCommit, onOffsetFetch } from './offsets';
+import { onHeartbeatTick, onPollTick } from './poll';
+import { consumerOf, isRunning } from './slice';
+import { onLeaveGroup, onSyncGroup } from './sync';
 
-export const groupHandlers: ModuleHandlers = { commands: {}, messages: {}, timers: {} };
+/** LeaveGroup's answer changes nothing on the client: it has already let go. */
+const ignore = (_tx: Tx, _m: Message): void => undefined;
+
+export const groupHandlers: ModuleHandlers = {
+  commands: {
+    addConsumer,
+    killConsumer,
+    closeConsumer,
+    restartConsumer,
+    pauseConsumer,
+    resumeConsumer,
+    commitSync,
+    subscribe,
+    deleteGroup,
+  },
+  messages: {
+    findCoordinator: onFindCoordinator,
+    findCoordinatorResponse: onFindCoordinatorResponse,
+    joinGroup: onJoinGroup,
+    joinGroupResponse: onJoinGroupResponse,
+    syncGroup: onSyncGroup,
+    syncGroupResponse: onSyncGroupResponse,
+    heartbeat: onHeartbeat,
+    heartbeatResponse: onHeartbeatResponse,
+    leaveGroup: onLeaveGroup,
+    leaveGroupResponse: ignore,
+    offsetCommit: onOffsetCommit,
+    offsetCommitResponse: onOffsetCommitResponse,
+    offsetFetch: onOffsetFetch,
+    offsetFetchResponse: onOffsetFetchResponse,
+    fetch: onFetch,
+    fetchResponse: onFetchResponse,
+  },
+  timers: {
+    consumerPoll: onPollTick,
+    consumerHeartbeat: onHeartbeatTick,
+    consumerRetry: (tx, t) => {
+      const c = consumerOf(tx, t.payload.consumer as string);
+      if (c && isRunning(c) && c.incarnation === t.payload.incarnation && c.coordinator === null)
+        findCoordinator(tx, c);
+    },
+    groupSessionCheck: onSessionCheck,
+    groupJoinDeadline: onJoinDeadline,
+  },
+};

@@ -1,0 +1,253 @@
+/**
+ * The consumer's handling of its coordinator's answers: FindCoordinator, JoinGroup, SyncGroup, Heartbeat,
+ * OffsetCommit and OffsetFetch (AbstractCoordinator's and ConsumerCoordinator's response handlers).
+ */
+import type { Tx } from '../tx';
+import type { BrokerId, Message } from '../types';
+import { computeAssignment, type MemberSubscription, partitionCounts } from './assign';
+import {
+  coordinatorLost,
+  isCooperative,
+  requestRejoin,
+  resetGeneration,
+  scheduleRetry,
+  sendJoin,
+  sendToCoordinator,
+  withoutPartitions,
+} from './client';
+import type { GroupErrorCode } from './events';
+import { resetOffset } from './read';
+import { consumerOf, isRunning, setConsumer, updateConsumer } from './slice';
+import { type AssignorName, type ConsumerState, type TopicPartitionRef, tpKey } from './types';
+
+/** The consumer a message is for, if it is the running incarnation that sent the request. */
+export function addressee(tx: Tx, m: Message): ConsumerState | undefined {
+  const c = consumerOf(tx, m.to.slice('consumer:'.length));
+  if (!c || !isRunning(c) || c.incarnation !== m.payload.incarnation) return undefined;
+  return c;
+}
+
+/** An answer from the coordinator it is talking to: the request deadline is met. */
+function fromCoordinator(tx: Tx, m: Message): ConsumerState | undefined {
+  const c = addressee(tx, m);
+  if (!c || c.coordinator === null || m.from !== `broker:${c.coordinator}`) return undefined;
+  return updateConsumer(tx, c.id, { coordinatorDeadlineMs: null });
+}
+
+/** The answer belongs to the member's current generation (Java ignores stale ones). */
+const current = (c: ConsumerState, m: Message) =>
+  m.payload.memberId === c.memberId && m.payload.generationId === c.generationId;
+
+const isCoordinatorError = (e: GroupErrorCode) =>
+  e === 'NOT_COORDINATOR' || e === 'COORDINATOR_NOT_AVAILABLE';
+
+export function onFindCoordinatorResponse(tx: Tx, m: Message): void {
+  const c = addressee(tx, m);
+  if (!c || c.coordinator !== null) return;
+  if (m.payload.error !== 'NONE') {
+    updateConsumer(tx, c.id, { coordinatorDeadlineMs: null });
+    scheduleRetry(tx, c);
+    return;
+  }
+  const coordinator = m.payload.coordinator as BrokerId;
+  const next = updateConsumer(tx, c.id, { coordinator, coordinatorDeadlineMs: null });
+  tx.emit({ type: 'coordinatorFound', consumer: c.id, group: c.group, coordinator });
+  if (next.status === 'unjoined' || next.rejoinNeeded) sendJoin(tx, next);
+}
+
+export function onJoinGroupResponse(tx: Tx, m: Message): void {
+  const c = fromCoordinator(tx, m);
+  if (c?.status !== 'joining') return;
+  const error = m.payload.error as GroupErrorCode;
+  if (error === 'MEMBER_ID_REQUIRED') {
+    sendJoin(tx, updateConsumer(tx, c.id, { memberId: m.payload.memberId as string }));
+    return;
+  }
+  if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION') {
+    resetGeneration(tx, c, error);
+    return;
+  }
+  if (isCoordinatorError(error)) {
+    coordinatorLost(tx, c, error);
+    return;
+  }
+  if (error !== 'NONE') {
+    tx.emit({ type: 'consumerFailed', consumer: c.id, group: c.group, error });
+    setConsumer(tx, { ...c, status: 'failed' });
+    tx.cancel((t) => t.payload.consumer === c.id);
+    return;
+  }
+  const generationId = m.payload.generationId as number;
+  const leaderId = m.payload.leaderId as string;
+  const assignor = m.payload.assignor as AssignorName;
+  // A static member that took over its old slot learns its new member id here (KIP-345).
+  const memberId = m.payload.memberId as string;
+  const next = updateConsumer(tx, c.id, {
+    status: 'syncing',
+    memberId,
+    generationId,
+    assignor,
+    isLeader: leaderId === memberId,
+  });
+  const members = m.payload.members as MemberSubscription[];
+  if (leaderId !== memberId || members.length === 0) {
+    sendToCoordinator(tx, next, 'syncGroup', {});
+    return;
+  }
+  const assignment = computeAssignment(tx.state, assignor, members);
+  tx.emit({
+    type: 'assignmentComputed',
+    group: c.group,
+    generationId,
+    assignor,
+    consumer: c.id,
+    assignment,
+    consumers: Object.fromEntries(members.map((s) => [s.memberId, memberConsumer(s.memberId)])),
+  });
+  // ConsumerCoordinator keeps the partition counts it assigned with, to notice a change later.
+  const snapshot = partitionCounts(tx.state, new Set(members.flatMap((s) => s.topics)));
+  const withSnapshot = updateConsumer(tx, c.id, {
+    assignmentSnapshot: snapshot,
+    nextMetadataRefreshMs: tx.state.now + c.config.metadataMaxAgeMs,
+  });
+  sendToCoordinator(tx, withSnapshot, 'syncGroup', { assignments: assignment });
+}
+
+/** The client id behind a member id: the coordinator makes ids as `<client id>-<n>` (KIP-394). */
+function memberConsumer(memberId: string): string {
+  const dash = memberId.lastIndexOf('-');
+  return dash > 0 ? memberId.slice(0, dash) : memberId;
+}
+
+export function onSyncGroupResponse(tx: Tx, m: Message): void {
+  const c = fromCoordinator(tx, m);
+  if (c?.status !== 'syncing' || !current(c, m)) return;
+  const error = m.payload.error as GroupErrorCode;
+  if (error === 'REBALANCE_IN_PROGRESS') {
+    requestRejoin(tx, c, 'SyncGroup answered REBALANCE_IN_PROGRESS');
+    return;
+  }
+  if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION') {
+    resetGeneration(tx, c, error);
+    return;
+  }
+  if (isCoordinatorError(error)) {
+    coordinatorLost(tx, c, error);
+    return;
+  }
+  applyAssignment(tx, c, m.payload.assignment as TopicPartitionRef[]);
+}
+
+/**
+ * ConsumerCoordinator.onJoinComplete. Eager: it owns nothing now and takes the new share. Cooperative: it
+ * revokes what it owned and was not given, and if it revoked anything it rejoins at once for the second
+ * round that hands those partitions to their new owners (KIP-429).
+ */
+function applyAssignment(tx: Tx, c: ConsumerState, assignment: readonly TopicPartitionRef[]): void {
+  const keys = new Set(assignment.map((tp) => tpKey(tp.topic, tp.partition)));
+  const ownedKeys = new Set(c.owned.map((tp) => tpKey(tp.topic, tp.partition)));
+  const revoked = c.owned.filter((tp) => !keys.has(tpKey(tp.topic, tp.partition)));
+  const added = assignment.filter((tp) => !ownedKeys.has(tpKey(tp.topic, tp.partition)));
+  if (revoked.length > 0) {
+    tx.emit({
+      type: 'partitionsRevoked',
+      consumer: c.id,
+      group: c.group,
+      generationId: c.generationId,
+      partitions: [...revoked],
+      reason: isCooperative(c) ? 'cooperative rebalance' : 'eager rebalance',
+    });
+  }
+  const kept = withoutPartitions(c, revoked);
+  const next: ConsumerState = { ...kept, status: 'stable', owned: [...kept.owned, ...added] };
+  setConsumer(tx, next);
+  tx.emit({
+    type: 'partitionsAssigned',
+    consumer: c.id,
+    group: c.group,
+    generationId: c.generationId,
+    partitions: [...added],
+  });
+  if (added.length > 0) fetchCommittedOffsets(tx, next);
+  if (revoked.length > 0 && isCooperative(c))
+    requestRejoin(tx, consumerOf(tx, c.id)!, 'revoked partitions for the second round (KIP-429)');
+}
+
+/** OffsetFetch for the owned partitions that have no position yet. */
+export function fetchCommittedOffsets(tx: Tx, c: ConsumerState): void {
+  const partitions = c.owned.filter((tp) => c.positions[tpKey(tp.topic, tp.partition)] === undefined);
+  if (partitions.length === 0 || c.coordinator === null || c.offsetFetchInFlight) return;
+  sendToCoordinator(tx, updateConsumer(tx, c.id, { offsetFetchInFlight: true }), 'offsetFetch', {
+    partitions,
+  });
+}
+
+/**
+ * A new owner resumes at the group's committed offset, or where auto.offset.reset says when there is none.
+ * The reset reads the leader's log start or high watermark directly (Kafka asks the leader with ListOffsets).
+ */
+export function onOffsetFetchResponse(tx: Tx, m: Message): void {
+  const c = fromCoordinator(tx, m);
+  if (!c) return;
+  let next = updateConsumer(tx, c.id, { offsetFetchInFlight: false });
+  if (isCoordinatorError(m.payload.error as GroupErrorCode)) {
+    coordinatorLost(tx, next, m.payload.error as string);
+    return;
+  }
+  const offsets = m.payload.offsets as { topic: string; partition: number; committedOffset: number | null }[];
+  const owned = new Set(next.owned.map((tp) => tpKey(tp.topic, tp.partition)));
+  const positions = { ...next.positions };
+  const relevant = offsets.filter(
+    (o) => owned.has(tpKey(o.topic, o.partition)) && positions[tpKey(o.topic, o.partition)] === undefined,
+  );
+  if (relevant.length === 0) return;
+  tx.emit({ type: 'offsetsFetched', consumer: c.id, group: c.group, offsets: relevant });
+  for (const o of relevant) {
+    let offset = o.committedOffset;
+    if (offset === null) {
+      const strategy = next.config.autoOffsetReset;
+      offset = resetOffset(tx.state, o.topic, o.partition, strategy);
+      tx.emit({
+        type: 'offsetReset',
+        consumer: c.id,
+        group: c.group,
+        topic: o.topic,
+        partition: o.partition,
+        offset,
+        strategy,
+      });
+    }
+    positions[tpKey(o.topic, o.partition)] = offset;
+  }
+  next = { ...next, positions };
+  setConsumer(tx, next);
+}
+
+/** Heartbeat answers: REBALANCE_IN_PROGRESS makes a stable member rejoin; a fenced member starts over. */
+export function onHeartbeatResponse(tx: Tx, m: Message): void {
+  const c = fromCoordinator(tx, m);
+  if (!c || !current(c, m) || (c.status !== 'stable' && c.status !== 'syncing')) return;
+  const error = m.payload.error as GroupErrorCode;
+  if (error === 'REBALANCE_IN_PROGRESS' && c.status === 'stable') {
+    requestRejoin(tx, c, 'heartbeat answered REBALANCE_IN_PROGRESS');
+    return;
+  }
+  if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION') {
+    resetGeneration(tx, c, error);
+    return;
+  }
+  if (isCoordinatorError(error)) coordinatorLost(tx, c, error);
+}
+
+/** A failed commit is reported; a fenced member starts over (ConsumerCoordinator.OffsetCommitResponseHandler). */
+export function onOffsetCommitResponse(tx: Tx, m: Message): void {
+  const c = fromCoordinator(tx, m);
+  if (!c) return;
+  const error = m.payload.error as GroupErrorCode;
+  if (error === 'NONE') return;
+  tx.emit({ type: 'offsetCommitFailed', group: c.group, consumer: c.id, error });
+  if (!current(c, m)) return;
+  if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION') {
+    if (c.status === 'stable') resetGeneration(tx, c, error);
+  } else if (isCoordinatorError(error)) coordinatorLost(tx, c, error);
+}
