@@ -33,6 +33,23 @@ function setup(config: SandboxConfig): Command[] {
       lingerMs: 5,
     });
   });
+  config.groups.forEach((g, gi) => {
+    for (let c = 0; c < g.consumers; c++) {
+      commands.push({
+        type: 'addConsumer',
+        consumer: `g${gi + 1}-c${c + 1}`,
+        group: `group-${gi + 1}`,
+        topics: [TOPIC],
+        assignor: g.assignor,
+        autoOffsetReset: 'earliest',
+        // Short liveness timeouts so a killed consumer's rebalance fits in a few steps of free play.
+        sessionTimeoutMs: 10_000,
+        heartbeatIntervalMs: 1_000,
+      });
+    }
+  });
+  // Let the groups form before the first step.
+  if (config.groups.length > 0) commands.push({ type: 'advance', ms: 5_000 });
   return commands;
 }
 
@@ -78,7 +95,16 @@ export function sandboxScene(config: SandboxConfig): Scene {
       },
       ...traffic,
     ],
-    view: { kind: 'brokers', topic: TOPIC, producers: config.producers.map((_, i) => `producer-${i + 1}`) },
+    view:
+      config.groups.length > 0
+        ? {
+            kind: 'consumers',
+            topic: TOPIC,
+            producers: config.producers.map((_, i) => `producer-${i + 1}`),
+            groups: config.groups.map((_, i) => `group-${i + 1}`),
+            showCoordinator: true,
+          }
+        : { kind: 'brokers', topic: TOPIC, producers: config.producers.map((_, i) => `producer-${i + 1}`) },
     realCommands: [
       `kafka-topics --bootstrap-server localhost:9092 --create --topic ${TOPIC} --partitions ${config.partitions} --replication-factor ${config.replicationFactor} --config min.insync.replicas=${config.minInsyncReplicas}`,
       `kafka-console-producer --bootstrap-server localhost:9092 --topic ${TOPIC} --property parse.key=true --property key.separator=: --producer-property acks=${config.producers[0]?.acks ?? 'all'}`,

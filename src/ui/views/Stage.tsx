@@ -30,7 +30,7 @@ export function Stage({
     case 'brokers':
       return <BrokersView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'scalable':
-      return <ScalableView view={view} frame={frame} playheadMs={playheadMs} />;
+      return <ScalableView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
     case 'queue-vs-log':
       return <QueueVsLogView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'stream':

@@ -1,0 +1,93 @@
+/**
+ * Records in flight, precomputed once per frame as straight paths in model time; the canvas then draws the
+ * ones on the wire at the playhead, every animation frame, without React.
+ */
+import type { EngineEvent } from '../../../engine/events';
+import type { EngineState } from '../../../engine/types';
+import { keyColour } from '../palette';
+import type { Box } from './layout';
+
+export interface Flight {
+  sentAtMs: number;
+  arrivesAtMs: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  colour: string;
+}
+
+const centre = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
+
+type RecordLike = { key: string | null };
+
+export function flightsOf(
+  events: readonly EngineEvent[],
+  state: EngineState,
+  producers: Map<string, Box>,
+  brokers: Map<number, Box>,
+  consumers: Map<string, Box>,
+): Flight[] {
+  const out: Flight[] = [];
+  for (const e of events) {
+    if (e.type !== 'messageSent') continue;
+    const m = e.message;
+    const p = m.payload as Record<string, unknown>;
+    let from: Box | undefined;
+    let to: Box | undefined;
+    let records: RecordLike[] = [];
+    if (m.kind === 'produceRequest') {
+      from = producers.get(String(p.producer));
+      to = brokers.get(Number(m.to.slice('broker:'.length)));
+      records = (p.records as RecordLike[]) ?? [];
+    } else if (m.kind === 'fetchResponse' && m.to.startsWith('consumer:')) {
+      from = brokers.get(Number(m.from.slice('broker:'.length)));
+      to = consumers.get(m.to.slice('consumer:'.length));
+      for (const part of (p.partitions as { records?: RecordLike[] }[]) ?? [])
+        records.push(...(part.records ?? []));
+    }
+    if (!from || !to || records.length === 0) continue;
+    const a = centre(from);
+    const b = centre(to);
+    records.forEach((r, i) => {
+      // Records of one request travel together, fanned out slightly so a batch reads as a batch.
+      const dy = ((i % 7) - 3) * 3;
+      out.push({
+        sentAtMs: m.sentAtMs,
+        arrivesAtMs: m.arrivesAtMs,
+        x0: a.x,
+        y0: a.y + dy,
+        x1: b.x,
+        y1: b.y + dy,
+        colour: keyColour(r.key),
+      });
+    });
+  }
+  void state;
+  return out;
+}
+
+/** Draws the flights on the wire at `playheadMs`; returns how many were drawn. */
+export function drawFlights(
+  ctx: CanvasRenderingContext2D,
+  flights: readonly Flight[],
+  playheadMs: number,
+  scale: number,
+): number {
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  let drawn = 0;
+  const r = 4 * scale;
+  for (const f of flights) {
+    if (playheadMs < f.sentAtMs || playheadMs >= f.arrivesAtMs) continue;
+    const t = (playheadMs - f.sentAtMs) / (f.arrivesAtMs - f.sentAtMs);
+    ctx.fillStyle = f.colour;
+    ctx.fillRect(
+      (f.x0 + (f.x1 - f.x0) * t) * scale - r / 2,
+      (f.y0 + (f.y1 - f.y0) * t) * scale - r / 2,
+      r,
+      r,
+    );
+    drawn++;
+  }
+  return drawn;
+}
