@@ -16,6 +16,11 @@ export interface Frame {
   /** Model time at the start of the stretch and when its last interesting event is over. */
   readonly fromMs: number;
   readonly toMs: number;
+  /**
+   * The state the stretch starts from, for views that replay its events up to the playhead (a leader that
+   * changes mid-step, a record truncated away). Absent for still pictures, which have no events.
+   */
+  readonly fromState?: EngineState;
 }
 
 interface Entry {
@@ -83,7 +88,7 @@ export function frameAt(
   const state = timeline.stateAt(end);
   let toMs = fromState.now;
   for (const e of events) if (e.type !== 'clockAdvanced') toMs = Math.max(toMs, endOf(e));
-  const frame: Frame = { state, events, fromMs: fromState.now, toMs: Math.min(toMs, state.now) };
+  const frame: Frame = { state, events, fromMs: fromState.now, toMs: Math.min(toMs, state.now), fromState };
   memo = { sceneIndex, step, live, focus: liveFocus, frame };
   return frame;
 }

@@ -1,0 +1,106 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectPlace, open, watchErrors } from './support';
+
+// An instructor steps through "Replicate for fault tolerance" with the keyboard; the screen must show what
+// Kafka does: the ★ moves on a crash, the acks=1 record is truncated away, the acks=all record survives.
+const lane = (page: Page, broker: number) => page.getByTestId(`replica-payments-0-${broker}`);
+const copies = (page: Page, value: string) =>
+  page.locator(
+    `[data-testid^="replica-payments-0-"] :is([data-testid="record"], [data-testid="replica-record"])[data-value="${value}"]`,
+  );
+
+async function next(page: Page, scene: string, step: number): Promise<void> {
+  await page.keyboard.press('ArrowRight');
+  await expectPlace(page, scene, step);
+}
+
+test.describe('Replicate for fault tolerance', () => {
+  test('acks=1 loses an acknowledged record on a leader crash; acks=all does not', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, 'replication', 0);
+    await expect(lane(page, 0)).toHaveAttribute('data-leader', 'true');
+    for (const b of [0, 1, 2]) await expect(lane(page, b)).toHaveAttribute('data-in-isr', 'true');
+    await expect(lane(page, 1)).toHaveAttribute('data-leader', 'false');
+
+    // Step 1: acks=all, copied everywhere before the ✓.
+    await next(page, 'replication', 1);
+    await expect(copies(page, '€10')).toHaveCount(3);
+    await expect(lane(page, 0).getByTestId('record')).toHaveAttribute('data-value', '€10');
+    await expect(lane(page, 1).getByTestId('replica-record')).toHaveAttribute('data-broker', '1');
+
+    // Steps 2-3: the prediction, then acks=1: €30 acknowledged while only the leader has it.
+    await next(page, 'replication', 2);
+    await next(page, 'replication', 3);
+    await expect(copies(page, '€30')).toHaveCount(1);
+    await expect(lane(page, 0).locator('[data-testid="record"][data-value="€30"]')).toHaveAttribute(
+      'data-offset',
+      '2',
+    );
+    await expect(page.getByTestId('producer-fast-app')).toContainText('✓ 2 acknowledged');
+
+    // Step 4: A crashes; the ★ moves from broker 0 to broker 1, which never had €30.
+    await next(page, 'replication', 4);
+    await expect(page.getByTestId('broker-0')).toHaveAttribute('data-alive', 'false');
+    await expect(lane(page, 0)).toHaveAttribute('data-leader', 'false');
+    await expect(lane(page, 0)).toHaveAttribute('data-in-isr', 'false');
+    await expect(lane(page, 1)).toHaveAttribute('data-leader', 'true');
+    await expect(lane(page, 1).locator('[data-value="€30"]')).toHaveCount(0);
+    await expect(page.getByTestId('broker-1')).toContainText('New leader');
+
+    // Steps 5-6: €40 takes offset 2 on B; A returns and truncates €30 away, from every replica lane.
+    await next(page, 'replication', 5);
+    await next(page, 'replication', 6);
+    await expect(copies(page, '€30')).toHaveCount(0);
+    await expect(page.locator('[data-lost-value="€30"]')).toHaveCount(1);
+    await expect(copies(page, '€40')).toHaveCount(3);
+    for (const b of [0, 1, 2]) {
+      await expect(lane(page, b).locator('[data-value="€40"]')).toHaveAttribute('data-offset', '2');
+      await expect(lane(page, b)).toHaveAttribute('data-in-isr', 'true');
+    }
+    await expect(page.getByTestId('broker-0')).toHaveAttribute('data-alive', 'true');
+
+    // Steps 7-8: acks=all, then the same crash of the leader (B): A leads and has €50.
+    await next(page, 'replication', 7);
+    await expect(copies(page, '€50')).toHaveCount(3);
+    await next(page, 'replication', 8);
+    await expect(lane(page, 1)).toHaveAttribute('data-leader', 'false');
+    await expect(lane(page, 0)).toHaveAttribute('data-leader', 'true');
+    await expect(lane(page, 0).locator('[data-testid="record"][data-value="€50"]')).toHaveAttribute(
+      'data-offset',
+      '3',
+    );
+
+    // Step 9: one replica left in sync: acks=all is refused rather than acknowledged on one copy.
+    await next(page, 'replication', 9);
+    await expect(page.getByTestId('producer-safe-app')).toContainText('NOT_ENOUGH_REPLICAS');
+    await expect(copies(page, '€60')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('a reload mid-scene lands on the same step with the same picture', async ({ page }) => {
+    await open(page, 'replication', 4);
+    await next(page, 'replication', 5);
+    await next(page, 'replication', 6);
+    await page.reload();
+    await expectPlace(page, 'replication', 6);
+    await expect(page).toHaveURL(/#\/replication\/6$/);
+    await expect(lane(page, 1)).toHaveAttribute('data-leader', 'true');
+    await expect(copies(page, '€30')).toHaveCount(0);
+    await expect(copies(page, '€40')).toHaveCount(3);
+    // Stepping back restores the earlier state at once: A down, €30 still on its disk.
+    await page.keyboard.press('ArrowLeft');
+    await expectPlace(page, 'replication', 5);
+    await expect(page.getByTestId('broker-0')).toHaveAttribute('data-alive', 'false');
+    await expect(lane(page, 0).locator('[data-value="€30"]')).toHaveCount(1);
+  });
+
+  test('records and lanes have accessible names', async ({ page }) => {
+    await open(page, 'replication', 3);
+    await expect(
+      page.getByRole('list', { name: /P0 on Broker A: leader, in ISR, log end offset 3/ }),
+    ).toHaveCount(1);
+    await expect(
+      page.getByRole('listitem', { name: /value €30, at partition 0, offset 2, on Broker A/ }),
+    ).toHaveCount(1);
+  });
+});

@@ -1,0 +1,232 @@
+/**
+ * Slide 40: "Replicate for fault tolerance". Broker A leads P0 and the others copy it. The classic acks=1
+ * loss (KAFKA.md, "Replication"): the leader acknowledges, dies before any follower fetched the record, a
+ * follower leads without it and the old leader truncates it on return. Then acks=all with
+ * min.insync.replicas=2 under the same failure, which loses nothing.
+ *
+ * Three brokers, replication factor 3, where the slide draws two: with RF 2 and min.insync.replicas=2 a single
+ * failure stops every acks=all write (NOT_ENOUGH_REPLICAS); RF 3 is what survives one failure and keeps
+ * taking writes, as Kafka's docs recommend. Every link takes 5 ms so the timings can be read off the trace.
+ */
+import type { Command } from '../../engine/commands';
+import { keptRecords } from '../../engine/log';
+import type { BrokerId, EngineState } from '../../engine/types';
+import { ROUND_TRIP_MS } from '../helpers';
+import type { Claim, Scene } from '../types';
+
+const TOPIC = 'payments';
+const A = 0;
+const B = 1;
+const C = 2;
+const LINK_LATENCY_MS = 5;
+/**
+ * The gap between the two acks=1 sends: the second lands on the leader after it has answered the followers'
+ * waiting fetches with the first, and before their next fetch arrives.
+ */
+const SECOND_SEND_GAP_MS = 1;
+/** From the second send until its ✓ reaches the producer (two link hops and the first send's head start). */
+const UNTIL_SECOND_ACK_MS = 2 * LINK_LATENCY_MS;
+/** Long enough for a restarted replica to truncate, catch up and rejoin the ISR, with a margin. */
+const CATCH_UP_MS = 100;
+/** acks=all: produce, two rounds of follower fetches to move the high watermark, and the ✓ back. */
+const ACKS_ALL_ROUND_TRIP_MS = 40;
+
+const partition = (s: EngineState) => s.topics[TOPIC]?.partitions[0];
+
+/** The values a replica holds, oldest first (a dead broker's disk keeps its log). */
+const valuesOn = (s: EngineState, broker: BrokerId): string[] => {
+  const log = partition(s)?.logs[broker];
+  return log ? keptRecords(log).map((r) => r.value) : [];
+};
+
+const leaderIs = (broker: BrokerId): Claim => ({
+  text: `the leader of P0 is broker ${broker}`,
+  holds: (s) => partition(s)?.leader === broker,
+});
+
+const isrIs = (isr: BrokerId[]): Claim => ({
+  text: `the ISR of P0 is [${isr.join(', ')}]`,
+  holds: (s) => JSON.stringify(partition(s)?.isr) === JSON.stringify(isr),
+});
+
+const on = (value: string, brokers: BrokerId[]): Claim => ({
+  text: `${value} is on brokers ${brokers.join(', ')}`,
+  holds: (s) => brokers.every((b) => valuesOn(s, b).includes(value)),
+});
+
+const notOn = (value: string, brokers: BrokerId[]): Claim => ({
+  text: `${value} is on none of brokers ${brokers.join(', ')}`,
+  holds: (s) => brokers.every((b) => !valuesOn(s, b).includes(value)),
+});
+
+const acked = (producer: string, count: number): Claim => ({
+  text: `${producer} has been told ✓ for ${count} records`,
+  holds: (s) => s.producers[producer]?.acked === count,
+});
+
+const pay = (producer: string, key: string, value: string): Command => ({
+  type: 'produce',
+  producer,
+  topic: TOPIC,
+  key,
+  value,
+});
+
+export const replication: Scene = {
+  id: 'replication',
+  title: 'Replicate for fault tolerance',
+  slides: [40],
+  seed: 40,
+  setup: [
+    {
+      type: 'createCluster',
+      brokers: 3,
+      network: { latencyMinMs: LINK_LATENCY_MS, latencyMaxMs: LINK_LATENCY_MS },
+    },
+    {
+      type: 'createTopic',
+      topic: TOPIC,
+      partitions: 1,
+      config: { replicationFactor: 3, minInsyncReplicas: 2 },
+      replicaAssignment: [[A, B, C]],
+    },
+    // The idempotent producer requires acks=all, so the acks=1 producer turns it off.
+    { type: 'addProducer', producer: 'fast-app', acks: 1, idempotent: false, lingerMs: 0 },
+    { type: 'addProducer', producer: 'safe-app', acks: 'all', idempotent: true, lingerMs: 0 },
+    { type: 'advance', ms: ROUND_TRIP_MS },
+  ],
+  steps: [
+    {
+      title: 'One partition, three copies',
+      narration:
+        'Broker A leads partition P0. Brokers B and C follow: they keep fetching from A to copy its log. All three are in sync (the ISR).',
+      notes:
+        'The slide draws two brokers; we use three, replication factor 3, as production clusters do. Producers write only to the leader; followers fetch from it like consumers. The ISR (in-sync replicas) is the leader plus the followers caught up within replica.lag.time.max.ms (30 s).',
+      commands: [],
+      claims: [leaderIs(A), isrIs([A, B, C])],
+    },
+    {
+      title: 'Message, replicate, ✓',
+      narration:
+        'safe-app (acks=all) sends €10. A writes it, B and C copy it, the high watermark moves past it, and only then A answers ✓.',
+      notes:
+        'acks=all: the leader answers once every current ISR member has the record, that is once the high watermark passed it. The green line is the high watermark: consumers read only below it.',
+      commands: [pay('safe-app', 'alice', '€10'), { type: 'advance', ms: ACKS_ALL_ROUND_TRIP_MS }],
+      claims: [on('€10', [A, B, C]), acked('safe-app', 1)],
+    },
+    {
+      title: 'Is an acks=1 ✓ safe?',
+      narration:
+        'fast-app uses acks=1: A answers ✓ as soon as it has written a record. If A dies right after its ✓, is the record safe?',
+      notes:
+        'Let the room vote. acks=1 means "the leader wrote it", nothing about the followers. The next steps run exactly that failure.',
+      predict: 'The leader dies right after acknowledging with acks=1: is the record safe?',
+      commands: [],
+    },
+    {
+      title: 'acks=1: ✓ before the copies',
+      narration:
+        'fast-app sends €20, then €30 a moment later. A answers ✓ to both at once. B and C copied €20, but they have not fetched €30 yet.',
+      notes:
+        'B and C were waiting at A with a fetch; €20 answered it. €30 lands while their next fetch is still on the wire, so only A has it, and acks=1 already said ✓. The high watermark has not passed €30: no consumer has read it.',
+      commands: [
+        pay('fast-app', 'bob', '€20'),
+        { type: 'advance', ms: SECOND_SEND_GAP_MS },
+        pay('fast-app', 'carol', '€30'),
+        { type: 'advance', ms: UNTIL_SECOND_ACK_MS },
+      ],
+      claims: [acked('fast-app', 2), on('€30', [A]), notOn('€30', [B, C]), on('€20', [A, B, C])],
+    },
+    {
+      title: 'A dies',
+      narration:
+        'A crashes right after its ✓. The controller elects B, the first in-sync replica, as the new leader. B never got €30.',
+      notes:
+        'The controller picks the next leader from the ISR, in replica-list order, and bumps the leader epoch to 1. B and C were still in the ISR: lagging for a few milliseconds does not take a follower out. A’s disk still holds €30, but A is down.',
+      commands: [
+        { type: 'killBroker', broker: A },
+        { type: 'advance', ms: ROUND_TRIP_MS },
+      ],
+      claims: [leaderIs(B), isrIs([B, C]), notOn('€30', [B, C]), on('€30', [A])],
+    },
+    {
+      title: 'Life goes on',
+      narration: 'fast-app sends €40. B writes it at offset 2: the offset that held €30 on A.',
+      notes:
+        'The producer refreshed its metadata and now sends to B. Nothing on B or C remembers €30. Offset 2 now means €40 for every consumer.',
+      commands: [pay('fast-app', 'dave', '€40'), { type: 'advance', ms: ROUND_TRIP_MS }],
+      claims: [acked('fast-app', 3), on('€40', [B, C]), leaderIs(B)],
+    },
+    {
+      title: 'A returns and truncates',
+      narration:
+        'A comes back as a follower. Its log disagrees with the leader’s after offset 1, so it cuts €30 off and copies €40. €30 was acknowledged, and it is gone.',
+      notes:
+        'A asks B where epoch 0 ended (KIP-101, leader epochs); B says offset 2, so A truncates to 2 and fetches from there. Then A catches up and rejoins the ISR. This is the acks=1 loss: the ✓ only meant the leader had it.',
+      commands: [
+        { type: 'restartBroker', broker: A },
+        { type: 'advance', ms: CATCH_UP_MS },
+      ],
+      claims: [
+        notOn('€30', [A, B, C]),
+        acked('fast-app', 3),
+        on('€40', [A, B, C]),
+        isrIs([A, B, C]),
+        leaderIs(B),
+      ],
+    },
+    {
+      title: 'acks=all: ✓ after the copies',
+      narration:
+        'Now safe-app (acks=all) sends €50. B answers ✓ only after A and C have copied it: with min.insync.replicas=2, at least two copies exist before any ✓.',
+      notes:
+        'min.insync.replicas=2 is set on the topic. If the ISR were smaller than 2, an acks=all write would be refused with NOT_ENOUGH_REPLICAS instead of being acknowledged on one copy.',
+      commands: [pay('safe-app', 'erin', '€50'), { type: 'advance', ms: ACKS_ALL_ROUND_TRIP_MS }],
+      claims: [acked('safe-app', 2), on('€50', [A, B, C])],
+    },
+    {
+      title: 'The same failure',
+      narration:
+        'B, the leader, crashes right after its ✓. A is elected. It has €50, because the ✓ waited for it. Nothing acknowledged is lost.',
+      notes:
+        'Same failure as before: the leader dies just after answering. With acks=all and min.insync.replicas=2 on RF 3, an acknowledged record survives any single broker failure.',
+      commands: [
+        { type: 'killBroker', broker: B },
+        { type: 'advance', ms: ROUND_TRIP_MS },
+      ],
+      claims: [leaderIs(A), isrIs([A, C]), on('€50', [A, C]), on('€10', [A, C])],
+    },
+    {
+      title: 'Down to one copy',
+      narration:
+        'C crashes too. Only A is in sync. safe-app sends €60: A refuses it (NOT_ENOUGH_REPLICAS) rather than acknowledge a single copy.',
+      notes:
+        'The ISR is [A], smaller than min.insync.replicas=2, so A rejects the acks=all write before appending. The producer keeps retrying until the ISR grows back or delivery.timeout.ms (2 min) runs out. acks=1 writes would still be taken here: min.insync.replicas applies only to acks=all.',
+      commands: [
+        { type: 'killBroker', broker: C },
+        pay('safe-app', 'frank', '€60'),
+        { type: 'advance', ms: ROUND_TRIP_MS },
+      ],
+      claims: [isrIs([A]), notOn('€60', [A, B, C]), acked('safe-app', 2)],
+    },
+    {
+      title: 'Unclean leader election',
+      narration:
+        'If A died now, P0 would stay offline until an in-sync replica returns, unless unclean leader election is turned on.',
+      notes:
+        'unclean.leader.election.enable is false by default (since 0.11): a replica outside the ISR may not lead, so the partition waits. Set it true and an out-of-sync replica can lead: the partition is back sooner, and acknowledged records beyond its log are lost, even with acks=all.',
+      commands: [],
+      claims: [leaderIs(A)],
+    },
+  ],
+  view: { kind: 'brokers', topic: TOPIC, producers: ['fast-app', 'safe-app'] },
+  realCommands: [
+    'kafka-topics --bootstrap-server localhost:9092 --create --topic payments \\\n  --partitions 1 --replication-factor 3 --config min.insync.replicas=2',
+    'kafka-topics --bootstrap-server localhost:9092 --describe --topic payments\n# Topic: payments  Partition: 0  Leader: 0  Replicas: 0,1,2  Isr: 0,1,2',
+    'kafka-console-producer --bootstrap-server localhost:9092 --topic payments \\\n  --producer-property acks=1 --producer-property enable.idempotence=false',
+    'kafka-console-producer --bootstrap-server localhost:9092 --topic payments --producer-property acks=all',
+    'kafka-configs --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name payments \\\n  --add-config min.insync.replicas=2',
+    '# stop the leader (broker 0): kafka-server-stop, or docker compose stop kafka-0; then --describe again',
+    'kafka-topics --bootstrap-server localhost:9092 --describe --topic payments --under-replicated-partitions',
+  ],
+};

@@ -1,0 +1,286 @@
+/**
+ * One broker on stage: its name and id, whether it is up, and for each partition of the topic its replica as
+ * a log lane: leader or follower, in the ISR or not, its log end offset and the partition's high watermark.
+ */
+import type { BrokerId } from '../../../engine/types';
+import { keyColour } from '../palette';
+import {
+  BROKER_WIDTH,
+  BROKER_X,
+  type BrokersLayout,
+  brokerName,
+  LANE_INFO_X,
+  LANE_WIDTH,
+  LANE_X,
+} from './brokers-layout';
+import type { ClusterPicture, PartitionPicture, ShownRecord } from './replica-picture';
+
+interface BoxProps {
+  broker: BrokerId;
+  pic: ClusterPicture;
+  layout: BrokersLayout;
+  topic: string;
+}
+
+export function BrokerBox({ broker, pic, layout, topic }: BoxProps) {
+  const alive = pic.alive[broker] ?? false;
+  const y = layout.brokerY(broker);
+  const name = brokerName(broker);
+  const hosted = pic.partitions.filter((p) => p.replicas.some((r) => r.broker === broker));
+  const roles = hosted.map((p) => `${p.leader === broker ? 'leader' : 'follower'} of P${p.partition}`);
+  return (
+    <g
+      data-testid={`broker-${broker}`}
+      data-alive={String(alive)}
+      className={alive ? 'broker' : 'broker dead'}
+      role="group"
+      aria-label={`${name}, id ${broker}, ${alive ? 'up' : 'crashed'}${roles.length ? `, ${roles.join(', ')}` : ''}`}
+    >
+      <rect
+        className="broker-box"
+        x={BROKER_X}
+        y={y}
+        width={BROKER_WIDTH}
+        height={layout.brokerHeight}
+        rx={14}
+      />
+      <g aria-hidden="true" className="fade">
+        <text className="broker-name" x={BROKER_X + 16} y={y + 34}>
+          {name}
+        </text>
+        <text className="broker-id" x={BROKER_X + 170} y={y + 34}>
+          id {broker}
+        </text>
+        {hosted.map((p, i) => (
+          <Role
+            key={p.partition}
+            p={p}
+            broker={broker}
+            alive={alive}
+            x={BROKER_X + 236 + i * 330}
+            y={y}
+            many={hosted.length > 1}
+          />
+        ))}
+      </g>
+      {!alive && (
+        <text
+          className="crashed"
+          x={BROKER_X + BROKER_WIDTH - 16}
+          y={y + 36}
+          textAnchor="end"
+          aria-hidden="true"
+        >
+          ✗ crashed
+        </text>
+      )}
+      {hosted.map((p) => (
+        <Lost key={p.partition} p={p} broker={broker} y={y} alive={alive} />
+      ))}
+      {hosted.map((p) => (
+        <ReplicaLane key={p.partition} p={p} broker={broker} layout={layout} topic={topic} />
+      ))}
+    </g>
+  );
+}
+
+/** The leader badge (★, highlighted when elected during this step) and ISR membership. */
+function Role({
+  p,
+  broker,
+  alive,
+  x,
+  y,
+  many,
+}: {
+  p: PartitionPicture;
+  broker: BrokerId;
+  alive: boolean;
+  x: number;
+  y: number;
+  many: boolean;
+}) {
+  const leader = p.leader === broker;
+  const fresh = leader && p.elected?.leader === broker;
+  const inIsr = p.isr.includes(broker);
+  const suffix = many ? ` P${p.partition}` : '';
+  // A broker that is down neither leads nor fetches: only its ISR membership (none) is worth saying.
+  if (!alive && !leader)
+    return (
+      <text className="isr out" x={x} y={y + 35}>
+        out of ISR
+      </text>
+    );
+  return (
+    <g>
+      <rect
+        className={leader ? (fresh ? 'badge leader new' : 'badge leader') : 'badge follower'}
+        x={x}
+        y={y + 9}
+        width={fresh ? 214 : 156}
+        height={36}
+        rx={18}
+      />
+      <text className={fresh ? 'badge-text new' : 'badge-text'} x={x + 14} y={y + 35}>
+        {leader ? `★ ${fresh ? 'New leader' : 'Leader'}${suffix}` : `Follower${suffix}`}
+      </text>
+      <text className={inIsr ? 'isr in' : 'isr out'} x={x + (fresh ? 230 : 172)} y={y + 35}>
+        {inIsr ? 'in ISR' : 'out of ISR'}
+      </text>
+    </g>
+  );
+}
+
+/** Records this replica truncated during the step, struck through: they are gone from every log. */
+function Lost({ p, broker, y, alive }: { p: PartitionPicture; broker: BrokerId; y: number; alive: boolean }) {
+  const lost = p.replicas.find((r) => r.broker === broker)?.lost ?? [];
+  if (lost.length === 0) return null;
+  const x0 = BROKER_X + BROKER_WIDTH - (alive ? 16 : 190) - lost.length * 100 - 136;
+  return (
+    <g data-testid={`lost-${p.partition}-${broker}`}>
+      <text className="lost-label" x={x0} y={y + 35} aria-hidden="true">
+        truncated
+      </text>
+      {lost.map((r, i) => {
+        const x = x0 + 136 + i * 100;
+        return (
+          <g
+            key={r.id}
+            className="lost-record"
+            data-lost-value={r.value}
+            data-offset={r.offset}
+            role="img"
+            aria-label={`${r.value} at offset ${r.offset}, truncated from ${brokerName(broker)}: lost`}
+          >
+            <rect x={x} y={y + 6} width={92} height={40} rx={7} />
+            <text x={x + 46} y={y + 35} textAnchor="middle">
+              {r.value}
+            </text>
+            <line x1={x + 6} x2={x + 86} y1={y + 27} y2={y + 27} />
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+function ReplicaLane({
+  p,
+  broker,
+  layout,
+  topic,
+}: {
+  p: PartitionPicture;
+  broker: BrokerId;
+  layout: BrokersLayout;
+  topic: string;
+}) {
+  const replica = p.replicas.find((r) => r.broker === broker)!;
+  const leader = p.leader === broker;
+  const inIsr = p.isr.includes(broker);
+  const y = layout.laneY(broker, p.partition);
+  const h = layout.laneHeight;
+  const hwX = layout.slotX(p.highWatermark) - 3;
+  const name = brokerName(broker);
+  return (
+    <g
+      data-testid={`replica-${topic}-${p.partition}-${broker}`}
+      data-leader={String(leader)}
+      data-in-isr={String(inIsr)}
+      className="fade"
+      role={replica.records.length > 0 ? 'list' : 'group'}
+      aria-label={`P${p.partition} on ${name}: ${leader ? 'leader' : 'follower'}, ${inIsr ? 'in ISR' : 'out of ISR'}, log end offset ${replica.logEndOffset}, high watermark ${p.highWatermark}`}
+    >
+      <g aria-hidden="true">
+        <rect
+          className={inIsr ? 'replica-lane' : 'replica-lane out-of-isr'}
+          x={LANE_X}
+          y={y}
+          width={LANE_WIDTH}
+          height={h}
+          rx={10}
+        />
+        <text className="lane-label" x={LANE_X + 10} y={y + h / 2} dominantBaseline="central">
+          P{p.partition}
+        </text>
+      </g>
+      {replica.records.map((r) => (
+        <RecordBox
+          key={r.id}
+          r={r}
+          partition={p.partition}
+          broker={broker}
+          leader={leader}
+          layout={layout}
+          y={y}
+        />
+      ))}
+      <g aria-hidden="true">
+        <line className="hw-line" x1={hwX} x2={hwX} y1={y - 4} y2={y + h + 4} />
+        <text className="leo" x={LANE_INFO_X} y={y + h / 2 - 16} dominantBaseline="central">
+          LEO {replica.logEndOffset}
+        </text>
+        <text className="hw-label" x={LANE_INFO_X} y={y + h / 2 + 16} dominantBaseline="central">
+          HW {p.highWatermark}
+        </text>
+      </g>
+    </g>
+  );
+}
+
+function RecordBox({
+  r,
+  partition,
+  broker,
+  leader,
+  layout,
+  y,
+}: {
+  r: ShownRecord;
+  partition: number;
+  broker: BrokerId;
+  leader: boolean;
+  layout: BrokersLayout;
+  y: number;
+}) {
+  const x = layout.slotX(r.offset);
+  const w = layout.slotWidth - 6;
+  const h = layout.laneHeight - 10;
+  const cx = x + w / 2;
+  const fits = Math.max(1, Math.floor(w / 14));
+  const label = r.value.length > fits ? `${r.value.slice(0, Math.max(1, fits - 1))}…` : r.value;
+  const spoken = r.key === null ? r.value : `key ${r.key}, value ${r.value}`;
+  return (
+    <g
+      // The leader's copy is the record of the deck-wide contract; a follower's is a replica of it.
+      data-testid={leader ? 'record' : 'replica-record'}
+      data-partition={partition}
+      data-offset={r.offset}
+      data-broker={broker}
+      data-value={r.value}
+      {...(r.key !== null ? { 'data-key': r.key } : {})}
+      role="listitem"
+      aria-label={`${spoken}, at partition ${partition}, offset ${r.offset}, on ${brokerName(broker)}`}
+    >
+      <rect className="record" x={x} y={y + 5} width={w} height={h} rx={8} fill={keyColour(r.key)} />
+      <text
+        className="record-value"
+        x={cx}
+        y={y + 5 + h * 0.36}
+        textAnchor="middle"
+        dominantBaseline="central"
+      >
+        {label}
+      </text>
+      <text
+        className="record-offset"
+        x={cx}
+        y={y + 5 + h * 0.76}
+        textAnchor="middle"
+        dominantBaseline="central"
+      >
+        {r.offset}
+      </text>
+    </g>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * Messages in flight at the playhead, each drawn at (playhead - sentAtMs) / (arrivesAtMs - sentAtMs) of its
+ * way: produce requests and their ✓/✗ between producers and the leader, follower fetches and the records
+ * (or the high watermark) that answer them between brokers. A message the engine will lose on the way (its
+ * receiver is down) is drawn dashed in red.
+ */
+import { interpolateNumber } from 'd3-interpolate';
+import type { FetchedPartition } from '../../../engine/replication/leader-fetch';
+import type { FetchPartition, Message, PendingRecord } from '../../../engine/types';
+import type { Frame } from '../../store/frames';
+import { keyColour } from '../palette';
+import { BROKER_X, type BrokersLayout, PRODUCER_BOX } from './brokers-layout';
+import type { ClusterPicture } from './replica-picture';
+
+interface Props {
+  frame: Frame;
+  playheadMs: number;
+  layout: BrokersLayout;
+  pic: ClusterPicture;
+  topic: string;
+  producerIndex: (id: string) => number;
+  producerCount: number;
+}
+
+const brokerOf = (node: string): number => Number(node.slice('broker:'.length));
+const PILL_HEIGHT = 34;
+
+function Pill({ x, y, text, doomed }: { x: number; y: number; text: string; doomed: boolean }) {
+  const w = 22 + text.length * 12;
+  return (
+    <g className={doomed ? 'flying-pill doomed' : 'flying-pill'} transform={`translate(${x - w / 2},${y})`}>
+      <rect x={0} y={-PILL_HEIGHT / 2} width={w} height={PILL_HEIGHT} rx={PILL_HEIGHT / 2} />
+      <text x={w / 2} y={0} textAnchor="middle" dominantBaseline="central">
+        {text}
+      </text>
+    </g>
+  );
+}
+
+interface Shown {
+  readonly key: string | null;
+  readonly value: string;
+}
+
+function Token({ x, y, w, r, doomed }: { x: number; y: number; w: number; r: Shown; doomed: boolean }) {
+  return (
+    <g className={doomed ? 'flying-record doomed' : 'flying-record'} transform={`translate(${x},${y})`}>
+      <rect x={0} y={-22} width={w} height={44} rx={8} fill={keyColour(r.key)} />
+      <text x={w / 2} y={0} textAnchor="middle" dominantBaseline="central">
+        {r.value.slice(0, 5)}
+      </text>
+    </g>
+  );
+}
+
+export function Traffic({ frame, playheadMs, layout, pic, topic, producerIndex, producerCount }: Props) {
+  const landing = new Map<string, number>();
+  const lost = new Set<string>();
+  for (const e of frame.events) {
+    if (e.type === 'recordAppended') landing.set(e.recordId, e.offset);
+    if (e.type === 'messageLost') lost.add(e.message.id);
+  }
+  const laneMid = (broker: number, partition: number) =>
+    layout.laneY(broker, partition) + layout.laneHeight / 2;
+  const slotMid = (offset: number) => layout.slotX(offset) + layout.slotWidth / 2;
+  const producerAnchor = (id: string) => ({
+    x: PRODUCER_BOX.x + PRODUCER_BOX.width,
+    y: layout.producerY(producerIndex(id), producerCount) + PRODUCER_BOX.height / 2,
+  });
+  const tokenW = layout.slotWidth - 6;
+
+  const draw = (m: Message, t: number) => {
+    const doomed = lost.has(m.id);
+    const along = (a: number, b: number) => interpolateNumber(a, b)(t);
+    if (m.kind === 'produceRequest' || m.kind === 'produceResponse') {
+      if (m.payload.topic !== topic) return null;
+      const partition = Number(m.payload.partition);
+      const broker = brokerOf(m.kind === 'produceRequest' ? m.to : m.from);
+      const from = producerAnchor(String(m.payload.producer));
+      const ly = laneMid(broker, partition);
+      if (m.kind === 'produceResponse') {
+        const error = m.payload.error !== undefined;
+        return (
+          <text
+            key={m.id}
+            className={error ? 'flying-nack' : 'flying-ack'}
+            x={along(BROKER_X, from.x + 24)}
+            y={along(ly, from.y)}
+            textAnchor="middle"
+            dominantBaseline="central"
+          >
+            {error ? '✗' : '✓'}
+          </text>
+        );
+      }
+      const leo = pic.partitions[partition]?.replicas.find((r) => r.broker === broker)?.logEndOffset ?? 0;
+      return (m.payload.records as PendingRecord[]).map((r, i) => (
+        <Token
+          key={`${m.id}-${r.id}`}
+          x={along(from.x, layout.slotX(landing.get(r.id) ?? leo + i))}
+          y={along(from.y, ly) + i * 6}
+          w={tokenW}
+          r={r}
+          doomed={doomed}
+        />
+      ));
+    }
+    if (m.kind !== 'replicaFetch' && m.kind !== 'replicaFetchResponse') return null;
+    const src = brokerOf(m.from);
+    const dst = brokerOf(m.to);
+    // Traffic between brokers two rows apart is shifted aside so it does not hide the row it crosses.
+    const rows = Object.keys(pic.alive).map(Number);
+    const dx = (Math.abs(rows.indexOf(src) - rows.indexOf(dst)) - 1) * 30;
+    if (m.kind === 'replicaFetch') {
+      const parts = (m.payload.partitions as readonly FetchPartition[]).filter((p) => p.topic === topic);
+      return parts.map((p) => (
+        <Pill
+          key={`${m.id}-${p.partition}`}
+          x={slotMid(p.fetchOffset) + dx}
+          y={along(laneMid(src, p.partition), laneMid(dst, p.partition))}
+          text={`fetch ${p.fetchOffset}`}
+          doomed={doomed}
+        />
+      ));
+    }
+    const parts = (m.payload.partitions as readonly FetchedPartition[]).filter((p) => p.topic === topic);
+    return parts.map((p) => {
+      const y = along(laneMid(src, p.partition), laneMid(dst, p.partition));
+      if (p.records.length === 0) {
+        const text = p.divergingEpoch ? `truncate to ${p.divergingEpoch.endOffset}` : `HW ${p.highWatermark}`;
+        const at = p.divergingEpoch ? p.divergingEpoch.endOffset : p.highWatermark;
+        return <Pill key={`${m.id}-${p.partition}`} x={slotMid(at) + dx} y={y} text={text} doomed={doomed} />;
+      }
+      return p.records.map((r) => (
+        <Token
+          key={`${m.id}-${r.id}`}
+          x={layout.slotX(r.offset) + dx}
+          y={y}
+          w={tokenW}
+          r={r}
+          doomed={doomed}
+        />
+      ));
+    });
+  };
+
+  const flying: { m: Message; t: number }[] = [];
+  for (const e of frame.events) {
+    if (e.type !== 'messageSent') continue;
+    const m = e.message;
+    if (m.sentAtMs <= playheadMs && playheadMs < m.arrivesAtMs)
+      flying.push({ m, t: (playheadMs - m.sentAtMs) / (m.arrivesAtMs - m.sentAtMs) });
+  }
+  return (
+    <g className="flights" aria-hidden="true">
+      {flying.map(({ m, t }) => draw(m, t))}
+    </g>
+  );
+}

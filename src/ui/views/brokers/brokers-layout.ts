@@ -1,0 +1,74 @@
+/**
+ * Geometry of the brokers view, from d3 scales: brokers are bands down the stage, each broker's replicas
+ * are bands inside it (one lane per partition), and offsets are one linear scale shared by every lane, so
+ * the same offset sits at the same x on every broker and a copy travels straight up or down.
+ */
+import { scaleBand, scaleLinear } from 'd3-scale';
+import type { BrokerId } from '../../../engine/types';
+import type { ClusterPicture } from './replica-picture';
+
+export const STAGE_WIDTH = 1200;
+export const STAGE_HEIGHT = 500;
+export const PRODUCER_BOX = { x: 4, width: 276, height: 160 };
+export const BROKER_X = 296;
+export const BROKER_WIDTH = STAGE_WIDTH - BROKER_X - 8;
+/** The header band of a broker box: its name, leader badge, ISR membership. */
+export const BROKER_HEADER = 46;
+export const LANE_X = BROKER_X + 16;
+/** Room at the lane's right end for its log end offset and the high watermark. */
+const LANE_INFO = 124;
+export const LANE_WIDTH = BROKER_WIDTH - 32 - LANE_INFO;
+export const LANE_INFO_X = LANE_X + LANE_WIDTH + 12;
+const TOP = 40;
+/** Slots a lane shows before records shrink to fit. */
+const MIN_SLOTS = 7;
+
+export interface BrokersLayout {
+  brokerY: (broker: BrokerId) => number;
+  brokerHeight: number;
+  laneY: (broker: BrokerId, partition: number) => number;
+  laneHeight: number;
+  /** Left edge of the slot holding an offset, the same on every lane. */
+  slotX: (offset: number) => number;
+  slotWidth: number;
+  producerY: (index: number, count: number) => number;
+}
+
+export function brokersLayout(brokers: readonly BrokerId[], pic: ClusterPicture): BrokersLayout {
+  const rows = scaleBand<BrokerId>()
+    .domain(brokers)
+    .range([TOP, STAGE_HEIGHT - 4])
+    .paddingInner(0.08);
+  const partitions = pic.partitions.map((p) => p.partition);
+  const lanes = scaleBand<number>()
+    .domain(partitions)
+    .range([BROKER_HEADER, rows.bandwidth() - 10])
+    .paddingInner(0.15);
+  let first = Number.POSITIVE_INFINITY;
+  let last = 0;
+  for (const p of pic.partitions) {
+    for (const r of p.replicas) {
+      first = Math.min(first, r.records[0]?.offset ?? r.logEndOffset);
+      last = Math.max(last, r.logEndOffset, ...r.lost.map((x) => x.offset + 1));
+    }
+  }
+  if (!Number.isFinite(first)) first = 0;
+  const slots = Math.max(MIN_SLOTS, last - first + 1);
+  const x = scaleLinear()
+    .domain([first, first + slots])
+    .range([LANE_X + 58, LANE_X + LANE_WIDTH - 4]);
+  return {
+    brokerY: (b) => rows(b) ?? 0,
+    brokerHeight: rows.bandwidth(),
+    laneY: (b, p) => (rows(b) ?? 0) + (lanes(p) ?? 0),
+    laneHeight: lanes.bandwidth(),
+    slotX: (o) => x(o),
+    slotWidth: x(first + 1) - x(first),
+    producerY: (i, n) => (STAGE_HEIGHT * (i + 1)) / (n + 1) - PRODUCER_BOX.height / 2,
+  };
+}
+
+/** Brokers are lettered as the slide does: 0, 1, 2 -> A, B, C. */
+export function brokerName(id: BrokerId): string {
+  return `Broker ${id < 26 ? String.fromCharCode(65 + id) : id}`;
+}
