@@ -166,14 +166,7 @@ export function ScalableView({
 }) {
   const boxes = useMemo(() => layoutOf(frame.state, view), [frame.state, view]);
   const flights = useMemo(
-    () =>
-      flightsOf(
-        frame.events,
-        frame.state,
-        boxes.producers as Map<string, Box>,
-        boxes.brokers,
-        boxes.consumers,
-      ),
+    () => flightsOf(frame.events, boxes.producers as Map<string, Box>, boxes.brokers, boxes.consumers),
     [frame, boxes],
   );
   const points = useThroughput(view, step);

@@ -59,6 +59,9 @@ export function Throughput({
       <text className="chart-label" x={CHART.x - 8} y={CHART.y + 10} textAnchor="end">
         rec/s
       </text>
+      <text className="chart-label" x={CHART.x + 8} y={CHART.y + 10}>
+        committed per second
+      </text>
       {path && <path className="throughput-line" d={path} />}
       {points.map((p) => (
         <circle

@@ -3,7 +3,6 @@
  * ones on the wire at the playhead, every animation frame, without React.
  */
 import type { EngineEvent } from '../../../engine/events';
-import type { EngineState } from '../../../engine/types';
 import { keyColour } from '../palette';
 import type { Box } from './layout';
 
@@ -19,11 +18,11 @@ export interface Flight {
 
 const centre = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
 
-type RecordLike = { key: string | null };
+/** A produced record carries its key; a fetched one only its offset and id (drawn keyless). */
+type RecordLike = { key?: string | null };
 
 export function flightsOf(
   events: readonly EngineEvent[],
-  state: EngineState,
   producers: Map<string, Box>,
   brokers: Map<number, Box>,
   consumers: Map<string, Box>,
@@ -59,11 +58,10 @@ export function flightsOf(
         y0: a.y + dy,
         x1: b.x,
         y1: b.y + dy,
-        colour: keyColour(r.key),
+        colour: keyColour(r.key ?? null),
       });
     });
   }
-  void state;
   return out;
 }
 
