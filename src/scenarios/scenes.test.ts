@@ -11,7 +11,7 @@ import { scenes } from './registry';
  * count of each event type and a digest of the full trace: still a reviewed diff when behaviour changes,
  * without checking in megabytes.
  */
-const FULL_TRACE_LIMIT = 600;
+const FULL_TRACE_LIMIT = 250;
 
 function traceOrSummary(events: readonly EngineEvent[]): string {
   const text = formatTrace(events);
