@@ -1,15 +1,24 @@
-/** Picks the view a scene asks for; every view is a function of (engine frame, playhead). */
+/**
+ * Picks the view a scene asks for; every view is a function of (engine frame, playhead). The first scene's
+ * view ships with the deck; the others load when first needed, to keep the initial download small.
+ */
+import { lazy, Suspense } from 'react';
 import type { SceneView } from '../../scenarios/types';
 import type { Frame } from '../store/frames';
-import { BrokersView } from './brokers/BrokersView';
-import { ConsumersView } from './consumers/ConsumersView';
-import { DiagramView } from './diagrams/DiagramView';
-import { QueueVsLogView } from './queue/QueueVsLogView';
-import { ScalableView } from './scalable/ScalableView';
-import { StreamView } from './stream/StreamView';
 import { TopicView } from './TopicView';
 
-export function Stage({
+const BrokersView = lazy(() => import('./brokers/BrokersView').then((m) => ({ default: m.BrokersView })));
+const ConsumersView = lazy(() =>
+  import('./consumers/ConsumersView').then((m) => ({ default: m.ConsumersView })),
+);
+const DiagramView = lazy(() => import('./diagrams/DiagramView').then((m) => ({ default: m.DiagramView })));
+const QueueVsLogView = lazy(() =>
+  import('./queue/QueueVsLogView').then((m) => ({ default: m.QueueVsLogView })),
+);
+const ScalableView = lazy(() => import('./scalable/ScalableView').then((m) => ({ default: m.ScalableView })));
+const StreamView = lazy(() => import('./stream/StreamView').then((m) => ({ default: m.StreamView })));
+
+function View({
   view,
   frame,
   playheadMs,
@@ -38,4 +47,12 @@ export function Stage({
     case 'diagram':
       return <DiagramView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
   }
+}
+
+export function Stage(props: { view: SceneView; frame: Frame; playheadMs: number; step: number }) {
+  return (
+    <Suspense fallback={<p className="stage-empty">Loading the view…</p>}>
+      <View {...props} />
+    </Suspense>
+  );
 }
