@@ -11,6 +11,8 @@ import { type LiveAction, type SceneRun, sceneRun } from '../../scenarios/run';
 
 export interface Frame {
   readonly state: EngineState;
+  /** The state the stretch starts from, so a view can fold the events up to the playhead onto it. */
+  readonly fromState?: EngineState;
   /** Every event of the animated stretch (the step, or one live action), in order. */
   readonly events: readonly EngineEvent[];
   /** Model time at the start of the stretch and when its last interesting event is over. */
@@ -83,7 +85,7 @@ export function frameAt(
   const state = timeline.stateAt(end);
   let toMs = fromState.now;
   for (const e of events) if (e.type !== 'clockAdvanced') toMs = Math.max(toMs, endOf(e));
-  const frame: Frame = { state, events, fromMs: fromState.now, toMs: Math.min(toMs, state.now) };
+  const frame: Frame = { state, fromState, events, fromMs: fromState.now, toMs: Math.min(toMs, state.now) };
   memo = { sceneIndex, step, live, focus: liveFocus, frame };
   return frame;
 }
