@@ -15,16 +15,22 @@ import type { ConsumerCard, GroupCard, Picture } from './consumers-model';
 
 const REBALANCING = new Set(['PreparingRebalance', 'CompletingRebalance']);
 
+/** "P0 · P1", or "P0–P3" for a run of three or more. */
+function partitionList(ps: readonly number[]): string {
+  const run = ps.length >= 3 && ps.every((p, i) => i === 0 || p === ps[i - 1]! + 1);
+  return run ? `P${ps[0]}–P${ps.at(-1)}` : `P${ps.join(' · P')}`;
+}
+
 function detail(c: ConsumerCard, group: GroupCard | undefined, readAgain: readonly number[]): string {
   if (!c.alive)
     return c.closed
       ? 'closed'
       : c.member && c.owned.length > 0
-        ? `crashed · P${c.owned.join(', P')} unread`
+        ? `crashed · ${partitionList(c.owned)} unread`
         : 'crashed';
   if (c.owned.length === 0)
     return group?.state && REBALANCING.has(group.state) ? 'rebalancing: waiting' : 'idle: no partition';
-  const parts = `P${c.owned.join(' · P')}`;
+  const parts = partitionList(c.owned);
   if (readAgain.length > 0) return `${parts} · ↻ read again`;
   return c.paused ? `${parts} · paused` : parts;
 }
@@ -46,7 +52,8 @@ function ConsumerBox({
   readAgain: readonly number[];
 }) {
   const owned = ownedShown(c);
-  const leader = group?.leader === c.id && c.alive;
+  // ClassicGroup names a leader as soon as the first member is added; it acts as one from generation 1.
+  const leader = group?.leader === c.id && c.alive && group.generationId > 0;
   const text = detail(c, group, readAgain);
   const crashed = !c.alive && !c.closed;
   // A tall box has the name above the partitions; a short one (many consumers) puts them on one line.
@@ -170,7 +177,8 @@ export function GroupsSide({
               y={col.header.y}
               dominantBaseline="central"
             >
-              group “{col.group}”{col.coordinator || !g?.state ? '' : ` · ${g.state} · gen ${g.generationId}`}
+              group “{col.group}”
+              {col.coordinator || !g?.state ? '' : ` · ${g.state} · generation ${g.generationId}`}
             </text>
           </g>
         );

@@ -19,6 +19,8 @@ const lagBar = scaleLinear()
 
 export interface GroupMarks {
   readonly group: string;
+  /** The shortest prefix of the group's name that tells it from the others on stage. */
+  readonly short: string;
   /** Colour index of the group. */
   readonly index: number;
   readonly position: number | null;
@@ -34,9 +36,12 @@ export function visibleRecords(topic: TopicState, partition: number, playheadMs:
 /** Per group: the position of the live consumer that owns the partition, and the committed offset. */
 export function marksFor(picture: Picture, partition: number, groups: readonly string[]): GroupMarks[] {
   return groups.map((group, index) => {
+    let n = 1;
+    while (n < group.length && groups.some((g) => g !== group && g.startsWith(group.slice(0, n)))) n++;
     const owner = picture.consumers.find((c) => c.group === group && c.alive && c.owned.includes(partition));
     return {
       group,
+      short: group.slice(0, n),
       index,
       position: owner?.positions[partition] ?? null,
       committed: picture.groups.find((g) => g.id === group)?.committed[partition] ?? null,
@@ -170,7 +175,7 @@ function Marks({
       )}
       <g data-testid={`lag-${marks.group}-${partition}`} data-lag={lag ?? '-'}>
         <text className="lag-text" x={LAG_X} y={lagY} dominantBaseline="central">
-          {count > 1 ? `${marks.group.slice(0, 1)}: ` : ''}lag {lag ?? '–'}
+          {count > 1 ? `${marks.short}: ` : ''}lag {lag ?? '–'}
         </text>
         <rect className="lag-bar" x={LAG_X} y={lagY + 14} width={lagBar(lag ?? 0)} height={6} rx={3} />
       </g>

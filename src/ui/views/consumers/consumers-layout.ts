@@ -1,7 +1,6 @@
 /**
  * Geometry of the consumers view (a 1200 x 520 viewBox, like the topic view, so 20px text stays above 18px
- * at 1280x720): partition lanes on the left, the groups' consumers in columns on the right, and above them
- * each group's coordinator. d3 scales for bands and offsets; pure functions of what is shown.
+ * at 1280x720): partition lanes on the left, and on the right each group's coordinator and consumers. d3 scales for bands and offsets; pure functions of what is shown.
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { TopicState } from '../../../engine/types';
@@ -16,7 +15,6 @@ const RECORDS_RIGHT = 500;
 export const LAG_X = 508;
 const RIGHT_LEFT = 668;
 const RIGHT_RIGHT = 1190;
-const COLUMN_GAP = 16;
 /** Slots a lane shows before records shrink to fit. */
 const MIN_SLOTS = 6;
 /** Below this height a consumer's box puts its name and its partitions on one line. */
@@ -76,30 +74,35 @@ export interface RightLayout {
   readonly boxes: ReadonlyMap<string, Box>;
 }
 
-/** Consumers, per group in the order given, each group in its own column; boxes shrink to fit. */
+const COORDINATOR_H = 86;
+const HEADER_H = 34;
+const MAX_SLOT = 84;
+
+/**
+ * Groups stacked top to bottom in the order given, each with its coordinator (when shown), its name and its
+ * consumers; boxes shrink to fit. One column, so no line from a lane crosses another group's boxes.
+ */
 export function rightLayout(
   groups: readonly string[],
   consumersOf: (group: string) => readonly string[],
   showCoordinator: boolean,
 ): RightLayout {
-  const n = Math.max(1, groups.length);
-  const colW = (RIGHT_RIGHT - RIGHT_LEFT - COLUMN_GAP * (n - 1)) / n;
-  const headerY = showCoordinator ? 118 : 24;
-  const top = headerY + 14;
+  const w = RIGHT_RIGHT - RIGHT_LEFT;
+  const fixed = groups.length * (HEADER_H + (showCoordinator ? COORDINATOR_H + 10 : 0));
+  const total = groups.reduce((n, g) => n + consumersOf(g).length, 0);
+  const slot = Math.min(MAX_SLOT, (HEIGHT - 8 - fixed) / Math.max(1, total));
   const boxes = new Map<string, Box>();
-  const columns = groups.map((group, i): GroupColumn => {
-    const x = RIGHT_LEFT + i * (colW + COLUMN_GAP);
-    const ids = consumersOf(group);
-    const slot = Math.min(84, (HEIGHT - 4 - top) / Math.max(1, ids.length));
-    ids.forEach((id, k) => {
-      boxes.set(id, { x, y: top + k * slot, w: colW, h: slot - 8 });
-    });
-    return {
-      group,
-      index: i,
-      coordinator: showCoordinator ? { x, y: 6, w: colW, h: 86 } : null,
-      header: { x, y: headerY, w: colW },
-    };
+  let y = 4;
+  const columns = groups.map((group, index): GroupColumn => {
+    const coordinator = showCoordinator ? { x: RIGHT_LEFT, y, w, h: COORDINATOR_H } : null;
+    if (coordinator) y += COORDINATOR_H + 10;
+    const header = { x: RIGHT_LEFT, y: y + HEADER_H / 2, w };
+    y += HEADER_H;
+    for (const id of consumersOf(group)) {
+      boxes.set(id, { x: RIGHT_LEFT, y, w, h: slot - 8 });
+      y += slot;
+    }
+    return { group, index, coordinator, header };
   });
   return { columns, boxes };
 }
