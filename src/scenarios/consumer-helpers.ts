@@ -19,8 +19,14 @@ export const STAGE_HEARTBEAT_INTERVAL_MS = 1000;
 export const GROUP_FORMS_MS = 7000;
 /** A group that already exists rebalances: members notice on their next heartbeat, rejoin, sync. */
 export const REBALANCE_MS = 4000;
-/** Long enough for a poll loop (100 ms) to fetch, process and hand records to the app. */
-export const CONSUME_MS = 400;
+/**
+ * How often the scenes' consumers poll. An idle Java consumer's fetch waits at the broker up to
+ * fetch.max.wait.ms (500) for data; polling every 500 ms gives the same rhythm of fetches, and keeps the
+ * golden traces from filling with empty fetches every 100 ms.
+ */
+export const STAGE_POLL_INTERVAL_MS = 500;
+/** Long enough for two polls to fetch, process and hand records to the app. */
+export const CONSUME_MS = 2 * STAGE_POLL_INTERVAL_MS + 200;
 
 type AddConsumer = Extract<Command, { type: 'addConsumer' }>;
 
@@ -39,6 +45,7 @@ export function stageConsumer(
     autoOffsetReset: 'earliest',
     sessionTimeoutMs: STAGE_SESSION_TIMEOUT_MS,
     heartbeatIntervalMs: STAGE_HEARTBEAT_INTERVAL_MS,
+    pollIntervalMs: STAGE_POLL_INTERVAL_MS,
     ...extra,
   };
 }

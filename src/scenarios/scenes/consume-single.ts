@@ -18,8 +18,10 @@ import type { Claim, Scene } from '../types';
 const TOPIC = 'orders';
 const GROUP = 'reporting';
 const ME = 'consumer-a';
-/** Two polls of one record each (max.poll.records 1, a poll every 100 ms): P0's two records, nothing else. */
-const TWO_POLLS_MS = 230;
+/** One record per poll (max.poll.records 1), so polls come quickly: every 100 ms. */
+const ONE_RECORD_POLL_MS = 100;
+/** Two polls of one record each: P0's two records, nothing else. */
+const TWO_POLLS_MS = 2 * ONE_RECORD_POLL_MS + 30;
 /** Until the next auto-commit (every 5000 ms) has gone through. */
 const UNTIL_AUTO_COMMIT_MS = 4000;
 
@@ -43,9 +45,9 @@ export const consumeSingle: Scene = {
       title: 'One consumer',
       narration: 'consumer-a is alone in group “reporting”, so it gets all four partitions.',
       notes:
-        'Even a lone consumer is in a group: it joins through the coordinator and the assignor hands it every partition. It reads from the earliest offset (auto.offset.reset=earliest) and, to make its order visible, takes one record per poll (max.poll.records=1).',
+        'Even a lone consumer is in a group: it joins through the coordinator and the assignor hands it every partition. It reads from the earliest offset (auto.offset.reset=earliest) and, to make its order visible, takes one record per poll (max.poll.records=1), polling every 100 ms.',
       commands: [
-        stageConsumer(ME, GROUP, TOPIC, { maxPollRecords: 1 }),
+        stageConsumer(ME, GROUP, TOPIC, { maxPollRecords: 1, pollIntervalMs: ONE_RECORD_POLL_MS }),
         { type: 'advance', ms: GROUP_FORMS_MS },
       ],
       claims: [groupIs(GROUP, 'Stable', 1), owns(ME, TOPIC, [0, 1, 2, 3])],
@@ -70,7 +72,7 @@ export const consumeSingle: Scene = {
         'It catches up: its position is 2 in every partition. Committed is still 0, so the lag shows 2.',
       notes:
         'The position (▼) is where the consumer reads next, in its memory. The committed offset (△) is what the group stored in __consumer_offsets; lag = end of the log − committed. Auto-commit runs every 5 s.',
-      commands: [{ type: 'advance', ms: CONSUME_MS * 2 }],
+      commands: [{ type: 'advance', ms: CONSUME_MS }],
       claims: [
         everywhere('position 2', (s, p) => position(s, ME, TOPIC, p) === 2),
         everywhere(

@@ -9,6 +9,7 @@ import type { EngineState } from '../../engine/types';
 import { ROUND_TRIP_MS } from '../../scenarios/helpers';
 import type { Scene } from '../../scenarios/types';
 import { recordLive } from '../store/deck-store';
+import { LiveConsumers } from './consumers/LiveConsumers';
 
 interface Props {
   scene: Scene;
@@ -74,6 +75,7 @@ export function LivePanel({ scene, state, onAct }: Props) {
         )}
         <button type="submit">Produce</button>
       </form>
+      {view.kind === 'consumers' && <LiveConsumers view={view} state={state} act={act} />}
       {brokers.length > 1 && (
         <div className="live-row">
           {brokers.map((b) => (
