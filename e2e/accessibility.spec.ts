@@ -2,7 +2,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { open } from './support';
 
-const SCENES = ['produce-no-key', 'produce-with-key', 'replication'];
+const SCENES = [
+  'produce-no-key',
+  'produce-with-key',
+  'replication',
+  'consume-single',
+  'consume-groups',
+  'group-coordinator',
+  'grouped-consumers',
+];
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();

@@ -10,6 +10,7 @@ import { ROUND_TRIP_MS } from '../../scenarios/helpers';
 import type { Scene } from '../../scenarios/types';
 import { recordLive } from '../store/deck-store';
 import { currentSandbox } from '../store/sandbox';
+import { LiveConsumers } from './consumers/LiveConsumers';
 import { SandboxSettings } from './SandboxSettings';
 
 interface Props {
@@ -78,6 +79,7 @@ export function LivePanel({ scene, state, onAct }: Props) {
         )}
         <button type="submit">Produce</button>
       </form>
+      {view.kind === 'consumers' && <LiveConsumers view={view} state={state} act={act} />}
       {brokers.length > 1 && (
         <div className="live-row">
           {brokers.map((b) => (

@@ -1,0 +1,100 @@
+import { expect, test } from '@playwright/test';
+import { expectPlace, open } from './support';
+
+// An instructor steps through the consumer-group scenes with the keyboard and reads the stage.
+test.describe('Consumer groups', () => {
+  test('grouped consumers: a crash, a session timeout, a rebalance, records read again, an idle fifth', async ({
+    page,
+  }) => {
+    await open(page, 'grouped-consumers', 0);
+    const consumer = (id: string) => page.getByTestId(`consumer-${id}`);
+    await expect(consumer('consumer-a')).toHaveAttribute('data-partitions', '0,1');
+    await expect(consumer('consumer-b')).toHaveAttribute('data-partitions', '2');
+    await expect(consumer('consumer-c')).toHaveAttribute('data-partitions', '3');
+    await expect(consumer('consumer-a')).toHaveAttribute('data-group', 'shipping');
+    await expect(page.getByTestId('coordinator-shipping')).toHaveAttribute('data-state', 'Stable');
+    await expect(page.getByTestId('coordinator-shipping')).toHaveAttribute('data-generation', '1');
+    await expect(page.getByTestId('coordinator-shipping')).toContainText('Group coordinator (broker');
+
+    // Step 1: b has read P2 up to offset 2 but the group committed 0: lag 2.
+    await page.keyboard.press('ArrowRight');
+    await expectPlace(page, 'grouped-consumers', 1);
+    await expect(page.getByTestId('position-shipping-2')).toHaveAttribute('data-offset', '2');
+    await expect(page.getByTestId('committed-shipping-2')).toHaveAttribute('data-offset', '0');
+    await expect(page.getByTestId('lag-shipping-2')).toHaveAttribute('data-lag', '2');
+
+    // Step 2 asks the room; step 3 kills consumer-b: the ✗, and the group still gives it P2.
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('.narration.predict')).toBeVisible();
+    await page.keyboard.press('ArrowRight');
+    await expectPlace(page, 'grouped-consumers', 3);
+    await expect(consumer('consumer-b')).toHaveAttribute('data-alive', 'false');
+    await expect(consumer('consumer-b')).toContainText('✗');
+    await expect(consumer('consumer-b')).toHaveAttribute('data-partitions', '2');
+    await expect(page.getByTestId('position-shipping-2')).toHaveCount(0);
+
+    // Step 4: session timeout and rebalance: P2 is consumer-c's, and its two records were read again.
+    await page.keyboard.press('ArrowRight');
+    await expectPlace(page, 'grouped-consumers', 4);
+    await expect(consumer('consumer-b')).toHaveAttribute('data-partitions', '');
+    await expect(consumer('consumer-c')).toHaveAttribute('data-partitions', '2,3');
+    await expect(consumer('consumer-a')).toHaveAttribute('data-partitions', '0,1');
+    await expect(page.getByTestId('coordinator-shipping')).toHaveAttribute('data-generation', '2');
+    await expect(
+      page.locator('[data-testid="record"][data-partition="2"][data-read-again="true"]'),
+    ).toHaveCount(2);
+    await expect(page.getByTestId('committed-shipping-2')).toHaveAttribute('data-offset', '2');
+    await expect(page.getByTestId('lag-shipping-2')).toHaveAttribute('data-lag', '0');
+    for (const p of [0, 1, 2, 3]) {
+      await expect(page.getByTestId(`committed-shipping-${p}`)).toHaveCount(1);
+      await expect(page.getByTestId(`lag-shipping-${p}`)).toHaveCount(1);
+      await expect(page.getByTestId(`partition-orders-${p}`)).toBeVisible();
+    }
+
+    // Steps 5-6: two more join, then a fifth live consumer: it stays idle.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expectPlace(page, 'grouped-consumers', 6);
+    await expect(consumer('consumer-f')).toHaveAttribute('data-alive', 'true');
+    await expect(consumer('consumer-f')).toHaveAttribute('data-partitions', '');
+    await expect(consumer('consumer-f')).toContainText('idle: no partition');
+    for (const id of ['consumer-a', 'consumer-c', 'consumer-d', 'consumer-e'])
+      await expect(consumer(id)).not.toHaveAttribute('data-partitions', '');
+  });
+
+  test('two groups keep their own committed offsets: pausing audit leaves billing ahead', async ({
+    page,
+  }) => {
+    await open(page, 'consume-groups', 1);
+    await expect(page.getByTestId('committed-billing-0')).toHaveAttribute('data-offset', '0');
+    await page.keyboard.press('ArrowRight');
+    await expectPlace(page, 'consume-groups', 2);
+    await expect(page.getByTestId('consumer-audit-1')).toHaveAttribute('data-paused', 'true');
+    for (const p of [0, 1, 2, 3]) {
+      await expect(page.getByTestId(`committed-billing-${p}`)).toHaveAttribute('data-offset', '4');
+      await expect(page.getByTestId(`committed-audit-${p}`)).toHaveAttribute('data-offset', '2');
+      await expect(page.getByTestId(`lag-audit-${p}`)).toHaveAttribute('data-lag', '2');
+      await expect(page.getByTestId(`lag-billing-${p}`)).toHaveAttribute('data-lag', '0');
+    }
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('committed-audit-0')).toHaveAttribute('data-offset', '4');
+  });
+
+  test('live: killing a consumer moves its partitions; adding one to a full group leaves it idle', async ({
+    page,
+  }) => {
+    await open(page, 'grouped-consumers', 0);
+    await page.getByRole('button', { name: 'Live' }).click();
+    await page.getByRole('button', { name: 'Kill consumer-a' }).click();
+    await expect(page.getByTestId('consumer-consumer-a')).toHaveAttribute('data-alive', 'false');
+    await expect(page.getByTestId('consumer-consumer-b')).toHaveAttribute('data-partitions', '0,1');
+    await expect(page.getByTestId('consumer-consumer-c')).toHaveAttribute('data-partitions', '2,3');
+    await page.getByRole('button', { name: 'Add consumer' }).click();
+    await page.getByRole('button', { name: 'Add consumer' }).click();
+    await page.getByRole('button', { name: 'Add consumer' }).click();
+    await expect(page.getByTestId('consumer-shipping-3')).toHaveAttribute('data-alive', 'true');
+    await expect(page.getByTestId('consumer-shipping-3')).toHaveAttribute('data-partitions', '');
+    await page.getByRole('button', { name: 'Add group' }).click();
+    await expect(page.getByTestId('consumer-group-1-1')).toHaveAttribute('data-partitions', '0,1,2,3');
+  });
+});
