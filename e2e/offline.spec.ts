@@ -39,7 +39,7 @@ test('the served app makes no request to any other origin, under a CSP it never 
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Alt+ArrowRight');
-  await expect(page.getByTestId('record').first()).toBeVisible();
+  await expect(page.locator('.stage svg').first()).toBeVisible();
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(policy).toContain("script-src 'self'");
   expect(policy).not.toContain('unsafe-eval');

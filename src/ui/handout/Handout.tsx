@@ -13,6 +13,9 @@ import { type Frame, NO_LIVE, stateAtStep } from '../store/frames';
 import { Stage } from '../views/Stage';
 
 function KeyState({ state }: { state: EngineState }) {
+  const cut = Object.values(state.topics).filter(
+    (t) => !t.name.startsWith('__') && t.partitions.length > MAX_ROWS,
+  );
   return (
     <table className="handout-state">
       <thead>
@@ -27,34 +30,45 @@ function KeyState({ state }: { state: EngineState }) {
         </tr>
       </thead>
       <tbody>
-        {Object.values(state.topics).flatMap((t) =>
-          t.partitions.map((p) => {
-            const log = p.leader === null ? undefined : p.logs[p.leader];
-            return (
-              <tr key={`${t.name}-${p.partition}`}>
-                <td>
-                  {t.name}/P{p.partition}
-                </td>
-                <td>{p.leader ?? 'offline'}</td>
-                <td>{p.isr.join(', ')}</td>
-                <td>{log?.logStartOffset ?? '–'}</td>
-                <td>{log?.logEndOffset ?? '–'}</td>
-                <td>{p.highWatermark}</td>
-                <td>
-                  {log
-                    ? keptRecords(log)
-                        .map((r) => (r.key === null ? r.value : `${r.key}:${r.value}`))
-                        .join(' ')
-                    : ''}
-                </td>
-              </tr>
-            );
-          }),
-        )}
+        {Object.values(state.topics)
+          // Internal topics (__consumer_offsets) are Kafka's bookkeeping, not the scene's data.
+          .filter((t) => !t.name.startsWith('__'))
+          .flatMap((t) =>
+            t.partitions.slice(0, MAX_ROWS).map((p) => {
+              const log = p.leader === null ? undefined : p.logs[p.leader];
+              return (
+                <tr key={`${t.name}-${p.partition}`}>
+                  <td>
+                    {t.name}/P{p.partition}
+                  </td>
+                  <td>{p.leader ?? 'offline'}</td>
+                  <td>{p.isr.join(', ')}</td>
+                  <td>{log?.logStartOffset ?? '–'}</td>
+                  <td>{log?.logEndOffset ?? '–'}</td>
+                  <td>{p.highWatermark}</td>
+                  <td>
+                    {log
+                      ? keptRecords(log)
+                          .map((r) => (r.key === null ? r.value : `${r.key}:${r.value}`))
+                          .join(' ')
+                      : ''}
+                  </td>
+                </tr>
+              );
+            }),
+          )}
       </tbody>
+      {cut.length > 0 && (
+        <caption className="handout-cut">
+          {cut.map((t) => `${t.name}: first ${MAX_ROWS} of ${t.partitions.length} partitions`).join('; ')}
+        </caption>
+      )}
     </table>
   );
 }
+
+/** Partitions listed per topic; a page holds a dozen rows beside the picture. */
+const MAX_ROWS = 12;
 
 export function Handout() {
   const live = useStore(deckStore, (s) => s.live);
