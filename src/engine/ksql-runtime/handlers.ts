@@ -130,6 +130,7 @@ function runQuery(tx: Tx, cmd: Cmd<'runQuery'>): EngineError | undefined {
     state: initialQueryState(query),
     warnings: query.warnings,
     startedAtMs: tx.state.now,
+    placed: [],
     processed: 0,
     emitted: 0,
     late: 0,

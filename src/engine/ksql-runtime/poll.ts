@@ -9,7 +9,7 @@ import { produce } from '../producer';
 import { readableRecords } from '../replication/read';
 import type { Tx } from '../tx';
 import { placeRecord } from './placement';
-import { QUERY_MAX_POLL_RECORDS, type RunningQuery } from './types';
+import { type PlacedRecord, QUERY_MAX_POLL_RECORDS, type RunningQuery } from './types';
 
 export function setQuery(tx: Tx, q: RunningQuery): void {
   tx.state = { ...tx.state, ksql: { queries: { ...tx.state.ksql.queries, [q.id]: q } } };
@@ -102,6 +102,8 @@ export function pollOnce(
 ): string | undefined {
   const heads = readHeads(tx, start);
   let q = start;
+  const placed: PlacedRecord[] = [];
+  const done = () => setQuery(tx, { ...q, placed: [...start.placed, ...placed] });
   for (let n = 0; n < QUERY_MAX_POLL_RECORDS; n++) {
     const h = oldestHead(heads);
     if (!h) break;
@@ -127,7 +129,16 @@ export function pollOnce(
       emitted: q.emitted + result.outputs.length,
       late: q.late + (result.late ? 1 : 0),
     };
-    setQuery(tx, q);
+    placed.push({
+      topic: h.topic,
+      partition: h.partition,
+      offset: record.offset,
+      timestampMs: place.ts ?? record.timestampMs,
+      processedAtMs: tx.state.now,
+      key: place.key,
+      windows: place.windows,
+      late: result.late,
+    });
     const first = place.windows[0];
     tx.emit({
       type: 'recordProcessedByQuery',
@@ -164,8 +175,12 @@ export function pollOnce(
         ...(count !== undefined ? { count } : {}),
       });
       const failure = writeRow(tx, q, row);
-      if (failure) return failure;
+      if (failure) {
+        done();
+        return failure;
+      }
     }
   }
+  done();
   return undefined;
 }

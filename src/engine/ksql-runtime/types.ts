@@ -24,6 +24,21 @@ export interface QuerySource {
   readonly topic: string;
 }
 
+/** A record the query has read, where it went: what the stream view draws for every record so far. */
+export interface PlacedRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  /** The time the query goes by (ROWTIME, or the TIMESTAMP column). */
+  readonly timestampMs: number;
+  /** When the query processed it, on the logical clock. */
+  readonly processedAtMs: number;
+  /** The GROUP BY key, or null for a projection or a record the query skipped. */
+  readonly key: Readonly<Record<string, unknown>> | null;
+  readonly windows: readonly WindowBounds[];
+  readonly late: boolean;
+}
+
 export interface RunningQuery {
   readonly id: string;
   readonly script: string;
@@ -46,6 +61,8 @@ export interface RunningQuery {
   /** Teaching notes of the non-strict compiler (a CREATE STREAM that is really a TABLE). */
   readonly warnings: readonly string[];
   readonly startedAtMs: number;
+  /** Every record this run has read, in the order it read them. */
+  readonly placed: readonly PlacedRecord[];
   readonly processed: number;
   readonly emitted: number;
   readonly late: number;
