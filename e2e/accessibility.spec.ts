@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { open } from './support';
 
-const SCENES = ['produce-no-key', 'produce-with-key'];
+const SCENES = ['produce-no-key', 'produce-with-key', 'streaming-toolset', 'fraud-query'];
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();

@@ -17,11 +17,7 @@ export const SOURCE_TOPIC = 'authorization_attempts';
 export const OUTPUT_TOPIC = 'POSSIBLE_FRAUD';
 export const FRAUD_QUERY_ID = 'possible_fraud';
 export const TERMINALS = 'card-terminals';
-/**
- * Long enough after a rerun for the query's first poll, its producer's linger (100 ms) and the round trip
- * to the broker: the rows are in the output topic when the animation ends.
- */
-export const QUERY_SETTLE_MS = 500;
+export { QUERY_SETTLE_MS } from '../engine/ksql-runtime/types';
 
 /** The source stream's declaration: what ksqlDB needs before it can read the topic. */
 export const SOURCE_DDL = `CREATE STREAM authorization_attempts (card_number VARCHAR, amount DOUBLE, merchant VARCHAR)

@@ -17,6 +17,11 @@ export const QUERY_MAX_POLL_RECORDS = 500;
  * emitted close together travel in one batch.
  */
 export const QUERY_PRODUCER_LINGER_MS = 100;
+/**
+ * After a (re)run: long enough for the first poll, the producer's linger and a round trip to the broker, so
+ * the rows are in the output topic when a live "Run" finishes animating.
+ */
+export const QUERY_SETTLE_MS = 500;
 
 export interface QuerySource {
   /** The source's name in the script (AUTHORIZATION_ATTEMPTS). */
