@@ -95,6 +95,11 @@ describe('a ksqlDB query running in the simulation', () => {
     const processed = events.filter((e) => e.type === 'recordProcessedByQuery');
     expect(processed).toHaveLength(8);
     expect(state.ksql.queries.fraud?.processed).toBe(8);
+    // Where each record went, kept for the views: its card and its one tumbling window.
+    const placed = state.ksql.queries.fraud!.placed;
+    expect(placed.filter((p) => p.key?.CARD_NUMBER === FRAUD)).toHaveLength(6);
+    for (const p of placed)
+      expect(p.windows).toEqual([{ start: NOON + 20 * MINUTE, end: NOON + 25 * MINUTE }]);
   });
 
   it('processes a record only once it is below the high watermark, on the next poll', () => {
