@@ -10,6 +10,8 @@ const SCENES = [
   'consume-groups',
   'group-coordinator',
   'grouped-consumers',
+  'streaming-toolset',
+  'fraud-query',
 ];
 
 async function seriousViolations(page: Page): Promise<string[]> {

@@ -3,11 +3,12 @@
  * of these; it fits in a URL or localStorage and replays byte for byte.
  */
 import type { GroupCommand } from './groups/commands';
+import type { KsqlRuntimeCommand } from './ksql-runtime/types';
 import type { QueueCommand } from './queue/types';
 import type { ReplicationCommand } from './replication/commands';
 import type { Acks, BrokerId, ClientKind, KeylessStrategy, NetworkConfig, TopicConfig } from './types';
 
-export type Command = CoreCommand | GroupCommand | ReplicationCommand | QueueCommand;
+export type Command = CoreCommand | GroupCommand | ReplicationCommand | QueueCommand | KsqlRuntimeCommand;
 
 export type CoreCommand =
   | { type: 'createCluster'; brokers: number; racks?: string[]; network?: Partial<NetworkConfig> }

@@ -3,6 +3,7 @@
  * a view never infers Kafka behaviour that is not in an event or in the state.
  */
 import type { GroupEvent } from './groups/events';
+import type { KsqlRuntimeEvent } from './ksql-runtime/types';
 import type { QueueEvent } from './queue/types';
 import type { ReplicationEvent } from './replication/events';
 import type { BrokerId, Message } from './types';
@@ -88,6 +89,7 @@ export type EngineEvent = { atMs: number } & (
   | GroupEvent
   | ReplicationEvent
   | QueueEvent
+  | KsqlRuntimeEvent
 );
 
 export type EngineEventType = EngineEvent['type'];
@@ -103,6 +105,12 @@ export interface EngineError {
     | 'INVALID_CONFIG'
     | 'UNKNOWN_PRODUCER'
     | 'BROKER_NOT_AVAILABLE'
-    | 'CLUSTER_NOT_CREATED';
+    | 'CLUSTER_NOT_CREATED'
+    /** ksqlDB refused a statement (its REST API's statement_error). */
+    | 'KSQL_STATEMENT_ERROR';
   message: string;
+  /** Where a ksqlDB statement error points, 1-based, and what the parser would have accepted there. */
+  line?: number;
+  column?: number;
+  expected?: string[];
 }

@@ -9,6 +9,8 @@ import type { Command, CoreCommand } from './commands';
 import type { EngineError, EngineEvent } from './events';
 import { groupHandlers } from './groups/handlers';
 import { initialGroupsSlice } from './groups/types';
+import { ksqlRuntimeHandlers } from './ksql-runtime/handlers';
+import { initialKsqlRuntimeSlice } from './ksql-runtime/types';
 import type { ModuleHandlers } from './module';
 import { addProducer, configureProducer, flush, onLingerExpired, produce } from './producer';
 import { drain, onProduceResponse, onProduceRetry, onProduceTimeout } from './producer-send';
@@ -47,6 +49,7 @@ export function initialState(seed: number): EngineState {
     },
     groups: initialGroupsSlice,
     queues: initialQueuesSlice,
+    ksql: initialKsqlRuntimeSlice,
   };
 }
 
@@ -54,7 +57,12 @@ type Handler<C extends Command> = (tx: Tx, cmd: C) => EngineError | undefined;
 type CoreHandlers = { [T in CoreCommand['type']]: Handler<Extract<Command, { type: T }>> };
 
 /** The modules beyond the core; each brings its own commands, messages and timers. */
-const modules: readonly ModuleHandlers[] = [replicationHandlers, groupHandlers, queueHandlers];
+const modules: readonly ModuleHandlers[] = [
+  replicationHandlers,
+  groupHandlers,
+  queueHandlers,
+  ksqlRuntimeHandlers,
+];
 
 const coreCommandHandlers: CoreHandlers = {
   createCluster: (tx, cmd) => {

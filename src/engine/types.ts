@@ -4,6 +4,7 @@
  * can be kept as a checkpoint, compared, and serialised.
  */
 import type { GroupsSlice } from './groups/types';
+import type { KsqlRuntimeSlice } from './ksql-runtime/types';
 import type { ReplicaLog } from './log';
 import type { QueuesSlice } from './queue/types';
 import type { Rng } from './rng';
@@ -272,4 +273,6 @@ export interface EngineState {
   readonly groups: GroupsSlice;
   /** Traditional queues, only for contrast with the log (queue/). */
   readonly queues: QueuesSlice;
+  /** Persistent ksqlDB queries running on the cluster (ksql-runtime/). */
+  readonly ksql: KsqlRuntimeSlice;
 }

@@ -46,7 +46,24 @@ export type SceneView =
   /** A traditional queue with competing consumers beside Kafka's log. */
   | { readonly kind: 'queue-vs-log'; readonly topic: string; readonly groups: readonly string[] }
   /** Stream processing: the input stream on a timeline, windows, counts, the output topic, the query. */
-  | { readonly kind: 'stream'; readonly source: string; readonly output: string }
+  | {
+      readonly kind: 'stream';
+      readonly source: string;
+      readonly output: string;
+      /** The id of the running query (runQuery) whose text the stage shows and the editor edits. */
+      readonly query?: string;
+      /** Statements of the script kept out of the editor (the source's CREATE STREAM), run before its text. */
+      readonly preamble?: string;
+      /**
+       * Per step, how many clauses of the query are built so far, in the order the talk adds them:
+       * 1 FROM, 2 WINDOW, 3 GROUP BY, 4 count(*), 5 HAVING, 6 CREATE ... AS. Absent: the whole query.
+       */
+      readonly clauses?: readonly number[];
+      /** The first step at which the query can be edited and rerun (absent: never). */
+      readonly editableFrom?: number;
+      /** The stretch of model time the timeline spans (absent: the records' own span). */
+      readonly spanMs?: readonly [number, number];
+    }
   /** A diagram or chart of the talk, drawn with d3 from data in the scene. */
   | {
       readonly kind: 'diagram';

@@ -5,12 +5,24 @@
  */
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { keptRecords } from '../../engine/log';
+import { keptRecords, type ReplicaLog } from '../../engine/log';
 import type { EngineState } from '../../engine/types';
 import { scenes } from '../../scenarios/registry';
 import { deckStore } from '../store/deck-store';
 import { type Frame, NO_LIVE, stateAtStep } from '../store/frames';
 import { Stage } from '../views/Stage';
+
+/** The newest records of a log as text; a long log (a stream scene's) keeps one handout page per step. */
+const RECORDS_SHOWN = 4;
+function recordsText(log: ReplicaLog): string {
+  const records = keptRecords(log);
+  const shown = records
+    .slice(-RECORDS_SHOWN)
+    .map((r) => (r.key === null ? r.value : `${r.key}:${r.value}`))
+    .join(' ');
+  const earlier = records.length - RECORDS_SHOWN;
+  return earlier > 0 ? `(${earlier} earlier) … ${shown}` : shown;
+}
 
 function KeyState({ state }: { state: EngineState }) {
   const cut = Object.values(state.topics).filter(
@@ -46,13 +58,7 @@ function KeyState({ state }: { state: EngineState }) {
                   <td>{log?.logStartOffset ?? '–'}</td>
                   <td>{log?.logEndOffset ?? '–'}</td>
                   <td>{p.highWatermark}</td>
-                  <td>
-                    {log
-                      ? keptRecords(log)
-                          .map((r) => (r.key === null ? r.value : `${r.key}:${r.value}`))
-                          .join(' ')
-                      : ''}
-                  </td>
+                  <td>{log ? recordsText(log) : ''}</td>
                 </tr>
               );
             }),

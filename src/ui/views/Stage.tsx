@@ -43,7 +43,7 @@ function View({
     case 'queue-vs-log':
       return <QueueVsLogView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'stream':
-      return <StreamView view={view} frame={frame} playheadMs={playheadMs} />;
+      return <StreamView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
     case 'diagram':
       return <DiagramView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
   }

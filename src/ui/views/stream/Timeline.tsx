@@ -1,0 +1,264 @@
+/**
+ * The input stream on a timeline: epoch-aligned windows as bands, one dot per attempt the query has read,
+ * one row per card once GROUP BY splits them, the count per card and window as a growing bar, and the
+ * HAVING threshold as a dashed line across every bar. Drawn at the playhead: a dot appears when the query
+ * reads its record.
+ */
+import { interpolateNumber } from 'd3-interpolate';
+import { scaleLinear } from 'd3-scale';
+import type { ReactElement } from 'react';
+import { keyColour } from '../palette';
+import { CLAUSE } from './clauses';
+import { cellKey, type StreamDot, type StreamModel } from './stream-model';
+import { clock, maskedCard } from './time-format';
+
+export const TIMELINE_WIDTH = 860;
+export const TIMELINE_HEIGHT = 460;
+const LABEL_W = 150;
+const AXIS_Y = 26;
+const TOP = 44;
+const BOTTOM = TIMELINE_HEIGHT - 6;
+const DOT_R = 7;
+/** Counts up to this fill a window's bar. */
+const BAR_MAX_COUNT = 8;
+
+interface Props {
+  model: StreamModel;
+  clauses: number;
+  /** Clauses shown at the previous step: the rows split from one lane while GROUP BY arrives. */
+  previousClauses: number;
+  /** 0..1 through the step's animation. */
+  progress: number;
+  spanMs: readonly [number, number];
+  playheadMs: number;
+}
+
+interface Band {
+  start: number;
+  end: number;
+  label: boolean;
+}
+
+function bands(model: StreamModel, from: number, to: number): Band[] {
+  const w = model.shape?.window;
+  if (!w || w.type === 'SESSION') return [];
+  const out: Band[] = [];
+  const step = w.advanceMs;
+  for (let s = Math.ceil(from / step) * step; s < to; s += step)
+    out.push({ start: s, end: s + step, label: s % w.sizeMs === 0 });
+  return out;
+}
+
+function Dot({ dot, x, y }: { dot: StreamDot; x: number; y: number }) {
+  return (
+    <g
+      data-testid="stream-record"
+      data-card={dot.card}
+      data-window-start={dot.windowStart ?? ''}
+      data-late={dot.late ? 'true' : undefined}
+    >
+      <circle
+        className={dot.late ? 'stream-dot late' : 'stream-dot'}
+        cx={x}
+        cy={y}
+        r={DOT_R}
+        fill={dot.late ? 'none' : keyColour(dot.card)}
+      />
+      {dot.late && (
+        <path
+          className="stream-late-mark"
+          d={`M${x - 6},${y - 6}L${x + 6},${y + 6}M${x + 6},${y - 6}L${x - 6},${y + 6}`}
+        />
+      )}
+    </g>
+  );
+}
+
+export function Timeline({ model, clauses, previousClauses, progress, spanMs, playheadMs }: Props) {
+  const [from, to] = spanMs;
+  const x = scaleLinear()
+    .domain([from, to])
+    .range([LABEL_W + 8, TIMELINE_WIDTH - 14])
+    .clamp(true);
+  const grouped = clauses >= CLAUSE.GROUP_BY;
+  const splitting = grouped && previousClauses < CLAUSE.GROUP_BY;
+  const n = Math.max(1, model.cards.length);
+  const rowH = Math.min(64, (BOTTOM - TOP) / n);
+  const rowTop = (i: number) => TOP + i * rowH;
+  const laneH = Math.min(120, BOTTOM - TOP);
+  const laneTop = TOP + (BOTTOM - TOP - laneH) / 2;
+  const index = new Map(model.cards.map((c, i) => [c, i]));
+  const dotY = (card: string) => {
+    const i = index.get(card) ?? 0;
+    const inLane = laneTop + laneH / 2 + ((i % 5) - 2) * 12;
+    const inRow = rowTop(i) + Math.min(rowH / 2, 22);
+    if (!grouped) return inLane;
+    return splitting ? interpolateNumber(inLane, inRow)(progress) : inRow;
+  };
+  const windowBands = clauses >= CLAUSE.WINDOW ? bands(model, from, to) : [];
+  const tumbling = model.shape?.window?.type === 'TUMBLING';
+  const threshold = clauses >= CLAUSE.HAVING ? (model.shape?.having?.value ?? null) : null;
+  const ticks =
+    windowBands.length > 0
+      ? windowBands.filter((b) => b.label).map((b) => b.start)
+      : fiveMinuteTicks(from, to);
+  return (
+    <svg
+      className="stage-svg stream-timeline"
+      viewBox={`0 0 ${TIMELINE_WIDTH} ${TIMELINE_HEIGHT}`}
+      role="img"
+      aria-label={`The input stream from ${clock(from)} to ${clock(to)}: ${model.dots.length} attempts read${grouped ? `, ${model.cards.length} cards` : ''}`}
+    >
+      {windowBands.map((b, i) => (
+        <rect
+          key={b.start}
+          className={i % 2 === 0 ? 'stream-band' : 'stream-band alt'}
+          x={x(b.start)}
+          y={TOP - 4}
+          width={Math.max(0, x(b.end) - x(b.start))}
+          height={BOTTOM - TOP + 4}
+        />
+      ))}
+      {ticks.map((t) => (
+        <g key={t}>
+          <line className="stream-tick" x1={x(t)} x2={x(t)} y1={AXIS_Y + 6} y2={BOTTOM} />
+          <text className="stream-axis-label" x={x(t) + 4} y={AXIS_Y}>
+            {clock(t)}
+          </text>
+        </g>
+      ))}
+      {grouped ? (
+        model.cards.map((card, i) => (
+          <g key={card}>
+            <line
+              className="stream-row-rule"
+              x1={8}
+              x2={TIMELINE_WIDTH - 8}
+              y1={rowTop(i) + rowH}
+              y2={rowTop(i) + rowH}
+            />
+            <text
+              className="stream-row-label"
+              x={12}
+              y={rowTop(i) + Math.min(rowH / 2, 22)}
+              dominantBaseline="central"
+            >
+              {maskedCard(card)}
+            </text>
+          </g>
+        ))
+      ) : (
+        <text className="stream-row-label" x={12} y={laneTop + laneH / 2} dominantBaseline="central">
+          attempts
+        </text>
+      )}
+      {clauses >= CLAUSE.COUNT && tumbling && grouped && (
+        <Counts model={model} x={x} rowTop={rowTop} rowH={rowH} threshold={threshold} />
+      )}
+      {clauses >= CLAUSE.HAVING && !tumbling && grouped && (
+        <FlaggedWindows model={model} x={x} rowTop={rowTop} rowH={rowH} />
+      )}
+      {model.dots.map((d) => (
+        <Dot key={d.id} dot={d} x={x(d.ts)} y={dotY(d.card)} />
+      ))}
+      {playheadMs > from && playheadMs < to && (
+        <line className="stream-now" x1={x(playheadMs)} x2={x(playheadMs)} y1={TOP - 6} y2={BOTTOM} />
+      )}
+    </svg>
+  );
+}
+
+function fiveMinuteTicks(from: number, to: number): number[] {
+  const five = 5 * 60_000;
+  const out: number[] = [];
+  for (let t = Math.ceil(from / five) * five; t < to; t += five) out.push(t);
+  return out;
+}
+
+interface CellProps {
+  model: StreamModel;
+  x: (t: number) => number;
+  rowTop: (i: number) => number;
+  rowH: number;
+}
+
+/** Per card and window: a bar growing with count(*), the count, and the HAVING line across the bar. */
+function Counts({ model, x, rowTop, rowH, threshold }: CellProps & { threshold: number | null }) {
+  const size = model.shape?.window?.sizeMs ?? 0;
+  const cells: ReactElement[] = [];
+  model.cards.forEach((card, i) => {
+    const seenStarts = new Set<number>();
+    for (const d of model.dots) {
+      if (d.card !== card || d.windowStart === null || seenStarts.has(d.windowStart)) continue;
+      seenStarts.add(d.windowStart);
+      const count = model.counts.get(cellKey(card, d.windowStart)) ?? 0;
+      const x0 = x(d.windowStart) + 6;
+      const x1 = x(d.windowStart + size) - 6;
+      const unit = Math.max(1, (x1 - x0 - 26) / BAR_MAX_COUNT);
+      const y = rowTop(i) + rowH - 14;
+      const hot = model.flagged.has(cellKey(card, d.windowStart));
+      cells.push(
+        <g
+          key={`${card}|${d.windowStart}`}
+          className={hot ? 'stream-cell flagged' : 'stream-cell'}
+          data-testid="stream-count"
+          data-card={card}
+          data-window-start={d.windowStart}
+          data-count={count}
+        >
+          <rect
+            className="stream-bar"
+            x={x0}
+            y={y - 5}
+            width={Math.min(BAR_MAX_COUNT, count) * unit}
+            height={10}
+            rx={3}
+          />
+          <text
+            className="stream-count"
+            x={x0 + Math.min(BAR_MAX_COUNT, count) * unit + 4}
+            y={y}
+            dominantBaseline="central"
+          >
+            {count}
+          </text>
+          {threshold !== null && (
+            <line
+              className="stream-threshold"
+              x1={x0 + threshold * unit}
+              x2={x0 + threshold * unit}
+              y1={y - 11}
+              y2={y + 11}
+            />
+          )}
+        </g>,
+      );
+    }
+  });
+  return <g aria-hidden="true">{cells}</g>;
+}
+
+/** Hopping and session windows overlap: only the windows HAVING kept are outlined. */
+function FlaggedWindows({ model, x, rowTop, rowH }: CellProps) {
+  const boxes: ReactElement[] = [];
+  const seen = new Set<string>();
+  for (const row of model.output) {
+    const k = cellKey(row.card, row.windowStart);
+    if (seen.has(k) || !model.flagged.has(k) || row.windowStart === null || row.windowEnd === null) continue;
+    seen.add(k);
+    const i = model.cards.indexOf(row.card);
+    if (i < 0) continue;
+    boxes.push(
+      <rect
+        key={k}
+        className="stream-flagged-window"
+        x={x(row.windowStart)}
+        y={rowTop(i) + 3}
+        width={Math.max(2, x(row.windowEnd) - x(row.windowStart))}
+        height={rowH - 6}
+        rx={6}
+      />,
+    );
+  }
+  return <g aria-hidden="true">{boxes}</g>;
+}
