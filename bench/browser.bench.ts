@@ -130,6 +130,36 @@ async function frameTimesAndInFlight(
   })`);
 }
 
+/**
+ * Plays the whole deck `loops` times by keyboard (every step of every scene, each computed by the engine),
+ * returning the logical time covered and the JS heap after a forced GC, after the first loop and the last.
+ */
+async function heapOverDeckLoops(
+  page: Page,
+  loops: number,
+): Promise<{ logicalMs: number; firstMb: number; lastMb: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const heapMb = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return usedSize / 1024 / 1024;
+  };
+  let logicalMs = 0;
+  let firstMb = 0;
+  for (let loop = 0; loop < loops; loop++) {
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 300; i++) {
+      const before = (await page.evaluate('location.hash')) as string;
+      await page.keyboard.press('Alt+ArrowRight');
+      logicalMs += (await page.evaluate(`Number(document.body.dataset.modelTimeMs ?? 0)`)) as number;
+      await page.keyboard.press('ArrowRight');
+      if ((await page.evaluate('location.hash')) === before) break;
+    }
+    if (loop === 0) firstMb = await heapMb();
+  }
+  return { logicalMs, firstMb, lastMb: await heapMb() };
+}
+
 export default async function browserBench(): Promise<BenchRow[]> {
   execSync('npx vite build', { stdio: 'ignore' });
   const { initial, lazy } = initialJsGzipBytes();
@@ -155,8 +185,16 @@ export default async function browserBench(): Promise<BenchRow[]> {
     const heavyStepMs = performance.now() - heavyKey;
     const sampled = frameTimesAndInFlight(page, 4000);
     const { frames, inFlight } = await sampled;
+    const heap = await heapOverDeckLoops(page, 4);
     await context.close();
     return [
+      {
+        name: `JS heap after playing the whole deck 4 times (${(heap.logicalMs / 3_600_000).toFixed(1)} h of logical time)`,
+        value: heap.lastMb,
+        unit: 'MB',
+        baseline: { name: 'after the first time', value: heap.firstMb, unit: 'MB' },
+        target: { op: '<=', value: 1.1, of: 'ratio', text: 'growth under 10%' },
+      },
       {
         name: 'initial JavaScript, gzipped',
         value: initial / 1024,

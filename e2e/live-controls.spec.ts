@@ -63,4 +63,18 @@ test.describe('live controls', () => {
       '"step": "x"',
     );
   });
+
+  test("changing a producer's acks live takes effect in the engine and survives a reload", async ({
+    page,
+  }) => {
+    await open(page, 'produce-with-key', 1);
+    await page.getByRole('button', { name: 'Live' }).click();
+    const acks = page.getByRole('combobox', { name: 'java-app acks' });
+    await expect(acks).toHaveValue('all');
+    await acks.selectOption('1');
+    await expect(acks).toHaveValue('1');
+    await page.reload();
+    await page.getByRole('button', { name: 'Live' }).click();
+    await expect(page.getByRole('combobox', { name: 'java-app acks' })).toHaveValue('1');
+  });
 });

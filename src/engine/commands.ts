@@ -40,6 +40,7 @@ export type CoreCommand =
       acks?: Acks;
       lingerMs?: number;
       client?: ClientKind;
+      idempotent?: boolean;
     }
   | {
       type: 'produce';

@@ -206,3 +206,23 @@ describe('order within a partition', () => {
     );
   });
 });
+
+describe('changing acks on a running producer', () => {
+  it('refuses acks=1 while idempotence is on, and takes it with idempotence off', () => {
+    const refused = runCommands(1, [
+      ...oneBrokerTopic(),
+      { type: 'addProducer', producer: 'p' },
+      { type: 'configureProducer', producer: 'p', acks: 1 },
+    ]);
+    expect(refused.errors).toEqual([
+      'configureProducer: INVALID_CONFIG Must set acks to all in order to use the idempotent producer.',
+    ]);
+    const taken = runCommands(1, [
+      ...oneBrokerTopic(),
+      { type: 'addProducer', producer: 'p' },
+      { type: 'configureProducer', producer: 'p', acks: 1, idempotent: false },
+    ]);
+    expect(taken.errors).toEqual([]);
+    expect(taken.state.producers.p!.config).toMatchObject({ acks: 1, idempotent: false });
+  });
+});

@@ -34,8 +34,10 @@ export function App() {
   useEffect(() => {
     document.body.dataset.scene = scene.id;
     document.body.dataset.step = String(step);
+    // The logical time at the end of the step: the bench adds these up to say how much time it played.
+    document.body.dataset.modelTimeMs = String(frame.state.now);
     document.title = `${scene.title} · step ${step + 1} · Kafka Stage`;
-  }, [scene, step]);
+  }, [scene, step, frame.state.now]);
 
   return (
     <div className="deck">

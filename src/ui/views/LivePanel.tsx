@@ -80,6 +80,30 @@ export function LivePanel({ scene, state, onAct }: Props) {
         <button type="submit">Produce</button>
       </form>
       {view.kind === 'consumers' && <LiveConsumers view={view} state={state} act={act} />}
+      {producers.length > 0 && (
+        <div className="live-row">
+          {producers.map((id) => (
+            <label key={id}>
+              {id} acks
+              <select
+                name={`acks-${id}`}
+                value={String(state.producers[id]!.config.acks)}
+                onChange={(e) => {
+                  const acks = e.target.value === 'all' ? 'all' : (Number(e.target.value) as 0 | 1);
+                  // The idempotent producer needs acks=all (ProducerConfig): turning acks down turns it off.
+                  act(`${id}: acks=${acks}`, [
+                    { type: 'configureProducer', producer: id, acks, idempotent: acks === 'all' },
+                  ]);
+                }}
+              >
+                <option value="all">all</option>
+                <option value="1">1</option>
+                <option value="0">0</option>
+              </select>
+            </label>
+          ))}
+        </div>
+      )}
       {brokers.length > 1 && (
         <div className="live-row">
           {brokers.map((b) => (
