@@ -150,8 +150,10 @@ async function heapOverDeckLoops(
     await page.keyboard.press('Home');
     for (let i = 0; i < 300; i++) {
       const before = (await page.evaluate('location.hash')) as string;
+      // A scene's logical time is its end minus its start (the fraud scene starts its clock at 12:00 UTC).
+      const startMs = (await page.evaluate(`Number(document.body.dataset.modelTimeMs ?? 0)`)) as number;
       await page.keyboard.press('Alt+ArrowRight');
-      logicalMs += (await page.evaluate(`Number(document.body.dataset.modelTimeMs ?? 0)`)) as number;
+      logicalMs += ((await page.evaluate(`Number(document.body.dataset.modelTimeMs ?? 0)`)) as number) - startMs;
       await page.keyboard.press('ArrowRight');
       if ((await page.evaluate('location.hash')) === before) break;
     }
