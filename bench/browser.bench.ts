@@ -153,7 +153,8 @@ async function heapOverDeckLoops(
       // A scene's logical time is its end minus its start (the fraud scene starts its clock at 12:00 UTC).
       const startMs = (await page.evaluate(`Number(document.body.dataset.modelTimeMs ?? 0)`)) as number;
       await page.keyboard.press('Alt+ArrowRight');
-      logicalMs += ((await page.evaluate(`Number(document.body.dataset.modelTimeMs ?? 0)`)) as number) - startMs;
+      logicalMs +=
+        ((await page.evaluate(`Number(document.body.dataset.modelTimeMs ?? 0)`)) as number) - startMs;
       await page.keyboard.press('ArrowRight');
       if ((await page.evaluate('location.hash')) === before) break;
     }
