@@ -98,7 +98,8 @@ export function planSelect(select: Select, source: SourceDef, target: SelectTarg
   if (isAggregation(select)) return planAggregate(select, source, target);
   if (target.emit === 'FINAL')
     return fail(KSQL_MESSAGES.emitFinalNotWindowed, select.emit?.pos ?? select.pos);
-  if (select.window) return fail('WINDOW clause requires a GROUP BY clause.', select.window.pos);
+  const windowClause = select.window;
+  if (windowClause) return fail('WINDOW clause requires a GROUP BY clause.', windowClause.pos);
   return planProjection(select, source, target);
 }
 
