@@ -11,7 +11,7 @@ import {
   processRecord,
   runCompiled,
 } from '../src/engine/ksql/index';
-import { type BenchRow, opsPerSecond } from './types';
+import { type BenchRow, bestOfInterleaved } from './types';
 
 const RECORDS = 100_000;
 const WINDOW_MS = 5 * 60_000;
@@ -21,21 +21,6 @@ const FRAUD_QUERY = `CREATE STREAM possible_fraud AS
   WINDOW TUMBLING (SIZE 5 MINUTE)
   GROUP BY card_number
   HAVING count(*) > 3;`;
-
-/** Short trials of each function in turn, keeping each one's best (see partitioner.bench.ts for why). */
-function bestOfInterleaved<K extends string>(
-  fns: Record<K, () => number>,
-  rounds = 6,
-  trialMs = 300,
-): Record<K, number> {
-  const names = Object.keys(fns) as K[];
-  const best = {} as Record<K, number>;
-  for (const name of names) best[name] = 0;
-  for (let r = 0; r < rounds; r++) {
-    for (const name of names) best[name] = Math.max(best[name], opsPerSecond(fns[name], trialMs));
-  }
-  return best;
-}
 
 export default function ksqlBench(): BenchRow[] {
   const { records } = generateAuthorizationAttempts({
@@ -84,7 +69,7 @@ export default function ksqlBench(): BenchRow[] {
   };
   if (engine() !== mapLoop()) throw new Error('the engine and the Map loop disagree on the fraud rows');
 
-  const best = bestOfInterleaved({ engine, mapLoop, persistent, engineShortGrace });
+  const best = bestOfInterleaved({ engine, mapLoop, persistent, engineShortGrace }, 6, 300);
   return [
     {
       name: 'fraud query, records through runKsql path',

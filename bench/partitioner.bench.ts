@@ -6,7 +6,7 @@
 import kafkajsMurmur2 from 'kafkajs/src/producer/partitioners/default/murmur2.js';
 import { murmur2, partitionForKey } from '../src/engine/partitioner';
 import { nextInt, type Rng, seedRng } from '../src/engine/rng';
-import { type BenchRow, opsPerSecond } from './types';
+import { type BenchRow, bestOfInterleaved } from './types';
 
 const KEY_COUNT = 4096;
 const PARTITION_COUNT = 12;
@@ -32,25 +32,6 @@ function realisticKeys(count: number, seed: number): string[] {
   return keys;
 }
 
-/**
- * Short trials of each function in turn, keeping each one's best. Measured one after the other, the figures
- * moved by 2-3x with the order alone (V8 specialises the timing loop for the first function it runs, and this
- * machine is shared), so every function gets the same conditions, round after round.
- */
-function bestOfInterleaved<K extends string>(
-  fns: Record<K, () => number>,
-  rounds = 12,
-  trialMs = 60,
-): Record<K, number> {
-  const names = Object.keys(fns) as K[];
-  const best = {} as Record<K, number>;
-  for (const name of names) best[name] = 0;
-  for (let r = 0; r < rounds; r++) {
-    for (const name of names) best[name] = Math.max(best[name], opsPerSecond(fns[name], trialMs));
-  }
-  return best;
-}
-
 export default function partitionerBench(): BenchRow[] {
   const keys = realisticKeys(KEY_COUNT, 42);
   const encoder = new TextEncoder();
@@ -72,7 +53,7 @@ export default function partitionerBench(): BenchRow[] {
     return s;
   };
 
-  const best = bestOfInterleaved({ bare, kafkajs, ours });
+  const best = bestOfInterleaved({ bare, kafkajs, ours }, 12, 60);
   const oursKeys = best.ours * KEY_COUNT;
   const kafkajsKeys = best.kafkajs * KEY_COUNT;
   const bareKeys = best.bare * KEY_COUNT;

@@ -33,3 +33,22 @@ export function opsPerSecond(fn: () => number, ms = 400): number {
   if (sink === 0x7fffffff) console.log('');
   return (ops * 1000) / (now - start);
 }
+
+/**
+ * Short trials of each function in turn, keeping each one's best. Measured one after the other, figures
+ * moved by 2-3x with the order alone (V8 specialises the timing loop for the first function it runs, and
+ * this machine is shared), so every function gets the same conditions, round after round.
+ */
+export function bestOfInterleaved<K extends string>(
+  fns: Record<K, () => number>,
+  rounds: number,
+  trialMs: number,
+): Record<K, number> {
+  const names = Object.keys(fns) as K[];
+  const best = {} as Record<K, number>;
+  for (const name of names) best[name] = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const name of names) best[name] = Math.max(best[name], opsPerSecond(fns[name], trialMs));
+  }
+  return best;
+}
