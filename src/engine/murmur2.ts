@@ -80,56 +80,52 @@ export function encodeUtf8(s: string): { bytes: Uint8Array; length: number } {
   return { bytes: out, length: n };
 }
 
-/** murmur2 of a string's UTF-8 bytes (StringSerializer). */
+/**
+ * murmur2 of a string's UTF-8 bytes (StringSerializer). An ASCII string's char codes are its UTF-8 bytes, so
+ * it is hashed in place in one pass with no copy; the pass also ORs every char together, and only if that
+ * shows a char >= 0x80 is the string encoded and hashed again. Checking once at the end rather than per word
+ * keeps the loop branch-free, which measured ~10% faster on realistic keys (npm run bench -- partitioner).
+ */
 export function murmur2String(s: string): number {
-  const hash = murmur2Ascii(s);
-  if (hash !== NOT_ASCII) return hash;
-  const { bytes, length } = encodeUtf8(s);
-  return murmur2Bytes(bytes, length);
-}
-
-/**
- * Returned by murmur2Ascii when the string has a non-ASCII char. It is not an int32, so it never collides
- * with a hash.
- */
-const NOT_ASCII = 0.5;
-
-/**
- * The ASCII fast path: an ASCII string's char codes are its UTF-8 bytes, so it hashes them in place, checking
- * each word as it reads it (one pass, no copy). It gives up with NOT_ASCII at the first char >= 0x80.
- */
-function murmur2Ascii(s: string): number {
   const length = s.length;
   let h = SEED ^ length;
+  let seen = 0;
   const whole = length & ~3;
   for (let i = 0; i < whole; i += 4) {
     const c0 = s.charCodeAt(i);
     const c1 = s.charCodeAt(i + 1);
     const c2 = s.charCodeAt(i + 2);
     const c3 = s.charCodeAt(i + 3);
-    if ((c0 | c1 | c2 | c3) >= 0x80) return NOT_ASCII;
+    seen |= c0 | c1 | c2 | c3;
     let k = c0 | (c1 << 8) | (c2 << 16) | (c3 << 24);
     k = Math.imul(k, M);
     k ^= k >>> R;
     k = Math.imul(k, M);
-    h = Math.imul(h, M);
-    h ^= k;
+    h = Math.imul(h, M) ^ k;
   }
-  const tail = length & 3;
-  const t0 = tail > 0 ? s.charCodeAt(whole) : 0;
-  const t1 = tail > 1 ? s.charCodeAt(whole + 1) : 0;
-  const t2 = tail > 2 ? s.charCodeAt(whole + 2) : 0;
-  if ((t0 | t1 | t2) >= 0x80) return NOT_ASCII;
-  switch (tail) {
+  switch (length & 3) {
     // biome-ignore lint/suspicious/noFallthroughSwitchClause: Kafka's murmur2 relies on the fall-through
-    case 3:
-      h ^= t2 << 16;
+    case 3: {
+      const c = s.charCodeAt(whole + 2);
+      seen |= c;
+      h ^= c << 16;
+    }
     // biome-ignore lint/suspicious/noFallthroughSwitchClause: Kafka's murmur2 relies on the fall-through
-    case 2:
-      h ^= t1 << 8;
-    case 1:
-      h ^= t0;
+    case 2: {
+      const c = s.charCodeAt(whole + 1);
+      seen |= c;
+      h ^= c << 8;
+    }
+    case 1: {
+      const c = s.charCodeAt(whole);
+      seen |= c;
+      h ^= c;
       h = Math.imul(h, M);
+    }
+  }
+  if (seen >= 0x80) {
+    const { bytes, length: n } = encodeUtf8(s);
+    return murmur2Bytes(bytes, n);
   }
   h ^= h >>> 13;
   h = Math.imul(h, M);
