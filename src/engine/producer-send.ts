@@ -19,18 +19,13 @@ const RETRIABLE = new Set([
 /** delivery.timeout.ms (120 s): after this, a batch fails for good. */
 const DELIVERY_TIMEOUT_MS = 120_000;
 
-function without<V>(o: Readonly<Record<string, V>>, key: string): Record<string, V> {
-  const { [key]: _gone, ...rest } = o;
-  return rest;
-}
-
 /** Assigns sequence numbers on first send: per partition, consecutive, never reused (idempotent producer). */
 function withSequence(tx: Tx, producerId: string, batch: ProducerBatch): ProducerBatch {
-  const p = tx.producer(producerId)!;
-  if (!p.config.idempotent || batch.baseSequence >= 0) return batch;
+  if (!tx.producer(producerId)!.config.idempotent || batch.baseSequence >= 0) return batch;
+  const p = tx.producerDraft(producerId)!;
   const tp = `${batch.topic}/${batch.partition}`;
   const base = p.nextSequence[tp] ?? 0;
-  tx.setProducer({ ...p, nextSequence: { ...p.nextSequence, [tp]: base + batch.records.length } });
+  tx.own(p, 'nextSequence')[tp] = base + batch.records.length;
   return { ...batch, baseSequence: base };
 }
 
@@ -61,7 +56,7 @@ export function drain(tx: Tx, producerId: string): void {
     }
   }
   if (send.length === 0 && !leaderless) return;
-  tx.setProducer({ ...p, ready: keep });
+  tx.producerDraft(producerId)!.ready = keep;
   for (const [batch, leader] of send) {
     sendBatch(
       tx,
@@ -92,10 +87,10 @@ function sendBatch(tx: Tx, producerId: string, batch: ProducerBatch, leader: num
     records: batch.records,
     attempt: batch.attempts,
   });
-  const fresh = tx.producer(producerId)!;
+  const fresh = tx.producerDraft(producerId)!;
   if (acks === 0) {
     // acks=0: the producer never hears back; the batch counts as sent the moment it leaves.
-    tx.setProducer({ ...fresh, acked: fresh.acked + batch.records.length });
+    fresh.acked += batch.records.length;
     tx.emit({
       type: 'produceAcked',
       producer: producerId,
@@ -107,7 +102,7 @@ function sendBatch(tx: Tx, producerId: string, batch: ProducerBatch, leader: num
     });
     return;
   }
-  tx.setProducer({ ...fresh, inFlight: { ...fresh.inFlight, [batch.id]: batch } });
+  tx.own(fresh, 'inFlight')[batch.id] = batch;
   tx.schedule('produceTimeout', tx.state.now + p.config.requestTimeoutMs, {
     producer: producerId,
     batchId: batch.id,
@@ -124,7 +119,9 @@ export function onProduceResponse(tx: Tx, payload: Record<string, unknown>): voi
   tx.cancel((t) => t.kind === 'produceTimeout' && t.payload.batchId === batchId);
   const error = payload.error as string | undefined;
   if (!error) {
-    tx.setProducer({ ...p, inFlight: without(p.inFlight, batchId), acked: p.acked + batch.records.length });
+    const d = tx.producerDraft(producerId)!;
+    delete tx.own(d, 'inFlight')[batchId];
+    d.acked += batch.records.length;
     tx.emit({
       type: 'produceAcked',
       producer: producerId,
@@ -150,7 +147,7 @@ export function onProduceTimeout(tx: Tx, payload: Record<string, unknown>): void
 }
 
 function retryOrFail(tx: Tx, producerId: string, batch: ProducerBatch, error: string): void {
-  const p = tx.producer(producerId)!;
+  const p = tx.producerDraft(producerId)!;
   const retriable = RETRIABLE.has(error) && tx.state.now - batch.createdAtMs < DELIVERY_TIMEOUT_MS;
   tx.emit({
     type: 'produceFailed',
@@ -161,25 +158,21 @@ function retryOrFail(tx: Tx, producerId: string, batch: ProducerBatch, error: st
     error,
     retriable,
   });
+  delete tx.own(p, 'inFlight')[batch.id];
   if (!retriable) {
-    tx.setProducer({
-      ...p,
-      inFlight: without(p.inFlight, batch.id),
-      failed: p.failed + batch.records.length,
-    });
+    p.failed += batch.records.length;
     return;
   }
   // Retried batches go to the front so that, with idempotence, order per partition holds.
-  tx.setProducer({ ...p, inFlight: without(p.inFlight, batch.id) });
   tx.schedule('produceRetry', tx.state.now + p.config.retryBackoffMs, { producer: producerId, batch });
 }
 
 export function onProduceRetry(tx: Tx, payload: Record<string, unknown>): void {
   const producerId = payload.producer as string;
   const batch = payload.batch as ProducerBatch;
-  const p = tx.producer(producerId);
+  const p = tx.producerDraft(producerId);
   if (!p) return;
   tx.emit({ type: 'produceRetried', producer: producerId, batchId: batch.id, attempt: batch.attempts + 1 });
-  tx.setProducer({ ...p, ready: [batch, ...p.ready] });
+  tx.own(p, 'ready').unshift(batch);
   drain(tx, producerId);
 }

@@ -135,7 +135,7 @@ function roundRobin(tx: Tx, p: ProducerState, topic: TopicState) {
   const avail = available(topic);
   const n = topic.partitions.length;
   const partition = avail.length > 0 ? avail[toPositive(counter) % avail.length]! : toPositive(counter) % n;
-  tx.setProducer({ ...tx.producer(p.id)!, roundRobin: { ...p.roundRobin, [topic.name]: counter + 1 } });
+  tx.own(tx.producerDraft(p.id)!, 'roundRobin')[topic.name] = counter + 1;
   return { partition, how: { rule: 'round-robin', counter, numPartitions: n } as PartitionRule };
 }
 
@@ -157,8 +157,7 @@ function sticky(tx: Tx, p: ProducerState, topic: TopicState, size: number) {
     switched = true;
   }
   bytes += size;
-  const fresh = tx.producer(p.id)!;
-  tx.setProducer({ ...fresh, sticky: { ...fresh.sticky, [topic.name]: { partition, bytes } } });
+  tx.own(tx.producerDraft(p.id)!, 'sticky')[topic.name] = { partition, bytes };
   return {
     partition,
     how: { rule: 'sticky', switched, bytesOnPartition: bytes, batchSizeBytes } as PartitionRule,
@@ -203,17 +202,16 @@ function appendToBatch(
   record: PendingRecord,
 ): void {
   const tp = `${topic}/${partition}`;
-  let p = tx.producer(producerId)!;
+  const p = tx.producerDraft(producerId)!;
   let batch = p.open[tp];
   if (batch && batch.sizeBytes + record.sizeBytes > p.config.batchSizeBytes && batch.records.length > 0) {
     // The open batch is full: it becomes ready, and the record starts a new one.
-    tx.setProducer({ ...p, open: withoutKey(p.open, tp), ready: [...p.ready, batch] });
-    p = tx.producer(producerId)!;
+    delete tx.own(p, 'open')[tp];
+    tx.own(p, 'ready').push(batch);
     batch = undefined;
   }
   if (!batch) {
     const id = tx.id('b');
-    p = tx.producer(producerId)!;
     batch = {
       id,
       topic,
@@ -234,22 +232,23 @@ function appendToBatch(
   }
   batch = { ...batch, records: [...batch.records, record], sizeBytes: batch.sizeBytes + record.sizeBytes };
   const full = batch.sizeBytes >= p.config.batchSizeBytes || p.config.lingerMs === 0;
-  if (full) tx.setProducer({ ...p, open: withoutKey(p.open, tp), ready: [...p.ready, batch] });
-  else tx.setProducer({ ...p, open: { ...p.open, [tp]: batch } });
-  if (full) drain(tx, producerId);
-}
-
-export function withoutKey<V>(o: Readonly<Record<string, V>>, key: string): Record<string, V> {
-  const { [key]: _gone, ...rest } = o;
-  return rest;
+  // tx.id and tx.schedule above change the state, never this producer: the draft is still current.
+  if (full) {
+    delete tx.own(p, 'open')[tp];
+    tx.own(p, 'ready').push(batch);
+    drain(tx, producerId);
+  } else {
+    tx.own(p, 'open')[tp] = batch;
+  }
 }
 
 /** linger.ms has passed since the batch opened: it is sent even if not full. */
 export function onLingerExpired(tx: Tx, producerId: string, batchId: string, tp: string): void {
-  const p = tx.producer(producerId);
-  const batch = p?.open[tp];
-  if (!p || !batch || batch.id !== batchId) return;
-  tx.setProducer({ ...p, open: withoutKey(p.open, tp), ready: [...p.ready, batch] });
+  const batch = tx.producer(producerId)?.open[tp];
+  if (!batch || batch.id !== batchId) return;
+  const p = tx.producerDraft(producerId)!;
+  delete tx.own(p, 'open')[tp];
+  tx.own(p, 'ready').push(batch);
   drain(tx, producerId);
 }
 

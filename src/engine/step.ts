@@ -149,10 +149,10 @@ function advance(tx: Tx, cmd: Extract<Command, { type: 'advance' }>): EngineErro
   const from = tx.state.now;
   const target = from + cmd.ms;
   for (let next = tx.popDueTimer(target); next; next = tx.popDueTimer(target)) {
-    tx.state = { ...tx.state, now: Math.max(tx.state.now, next.dueMs) };
+    tx.advanceTo(next.dueMs);
     timerHandlers[next.kind]?.(tx, next);
   }
-  tx.state = { ...tx.state, now: target };
+  tx.advanceTo(target);
   tx.emit({ type: 'clockAdvanced', from, to: target });
   return undefined;
 }
@@ -168,5 +168,5 @@ export function step(state: EngineState, command: Command): StepResult {
   const tx = new Tx(state);
   const error = handler(tx, command);
   if (error) return { ok: false, state, error };
-  return { ok: true, state: tx.state, events: tx.events };
+  return { ok: true, state: tx.finish(), events: tx.events };
 }

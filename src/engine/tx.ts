@@ -4,11 +4,31 @@
  */
 import type { EngineEvent } from './events';
 import { nextInt, nextIntBetween } from './rng';
-import type { EngineState, Message, PartitionState, ProducerState, Timer, TopicState } from './types';
+import type {
+  EngineState,
+  Message,
+  PartitionState,
+  ProducerBatch,
+  ProducerState,
+  Timer,
+  TopicState,
+} from './types';
 
 type EventBody = EngineEvent extends infer E ? (E extends unknown ? Omit<E, 'atMs'> : never) : never;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A producer owned by the current step: its fields and maps may change in place until the step ends. */
+export interface ProducerDraft extends Mutable<Omit<ProducerState, 'ready'>> {
+  roundRobin: Record<string, number>;
+  sticky: Record<string, { partition: number; bytes: number }>;
+  open: Record<string, ProducerBatch>;
+  ready: ProducerBatch[];
+  inFlight: Record<string, ProducerBatch>;
+  nextSequence: Record<string, number>;
+}
+
+type DraftPart = 'roundRobin' | 'sticky' | 'open' | 'ready' | 'inFlight' | 'nextSequence';
 
 export class Tx {
   readonly events: EngineEvent[] = [];
@@ -106,6 +126,44 @@ export class Tx {
   }
 
   /**
+   * The links' last arrival times, owned by this step like the timer queue: a busy step sends hundreds of
+   * messages, and copying the map per message was a third of a heavy scene's time. finish() drops the links
+   * with nothing left in flight, so the map stays as small as the traffic.
+   */
+  private ownedLinks: Record<string, number> | null = null;
+
+  private linksToChange(): Record<string, number> {
+    if (this.ownedLinks === null || this.state.linkArrivals !== this.ownedLinks) {
+      this.ownedLinks = { ...this.state.linkArrivals };
+      this.draft().linkArrivals = this.ownedLinks;
+    }
+    return this.ownedLinks;
+  }
+
+  /** Moves the clock forward (never back) without copying the state per timer fired. */
+  advanceTo(ms: number): void {
+    if (ms > this.state.now) this.draft().now = ms;
+  }
+
+  /**
+   * Ends the step: a link whose last message has arrived by now constrains nothing (FIFO only delays a
+   * message behind one still on the wire), so it is dropped.
+   */
+  finish(): EngineState {
+    const links = this.ownedLinks;
+    if (links !== null && this.state.linkArrivals === links) {
+      const now = this.state.now;
+      for (const l of Object.keys(links)) if (links[l]! <= now) delete links[l];
+    }
+    this.ownedLinks = null;
+    this.ownedTimers = null;
+    this.ownedProducers = null;
+    this.producerDrafts.clear();
+    this.ownedParts.clear();
+    return this.state;
+  }
+
+  /**
    * Sends a message: it travels for a latency drawn from the seeded rng and arrives as a `deliver` timer.
    * The event carries both endpoints in model time so a view can draw it at any playhead.
    */
@@ -113,13 +171,10 @@ export class Tx {
     const { latencyMinMs, latencyMaxMs } = this.state.network;
     const latency = this.intBetween(latencyMinMs, latencyMaxMs);
     const link = `${from}>${to}`;
+    const links = this.linksToChange();
     // FIFO per link, as over one TCP connection: never arrive before the previous message on this link.
-    const arrivesAtMs = Math.max(this.state.now + latency, this.state.linkArrivals[link] ?? 0);
-    // Only links with a message still in flight constrain anything: drop the rest so the copy stays small.
-    const linkArrivals: Record<string, number> = { [link]: arrivesAtMs };
-    for (const [l, at] of Object.entries(this.state.linkArrivals))
-      if (at > this.state.now && l !== link) linkArrivals[l] = at;
-    this.state = { ...this.state, linkArrivals };
+    const arrivesAtMs = Math.max(this.state.now + latency, links[link] ?? 0);
+    links[link] = arrivesAtMs;
     const message: Message = {
       id: this.id('m'),
       kind,
@@ -160,7 +215,48 @@ export class Tx {
   }
 
   setProducer(p: ProducerState): void {
-    this.state = { ...this.state, producers: { ...this.state.producers, [p.id]: p } };
+    this.producersToChange()[p.id] = p;
+  }
+
+  /** The producers map, owned by this step once it first changes one (see timersToChange). */
+  private ownedProducers: Record<string, ProducerState> | null = null;
+
+  private producersToChange(): Record<string, ProducerState> {
+    if (this.ownedProducers === null || this.state.producers !== this.ownedProducers) {
+      this.ownedProducers = { ...this.state.producers };
+      this.draft().producers = this.ownedProducers;
+    }
+    return this.ownedProducers;
+  }
+
+  /** Producer objects made by producerDraft in this step, and the maps and arrays copied by own(). */
+  private readonly producerDrafts = new Set<ProducerState>();
+  private readonly ownedParts = new Set<object>();
+
+  /**
+   * A producer this step may change in place. A busy producer has dozens of open and in-flight batches, and
+   * copying it per record sent and per ack answered dominated a heavy scene; a draft is copied once per step,
+   * and each of its maps only when first changed (own). Whoever holds a draft re-reads it after calling out,
+   * as with tx.producer().
+   */
+  producerDraft(id: string): ProducerDraft | undefined {
+    const p = this.state.producers[id];
+    if (!p) return undefined;
+    if (this.producerDrafts.has(p) && this.state.producers === this.ownedProducers) return p as ProducerDraft;
+    const draft = { ...p } as ProducerDraft;
+    this.producerDrafts.add(draft);
+    this.producersToChange()[id] = draft;
+    return draft;
+  }
+
+  /** The draft's map or array `field`, copied on its first change in this step. */
+  own<K extends DraftPart>(draft: ProducerDraft, field: K): ProducerDraft[K] {
+    const part = draft[field];
+    if (this.ownedParts.has(part)) return part;
+    const copy = (Array.isArray(part) ? part.slice() : { ...part }) as ProducerDraft[K];
+    this.ownedParts.add(copy);
+    draft[field] = copy;
+    return copy;
   }
 
   bumpMetric(name: keyof EngineState['metrics'], by = 1): void {

@@ -4,6 +4,8 @@
  * answers with records below the high watermark. Fetches are answered at once: the simulator does not hold
  * them for fetch.min.bytes / fetch.max.wait.ms, so an idle consumer asks again on its next poll.
  */
+
+import { withoutKey } from '../records';
 import type { Tx } from '../tx';
 import { type BrokerId, brokerNode, consumerNode, type Message } from '../types';
 import { addressee } from './client-join';
@@ -101,8 +103,7 @@ export function onFetchResponse(tx: Tx, m: Message): void {
   for (const p of m.payload.partitions as FetchPartitionResponse[]) {
     const key = tpKey(p.topic, p.partition);
     if (next.fetching[key]?.broker === broker) {
-      const { [key]: _done, ...fetching } = next.fetching;
-      next = { ...next, fetching };
+      next = { ...next, fetching: withoutKey(next.fetching, key) };
     }
     if (next.positions[key] !== p.fetchOffset) continue;
     if (p.error === 'OFFSET_OUT_OF_RANGE') {

@@ -200,3 +200,58 @@ describe('groups under random joins, leaves and crashes', () => {
     );
   }, 180_000);
 });
+
+describe('a committed offset after a leader fails over', () => {
+  // Found by the bookkeeping property above (fast-check seed 314186996), shrunk: the leader of u/1 advances
+  // its HW to 1, the group commits 1, and the leader dies before its followers' next fetch tells them.
+  const consumer = (id: string, topics: string[]): Command => ({
+    type: 'addConsumer',
+    consumer: id,
+    group: 'g',
+    topics,
+    autoOffsetReset: 'earliest',
+    sessionTimeoutMs: 6000,
+    heartbeatIntervalMs: 1000,
+    maxPollIntervalMs: 20_000,
+    maxPollRecords: 3,
+    metadataMaxAgeMs: 5000,
+  });
+  const commands: Command[] = [
+    { type: 'createCluster', brokers: 3 },
+    {
+      type: 'createTopic',
+      topic: 't',
+      partitions: 4,
+      config: { replicationFactor: 3, minInsyncReplicas: 2 },
+    },
+    {
+      type: 'createTopic',
+      topic: 'u',
+      partitions: 2,
+      config: { replicationFactor: 3, minInsyncReplicas: 2 },
+    },
+    { type: 'addProducer', producer: 'p', lingerMs: 0 },
+    consumer('c1', ['t']),
+    consumer('c2', ['t']),
+    consumer('c3', ['t', 'u']),
+    { type: 'advance', ms: 4000 },
+    { type: 'advance', ms: 2518 },
+    { type: 'produce', producer: 'p', topic: 'u', value: 'v' },
+    { type: 'addPartitions', topic: 't', partitions: 6 },
+    { type: 'closeConsumer', consumer: 'c1' },
+    { type: 'advance', ms: 492 },
+    { type: 'killBroker', broker: 0 },
+  ];
+
+  it('may sit above the new leader’s HW until a follower fetches, never above its log end', () => {
+    const { state } = runChecked(1243852590, commands);
+    const committed = state.groups.groups.g?.offsets['u/1']?.offset ?? 0;
+    const u1 = state.topics.u!.partitions[1]!;
+    expect(committed).toBe(1);
+    expect(u1.leader).not.toBe(0);
+    expect(u1.highWatermark).toBeLessThan(committed);
+    expect(u1.logs[u1.leader!]!.logEndOffset).toBeGreaterThanOrEqual(committed);
+    const later = runChecked(1243852590, [...commands, { type: 'advance', ms: 2000 }]).state;
+    expect(later.topics.u!.partitions[1]!.highWatermark).toBeGreaterThanOrEqual(committed);
+  });
+});

@@ -13,6 +13,7 @@
 
 import { advanceHighWatermark } from '../high-watermark';
 import { type LogRecord, readRange } from '../log';
+import { withoutKey } from '../records';
 import type { Tx } from '../tx';
 import type {
   BrokerId,
@@ -175,7 +176,7 @@ function answer(
 
 function setHeld(tx: Tx, leader: BrokerId, follower: BrokerId, held: HeldFetch | null): void {
   const b = tx.state.brokers[leader]!;
-  const { [follower]: _gone, ...rest } = b.heldFetches;
+  const rest = withoutKey(b.heldFetches, String(follower));
   const heldFetches = held ? { ...rest, [follower]: held } : rest;
   tx.state = { ...tx.state, brokers: { ...tx.state.brokers, [leader]: { ...b, heldFetches } } };
 }

@@ -17,7 +17,7 @@ const PRODUCERS = 6;
 const STEP_MS = 6_000;
 /** Traffic is produced in slices of this much model time, so it flows evenly through the step. */
 const SLICE_MS = 100;
-/** Records each producer sends per slice: 6 producers x 6 records per 100 ms = 360 per 100 ms. */
+/** Records each producer sends per slice: 6 producers x 6 records per 100 ms = 360 records/s. */
 const RECORDS_PER_SLICE = 6;
 /**
  * A slow, wide network (100-300 ms one way) so that records spend long enough in flight to be seen:
@@ -27,20 +27,29 @@ const NETWORK = { latencyMinMs: 100, latencyMaxMs: 300 };
 
 const consumerId = (i: number) => `c${String(i + 1).padStart(2, '0')}`;
 
-function traffic(round: number): Command[] {
+/** Each producer's share of the burst that opens the 24-consumer step: 2,400 records sent at one instant. */
+const BURST_PER_PRODUCER = 400;
+
+function produceCommand(producer: number, n: number): Command {
+  return {
+    type: 'produce',
+    producer: `p${producer + 1}`,
+    topic: TOPIC,
+    key: `user-${(n * 7 + producer) % 997}`,
+    value: `${producer}-${n}`,
+  };
+}
+
+/** A step of steady traffic, opened by `burst` records per producer all sent at once (a flash sale). */
+function traffic(round: number, burst = 0): Command[] {
   const commands: Command[] = [];
+  for (let b = 0; b < burst; b++)
+    for (let p = 0; p < PRODUCERS; p++) commands.push(produceCommand(p, 1_000_000 + round * burst + b));
   const slices = STEP_MS / SLICE_MS;
   for (let slice = 0; slice < slices; slice++) {
     for (let r = 0; r < RECORDS_PER_SLICE; r++) {
       for (let p = 0; p < PRODUCERS; p++) {
-        const n = (round * slices + slice) * RECORDS_PER_SLICE + r;
-        commands.push({
-          type: 'produce',
-          producer: `p${p + 1}`,
-          topic: TOPIC,
-          key: `user-${(n * 7 + p) % 997}`,
-          value: `${p}-${n}`,
-        });
+        commands.push(produceCommand(p, (round * slices + slice) * RECORDS_PER_SLICE + r));
       }
     }
     commands.push({ type: 'advance', ms: SLICE_MS });
@@ -78,13 +87,24 @@ const ownedBy = (n: number): Claim => ({
   holds: (s) => owners(s).size === n,
 });
 
-function scaleTo(prev: number, n: number, title: string, narration: string, notes: string): Step {
+const totalLag = (s: EngineState) => groupLag(s, GROUP).reduce((sum, l) => sum + (l.lag ?? 0), 0);
+
+/** After a burst, the group has caught up with it: what is left is less than the burst itself. */
+const drained = (burst: number): Claim => ({
+  text: `the group drains the burst of ${burst.toLocaleString('en')} records within the step`,
+  holds: (s) => totalLag(s) < burst,
+});
+
+function scaleTo(prev: number, n: number, title: string, narration: string, notes: string, burst = 0): Step {
   return {
     title,
     narration,
     notes,
-    commands: [...addConsumers(prev, n), ...traffic(n)],
-    claims: [ownedBy(Math.min(n, PARTITIONS))],
+    commands: [...addConsumers(prev, n), ...traffic(n, burst)],
+    claims:
+      burst > 0
+        ? [ownedBy(Math.min(n, PARTITIONS)), drained(burst * PRODUCERS)]
+        : [ownedBy(Math.min(n, PARTITIONS))],
   };
 }
 
@@ -114,7 +134,7 @@ export const scalableArchitecture: Scene = {
       1,
       'One consumer',
       'One consumer reads all 48 partitions and falls behind: its lag grows.',
-      'A consumer here processes about 200 records/s; the producers send 3,600/s.',
+      'The producers send 360 records/s; a consumer here takes at most 20 records per 100 ms poll, and every fetch crosses a slow network (100-300 ms each way).',
     ),
     scaleTo(
       1,
@@ -141,8 +161,9 @@ export const scalableArchitecture: Scene = {
       8,
       24,
       'Twenty-four consumers',
-      'Twenty-four consumers, two partitions each: the heaviest moment of the deck.',
-      'Hundreds of records are on the wire at once here: the busiest moment of the deck.',
+      'Twenty-four consumers, two partitions each, and a flash sale: 2,400 records sent at once. The brokers absorb the burst; the group drains it.',
+      'The busiest moment of the deck: over two thousand records on the wire at once. The burst lands in the log first, so no consumer has to keep pace with it.',
+      BURST_PER_PRODUCER,
     ),
     {
       ...scaleTo(
