@@ -80,6 +80,31 @@ test.describe('Consumer groups', () => {
     await expect(page.getByTestId('committed-audit-0')).toHaveAttribute('data-offset', '4');
   });
 
+  test('the lag chart shows paused audit behind, then catching up, then a live record raising both', async ({
+    page,
+  }) => {
+    await open(page, 'consume-groups', 2);
+    const chart = page.getByTestId('lag-chart');
+    const audit = page.getByTestId('lag-chart-audit');
+    const billing = page.getByTestId('lag-chart-billing');
+    await expect(chart).toBeVisible();
+    // Paused audit is 2 behind on each of 4 partitions; billing committed everything.
+    await expect(audit).toHaveAttribute('data-lag', '8');
+    await expect(billing).toHaveAttribute('data-lag', '0');
+    await expect(page.getByRole('img', { name: /^lag of group audit over time, now 8/ })).toBeAttached();
+
+    await page.keyboard.press('ArrowRight');
+    await expectPlace(page, 'consume-groups', 3);
+    await expect(audit).toHaveAttribute('data-lag', '0');
+
+    // A record produced live lands before either group commits it: both lines step up by one.
+    await page.getByRole('button', { name: 'Live' }).click();
+    await page.getByRole('button', { name: 'Produce' }).click();
+    await expect(audit).toHaveAttribute('data-lag', '1');
+    await expect(billing).toHaveAttribute('data-lag', '1');
+    await expect(chart).toBeVisible();
+  });
+
   test('live: killing a consumer moves its partitions; adding one to a full group leaves it idle', async ({
     page,
   }) => {

@@ -50,7 +50,7 @@ export function App() {
         </span>
       </header>
       <main className="stage" aria-label="Stage">
-        <Stage view={scene.view} frame={frame} playheadMs={playheadMs} step={step} />
+        <Stage view={scene.view} frame={frame} playheadMs={playheadMs} sceneIndex={sceneIndex} step={step} />
       </main>
       <section
         className={`narration${current.predict ? ' predict' : ''}`}

@@ -92,7 +92,13 @@ export function Handout() {
                 {scene.title} · step {k + 1} of {scene.steps.length}: {step.title}
               </h2>
               <div className="handout-picture">
-                <Stage view={scene.view} frame={frame} playheadMs={state.now} step={k} />
+                <Stage
+                  view={scene.view}
+                  frame={frame}
+                  playheadMs={state.now}
+                  sceneIndex={sceneIndex}
+                  step={k}
+                />
               </div>
               <p className="handout-narration">{step.narration}</p>
               <KeyState state={state} />

@@ -72,7 +72,13 @@ export function PresenterView() {
       <section className="presenter-current" aria-label="Current step">
         <h2>{current.title}</h2>
         <div className="presenter-stage">
-          <Stage view={scene.view} frame={frame} playheadMs={playheadMs} step={step} />
+          <Stage
+            view={scene.view}
+            frame={frame}
+            playheadMs={playheadMs}
+            sceneIndex={sceneIndex}
+            step={step}
+          />
         </div>
       </section>
       <section className="presenter-notes" aria-label="Speaker notes" data-testid="speaker-notes">

@@ -23,7 +23,7 @@ export interface Frame {
   readonly fromState?: EngineState;
 }
 
-interface Entry {
+export interface Entry {
   live: readonly LiveAction[];
   timeline: Timeline;
   run: SceneRun;
@@ -35,7 +35,8 @@ const CACHE_SIZE = 6;
 
 export const NO_LIVE: readonly LiveAction[] = [];
 
-function timelineFor(sceneIndex: number, live: readonly LiveAction[]): Entry {
+/** The scene's run with these live actions, and its cached Timeline (shared with every frame of it). */
+export function timelineFor(sceneIndex: number, live: readonly LiveAction[]): Entry {
   const i = cache.findIndex((c) => c.sceneIndex === sceneIndex && c.entry.live === live);
   if (i >= 0) {
     const [hit] = cache.splice(i, 1);

@@ -1,10 +1,12 @@
 /** Small selectors for components: each takes the smallest value it needs. */
 import { useSelector } from '@xstate/react';
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { scenes } from '../../scenarios/registry';
 import { player } from '../player/actor';
 import { deckStore } from './deck-store';
 import { type Frame, frameAt, NO_LIVE } from './frames';
+import { type LagHistory, lagHistory } from './lag-history';
 
 export function usePlace() {
   const sceneIndex = useStore(deckStore, (s) => s.sceneIndex);
@@ -29,4 +31,10 @@ export function usePlayerState() {
   const black = useSelector(actor, (s) => s.matches({ screen: 'black' }));
   const playing = useSelector(actor, (s) => s.matches({ playback: 'playing' }));
   return { overlay, black, playing };
+}
+
+/** Every group's lag from the start of a scene to the end of a step, with the scene's live actions. */
+export function useLagHistory(sceneIndex: number, step: number): LagHistory {
+  const live = useStore(deckStore, (s) => s.live[scenes[sceneIndex]?.id ?? ''] ?? NO_LIVE);
+  return useMemo(() => lagHistory(sceneIndex, step, live), [sceneIndex, step, live]);
 }

@@ -18,24 +18,31 @@ const QueueVsLogView = lazy(() =>
 const ScalableView = lazy(() => import('./scalable/ScalableView').then((m) => ({ default: m.ScalableView })));
 const StreamView = lazy(() => import('./stream/StreamView').then((m) => ({ default: m.StreamView })));
 
-function View({
-  view,
-  frame,
-  playheadMs,
-  step,
-}: {
+interface Props {
   view: SceneView;
   frame: Frame;
   playheadMs: number;
+  /** The place the frame is at: views that plot the scene so far (the lag chart) read the run up to it. */
+  sceneIndex: number;
   step: number;
-}) {
+}
+
+function View({ view, frame, playheadMs, sceneIndex, step }: Props) {
   switch (view.kind) {
     case 'topic':
       return (
         <TopicView frame={frame} playheadMs={playheadMs} topic={view.topic} producers={view.producers} />
       );
     case 'consumers':
-      return <ConsumersView view={view} frame={frame} playheadMs={playheadMs} />;
+      return (
+        <ConsumersView
+          view={view}
+          frame={frame}
+          playheadMs={playheadMs}
+          sceneIndex={sceneIndex}
+          step={step}
+        />
+      );
     case 'brokers':
       return <BrokersView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'scalable':
@@ -49,7 +56,7 @@ function View({
   }
 }
 
-export function Stage(props: { view: SceneView; frame: Frame; playheadMs: number; step: number }) {
+export function Stage(props: Props) {
   return (
     <Suspense fallback={<p className="stage-empty">Loading the view…</p>}>
       <View {...props} />

@@ -7,10 +7,12 @@
 import type { EngineState } from '../../../engine/types';
 import type { SceneView } from '../../../scenarios/types';
 import type { Frame } from '../../store/frames';
+import { useLagHistory } from '../../store/hooks';
 import { GroupsSide } from './ConsumerCards';
-import { HEIGHT, LANE_LEFT, lanesLayout, rightLayout, WIDTH } from './consumers-layout';
+import { HEIGHT, LAG_CHART, LANE_LEFT, lanesLayout, rightLayout, WIDTH } from './consumers-layout';
 import { pictureAt } from './consumers-model';
 import { Flights } from './Flights';
+import { LagChart } from './LagChart';
 import { Lane, marksFor } from './Lanes';
 import './consumers.css';
 
@@ -24,7 +26,21 @@ export function groupsShown(view: View, state: EngineState): string[] {
   return groups;
 }
 
-export function ConsumersView({ view, frame, playheadMs }: { view: View; frame: Frame; playheadMs: number }) {
+export function ConsumersView({
+  view,
+  frame,
+  playheadMs,
+  sceneIndex,
+  step,
+}: {
+  view: View;
+  frame: Frame;
+  playheadMs: number;
+  /** Where the frame is in the deck: the lag chart samples the scene's run up to the end of this step. */
+  sceneIndex: number;
+  step: number;
+}) {
+  const history = useLagHistory(sceneIndex, step);
   const topic = frame.state.topics[view.topic];
   if (!topic) return <p className="stage-empty">Topic {view.topic} does not exist yet.</p>;
   const groups = groupsShown(view, frame.state);
@@ -37,7 +53,7 @@ export function ConsumersView({ view, frame, playheadMs }: { view: View; frame: 
       .map((c) => c.id)
       .sort();
   const showCoordinator = view.showCoordinator ?? false;
-  const { columns, boxes } = rightLayout(groups, endIds, showCoordinator);
+  const { columns, boxes } = rightLayout(groups, endIds, showCoordinator, LAG_CHART.y - 8);
   const columnOf = new Map(columns.map((c) => [c.group, c]));
   const groupOf = new Map(Object.values(frame.state.groups.consumers).map((c) => [c.id, c.group]));
   const readAgain = (p: number) =>
@@ -67,6 +83,7 @@ export function ConsumersView({ view, frame, playheadMs }: { view: View; frame: 
         />
       ))}
       <GroupsSide picture={picture} columns={columns} boxes={boxes} lanes={lanes} />
+      <LagChart history={history} groups={groups} playheadMs={playheadMs} atEnd={playheadMs >= frame.toMs} />
       <Flights
         frame={frame}
         playheadMs={playheadMs}

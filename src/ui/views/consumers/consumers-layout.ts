@@ -15,6 +15,11 @@ const RECORDS_RIGHT = 500;
 export const LAG_X = 508;
 const RIGHT_LEFT = 668;
 const RIGHT_RIGHT = 1190;
+/**
+ * The lag-over-time chart, at the foot of the right column: the lanes need the left column's full height
+ * for their records and marks, and the groups' boxes shrink to fit above it.
+ */
+export const LAG_CHART: Box = { x: RIGHT_LEFT, y: HEIGHT - 132, w: RIGHT_RIGHT - RIGHT_LEFT, h: 128 };
 /** Slots a lane shows before records shrink to fit. */
 const MIN_SLOTS = 6;
 /** Below this height a consumer's box puts its name and its partitions on one line. */
@@ -80,17 +85,19 @@ const MAX_SLOT = 84;
 
 /**
  * Groups stacked top to bottom in the order given, each with its coordinator (when shown), its name and its
- * consumers; boxes shrink to fit. One column, so no line from a lane crosses another group's boxes.
+ * consumers; boxes shrink to fit above `bottom`. One column, so no line from a lane crosses another group's
+ * boxes.
  */
 export function rightLayout(
   groups: readonly string[],
   consumersOf: (group: string) => readonly string[],
   showCoordinator: boolean,
+  bottom = HEIGHT - 4,
 ): RightLayout {
   const w = RIGHT_RIGHT - RIGHT_LEFT;
   const fixed = groups.length * (HEADER_H + (showCoordinator ? COORDINATOR_H + 10 : 0));
   const total = groups.reduce((n, g) => n + consumersOf(g).length, 0);
-  const slot = Math.min(MAX_SLOT, (HEIGHT - 8 - fixed) / Math.max(1, total));
+  const slot = Math.min(MAX_SLOT, (bottom - 4 - fixed) / Math.max(1, total));
   const boxes = new Map<string, Box>();
   let y = 4;
   const columns = groups.map((group, index): GroupColumn => {

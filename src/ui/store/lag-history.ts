@@ -1,0 +1,98 @@
+/**
+ * Each consumer group's lag over the logical time of a scene so far, for the consumers view's chart. Every
+ * value is the engine's own selector (groupLagTotals) evaluated at an engine state: the state after each
+ * command of the run and, inside an `advance`, the state at each moment something happened. An advance cut
+ * at those moments reaches the same states as the whole one (step.ts fires timers in (dueMs, seq) order up
+ * to the target either way), so the chart shows the drop when a commit lands, not when the command ends.
+ * Samples are kept per Timeline (one per scene and live-action list) and extended as the deck moves on.
+ */
+import type { Command } from '../../engine/commands';
+import { allGroupLag } from '../../engine/groups/lag';
+import type { Timeline } from '../../engine/history';
+import { step } from '../../engine/step';
+import type { EngineState } from '../../engine/types';
+import type { LiveAction } from '../../scenarios/run';
+import { timelineFor } from './frames';
+
+export interface LagSample {
+  /** Model time of the state sampled. */
+  readonly atMs: number;
+  /**
+   * Total lag per group (high watermark - committed offset, summed over its partitions); null while the
+   * group has committed on none of them, as kafka-consumer-groups prints "-".
+   */
+  readonly lag: Readonly<Record<string, number | null>>;
+}
+
+export interface LagHistory {
+  /** In time order; several samples may share a time (commands that take none, like produce). */
+  readonly samples: readonly LagSample[];
+  /** Model time at the end of the scene's setup and at the end of the step. */
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+interface Sampled {
+  state: EngineState;
+  /** Commands of the run sampled so far. */
+  upTo: number;
+  samples: LagSample[];
+  /** samplesAfter[k]: how many samples cover the first k commands (from the end of setup on). */
+  samplesAfter: number[];
+}
+
+const sampled = new WeakMap<Timeline, Sampled>();
+
+function sample(state: EngineState): LagSample {
+  const lag: Record<string, number | null> = {};
+  for (const g of allGroupLag(state)) lag[g.group] = g.uncommitted === g.partitions ? null : g.totalLag;
+  return { atMs: state.now, lag };
+}
+
+/** The states inside an advance at each distinct time one of its events happened, before its end. */
+export function statesInside(before: EngineState, command: Command, after: EngineState, atMs: number[]) {
+  const states: EngineState[] = [];
+  if (command.type !== 'advance') return states;
+  let s = before;
+  for (const t of atMs) {
+    if (t <= s.now || t >= after.now) continue;
+    const r = step(s, { type: 'advance', ms: t - s.now });
+    if (!r.ok) break;
+    s = r.state;
+    states.push(s);
+  }
+  return states;
+}
+
+function extend(timeline: Timeline, from: number, to: number): Sampled {
+  let entry = sampled.get(timeline);
+  if (!entry) {
+    const state = timeline.stateAt(from);
+    entry = { state, upTo: from, samples: [sample(state)], samplesAfter: [] };
+    entry.samplesAfter[from] = 1;
+    sampled.set(timeline, entry);
+  }
+  while (entry.upTo < to) {
+    const command = timeline.commandAt(entry.upTo)!;
+    const r = step(entry.state, command);
+    if (r.ok) {
+      const times = [...new Set(r.events.filter((e) => e.type !== 'clockAdvanced').map((e) => e.atMs))];
+      for (const s of statesInside(entry.state, command, r.state, times)) entry.samples.push(sample(s));
+      entry.state = r.state;
+      entry.samples.push(sample(r.state));
+    }
+    entry.upTo++;
+    entry.samplesAfter[entry.upTo] = entry.samples.length;
+  }
+  return entry;
+}
+
+/** The lag of every group from the end of the scene's setup to the end of `step` (with its live actions). */
+export function lagHistory(sceneIndex: number, stepIndex: number, live: readonly LiveAction[]): LagHistory {
+  const { timeline, run } = timelineFor(sceneIndex, live);
+  const from = run.stepStarts[0] ?? 0;
+  const to = Math.max(from, run.stepEnds[stepIndex] ?? from);
+  const entry = extend(timeline, from, to);
+  const samples = entry.samples.slice(0, entry.samplesAfter[to]);
+  return { samples, startMs: samples[0]!.atMs, endMs: samples.at(-1)!.atMs };
+}

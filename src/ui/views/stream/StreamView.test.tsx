@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../../../engine/commands';
+import type { SceneView } from '../../../scenarios/types';
+import { render, runEngine, stillFrame } from '../test-render';
+import { StreamView } from './StreamView';
+
+const MINUTE = 60_000;
+/** 12:00 UTC on the simulator's day 0: a round 5-minute boundary. */
+const NOON = 12 * 60 * MINUTE;
+const TOPIC = 'authorization_attempts';
+const CARD = '4111-0000-0000-0001';
+const QUERY = 'fraud';
+
+// The event time is in the value (TIMESTAMP='ts'), so a record can arrive after its window closed.
+// GRACE PERIOD 0: [12:20, 12:25) closes once stream time reaches 12:25.
+const SCRIPT = `CREATE STREAM a (card_number VARCHAR, ts BIGINT)
+  WITH (KAFKA_TOPIC='${TOPIC}', VALUE_FORMAT='JSON', TIMESTAMP='ts');
+CREATE TABLE possible_fraud AS SELECT card_number, count(*) FROM a
+  WINDOW TUMBLING (SIZE 5 MINUTES, GRACE PERIOD 0 SECONDS) GROUP BY card_number;`;
+
+const attemptAt = (minutes: number): Command => ({
+  type: 'produce',
+  producer: 'terminal',
+  topic: TOPIC,
+  partition: 0,
+  key: CARD,
+  value: JSON.stringify({ card_number: CARD, ts: NOON + minutes * MINUTE }),
+});
+
+const view: Extract<SceneView, { kind: 'stream' }> = {
+  kind: 'stream',
+  source: TOPIC,
+  output: 'POSSIBLE_FRAUD',
+  query: QUERY,
+  spanMs: [NOON + 15 * MINUTE, NOON + 35 * MINUTE],
+};
+
+describe('StreamView', () => {
+  const state = runEngine(1, [
+    { type: 'advance', ms: NOON },
+    { type: 'createCluster', brokers: 1 },
+    { type: 'createTopic', topic: TOPIC, partitions: 2 },
+    { type: 'addProducer', producer: 'terminal', lingerMs: 0 },
+    { type: 'runQuery', query: QUERY, script: SCRIPT },
+    attemptAt(21),
+    attemptAt(31),
+    attemptAt(22),
+    { type: 'advance', ms: MINUTE },
+  ]);
+  const show = () =>
+    render(<StreamView view={view} frame={stillFrame(state)} playheadMs={state.now} step={0} />);
+
+  it('marks the record that arrived after its window closed as late, and only that one', () => {
+    const lateCount = state.ksql.queries[QUERY]!.late;
+    expect(lateCount).toBe(1);
+    const dots = [...show().querySelectorAll('[data-testid="stream-record"]')];
+    expect(dots).toHaveLength(3);
+    const late = dots.filter((d) => d.getAttribute('data-late') === 'true');
+    expect(late).toHaveLength(lateCount);
+    expect(late[0]!.getAttribute('data-window-start')).toBe(String(NOON + 20 * MINUTE));
+    expect(late[0]!.querySelector('.stream-late-mark')).not.toBeNull();
+    expect(late[0]!.querySelector('circle')?.getAttribute('class')).toBe('stream-dot late');
+  });
+
+  it('gives every record its card and the window the engine put it in', () => {
+    const dots = [...show().querySelectorAll('[data-testid="stream-record"]')];
+    for (const d of dots.filter((x) => x.getAttribute('data-late') !== 'true')) {
+      expect(d.getAttribute('data-card')).toBe(CARD);
+      expect(d.querySelector('.stream-late-mark')).toBeNull();
+    }
+    expect(dots.map((d) => d.getAttribute('data-window-start'))).toEqual(
+      [20, 30, 20].map((m) => String(NOON + m * MINUTE)),
+    );
+  });
+});
