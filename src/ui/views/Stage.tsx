@@ -46,7 +46,9 @@ function View({ view, frame, playheadMs, sceneIndex, step }: Props) {
     case 'brokers':
       return <BrokersView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'scalable':
-      return <ScalableView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
+      return (
+        <ScalableView view={view} frame={frame} playheadMs={playheadMs} sceneIndex={sceneIndex} step={step} />
+      );
     case 'queue-vs-log':
       return <QueueVsLogView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'stream':

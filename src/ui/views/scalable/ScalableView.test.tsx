@@ -12,6 +12,7 @@ const show = (place: Place) =>
       view={place.scene.view as View}
       frame={place.frame}
       playheadMs={place.frame.toMs}
+      sceneIndex={place.sceneIndex}
       step={place.step}
     />,
   );

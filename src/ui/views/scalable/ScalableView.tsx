@@ -22,8 +22,7 @@ function committedTotal(state: EngineState, group: string): number {
 }
 
 /** One point per step so far: records committed per model second against the group's size then. */
-function useThroughput(view: View, step: number): ThroughputPoint[] {
-  const sceneIndex = useStore(deckStore, (s) => s.sceneIndex);
+function useThroughput(view: View, sceneIndex: number, step: number): ThroughputPoint[] {
   const live = useStore(deckStore, (s) => s.live['scalable-architecture'] ?? NO_LIVE);
   return useMemo(() => {
     const points: ThroughputPoint[] = [];
@@ -157,11 +156,14 @@ export function ScalableView({
   view,
   frame,
   playheadMs,
+  sceneIndex,
   step,
 }: {
   view: View;
   frame: Frame;
   playheadMs: number;
+  /** The scene the frame belongs to (the handout draws scenes other than the deck's current one). */
+  sceneIndex: number;
   step: number;
 }) {
   const boxes = useMemo(() => layoutOf(frame.state, view), [frame.state, view]);
@@ -169,7 +171,7 @@ export function ScalableView({
     () => flightsOf(frame.events, boxes.producers as Map<string, Box>, boxes.brokers, boxes.consumers),
     [frame, boxes],
   );
-  const points = useThroughput(view, step);
+  const points = useThroughput(view, sceneIndex, step);
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {

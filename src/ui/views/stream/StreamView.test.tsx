@@ -63,6 +63,17 @@ describe('StreamView', () => {
     expect(late[0]!.querySelector('circle')?.getAttribute('class')).toBe('stream-dot late');
   });
 
+  it('says which record was late, to a screen reader too', () => {
+    const dom = show();
+    const dots = [...dom.querySelectorAll('[data-testid="stream-record"]')];
+    const spoken = dots.map((d) => d.getAttribute('aria-label') ?? '');
+    expect(spoken.filter((l) => l.endsWith('late: dropped'))).toHaveLength(1);
+    expect(dots[spoken.findIndex((l) => l.endsWith('late: dropped'))]!.getAttribute('data-late')).toBe(
+      'true',
+    );
+    expect(dom.querySelector('.stream-timeline')?.getAttribute('aria-label')).toContain('1 late and dropped');
+  });
+
   it('gives every record its card and the window the engine put it in', () => {
     const dots = [...show().querySelectorAll('[data-testid="stream-record"]')];
     for (const d of dots.filter((x) => x.getAttribute('data-late') !== 'true')) {

@@ -56,6 +56,7 @@ function Dot({ dot, x, y }: { dot: StreamDot; x: number; y: number }) {
       data-card={dot.card}
       data-window-start={dot.windowStart ?? ''}
       data-late={dot.late ? 'true' : undefined}
+      aria-label={`Attempt by card ${maskedCard(dot.card)} at ${clock(dot.ts)}${dot.late ? ', late: dropped' : ''}`}
     >
       <circle
         className={dot.late ? 'stream-dot late' : 'stream-dot'}
@@ -98,6 +99,7 @@ export function Timeline({ model, clauses, previousClauses, progress, spanMs, pl
   const windowBands = clauses >= CLAUSE.WINDOW ? bands(model, from, to) : [];
   const tumbling = model.shape?.window?.type === 'TUMBLING';
   const threshold = clauses >= CLAUSE.HAVING ? (model.shape?.having?.value ?? null) : null;
+  const late = model.dots.filter((d) => d.late).length;
   const ticks =
     windowBands.length > 0
       ? windowBands.filter((b) => b.label).map((b) => b.start)
@@ -107,7 +109,7 @@ export function Timeline({ model, clauses, previousClauses, progress, spanMs, pl
       className="stage-svg stream-timeline"
       viewBox={`0 0 ${TIMELINE_WIDTH} ${TIMELINE_HEIGHT}`}
       role="img"
-      aria-label={`The input stream from ${clock(from)} to ${clock(to)}: ${model.dots.length} attempts read${grouped ? `, ${model.cards.length} cards` : ''}`}
+      aria-label={`The input stream from ${clock(from)} to ${clock(to)}: ${model.dots.length} attempts read${grouped ? `, ${model.cards.length} cards` : ''}${late > 0 ? `, ${late} late and dropped` : ''}`}
     >
       {windowBands.map((b, i) => (
         <rect
