@@ -150,10 +150,19 @@ export class Tx {
    * message behind one still on the wire), so it is dropped.
    */
   finish(): EngineState {
-    const links = this.ownedLinks;
-    if (links !== null && this.state.linkArrivals === links) {
-      const now = this.state.now;
-      for (const l of Object.keys(links)) if (links[l]! <= now) delete links[l];
+    const now = this.state.now;
+    let links = this.state.linkArrivals;
+    let stale = false;
+    for (const l in links)
+      if (links[l]! <= now) {
+        stale = true;
+        break;
+      }
+    // Pruned after every step, touched or not, so a state never depends on how an advance was cut.
+    if (stale) {
+      if (links !== this.ownedLinks) links = this.linksToChange();
+      const owned = links as Record<string, number>;
+      for (const l of Object.keys(owned)) if (owned[l]! <= now) delete owned[l];
     }
     this.ownedLinks = null;
     this.ownedTimers = null;

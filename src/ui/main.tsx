@@ -9,6 +9,7 @@ import { App } from './App';
 import { startPlayer } from './player/actor';
 import { installPresenterSync } from './player/channel';
 import { installKeys } from './player/keys';
+import { installPrefetch } from './player/prefetch';
 import { installUrlSync } from './player/url-sync';
 import { PresenterView } from './presenter/PresenterView';
 import { deckStore, showNotice } from './store/deck-store';
@@ -27,6 +28,7 @@ const actor = startPlayer(reducedMotion);
 const send = actor.send.bind(actor);
 installKeys(send);
 installUrlSync(send);
+installPrefetch();
 const sync = installPresenterSync({ send, isBlack: () => actor.getSnapshot().matches({ screen: 'black' }) });
 let wasBlack = false;
 actor.subscribe((snapshot) => {

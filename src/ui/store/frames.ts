@@ -55,13 +55,71 @@ function endOf(e: EngineEvent): number {
   return e.type === 'messageSent' ? e.message.arrivesAtMs : e.atMs;
 }
 
-let memo: {
-  sceneIndex: number;
-  step: number;
-  live: readonly LiveAction[];
-  focus: number | null;
-  frame: Frame;
-} | null = null;
+interface FrameKey {
+  readonly sceneIndex: number;
+  readonly step: number;
+  readonly live: readonly LiveAction[];
+  readonly focus: number | null;
+}
+
+/** A frame being built: a generator that steps the engine a few commands per call, then returns the frame. */
+interface Build {
+  readonly key: FrameKey;
+  readonly steps: Generator<void, Frame, void>;
+  frame: Frame | null;
+}
+
+/**
+ * Frames built or being built, most recent first: the one on screen and the neighbours that prefetch builds
+ * in idle time, so that a key press finds its frame ready instead of computing a heavy step.
+ */
+const builds: Build[] = [];
+const BUILDS_KEPT = 4;
+
+const sameKey = (a: FrameKey, b: FrameKey) =>
+  a.sceneIndex === b.sceneIndex && a.step === b.step && a.live === b.live && a.focus === b.focus;
+
+function* buildFrame({ sceneIndex, step, live, focus }: FrameKey): Generator<void, Frame, void> {
+  const { timeline, run } = timelineFor(sceneIndex, live);
+  const focusStart = focus !== null && live[focus]?.step === step ? run.liveStarts[focus] : undefined;
+  const start = focusStart !== undefined && focusStart >= 0 ? focusStart : (run.stepStarts[step] ?? 0);
+  const end = run.stepEnds[step] ?? start;
+  const fromState = timeline.stateAt(start);
+  const events: EngineEvent[] = [];
+  for (let i = start + 1; i <= end; i++) {
+    yield;
+    events.push(...timeline.seek(i).events);
+  }
+  const state = timeline.stateAt(end);
+  let toMs = fromState.now;
+  for (const e of events) if (e.type !== 'clockAdvanced') toMs = Math.max(toMs, endOf(e));
+  return { state, events, fromMs: fromState.now, toMs: Math.min(toMs, state.now), fromState };
+}
+
+function buildFor(key: FrameKey): Build {
+  const i = builds.findIndex((b) => sameKey(b.key, key));
+  if (i >= 0) {
+    const [hit] = builds.splice(i, 1);
+    builds.unshift(hit!);
+    return hit!;
+  }
+  const build: Build = { key, steps: buildFrame(key), frame: null };
+  builds.unshift(build);
+  if (builds.length > BUILDS_KEPT) builds.pop();
+  return build;
+}
+
+/** Runs a build until it is done or `hasTime` says to stop; returns the frame once done. */
+function advanceBuild(build: Build, hasTime: () => boolean): Frame | null {
+  while (build.frame === null) {
+    const r = build.steps.next();
+    if (r.done) build.frame = r.value;
+    else if (!hasTime()) break;
+  }
+  return build.frame;
+}
+
+const always = () => true;
 
 export function frameAt(
   sceneIndex: number,
@@ -69,29 +127,20 @@ export function frameAt(
   live: readonly LiveAction[],
   liveFocus: number | null = null,
 ): Frame {
-  if (
-    memo &&
-    memo.sceneIndex === sceneIndex &&
-    memo.step === step &&
-    memo.live === live &&
-    memo.focus === liveFocus
-  ) {
-    return memo.frame;
-  }
-  const { timeline, run } = timelineFor(sceneIndex, live);
-  const focusStart =
-    liveFocus !== null && live[liveFocus]?.step === step ? run.liveStarts[liveFocus] : undefined;
-  const start = focusStart !== undefined && focusStart >= 0 ? focusStart : (run.stepStarts[step] ?? 0);
-  const end = run.stepEnds[step] ?? start;
-  const fromState = timeline.stateAt(start);
-  const events: EngineEvent[] = [];
-  for (let i = start + 1; i <= end; i++) events.push(...timeline.seek(i).events);
-  const state = timeline.stateAt(end);
-  let toMs = fromState.now;
-  for (const e of events) if (e.type !== 'clockAdvanced') toMs = Math.max(toMs, endOf(e));
-  const frame: Frame = { state, events, fromMs: fromState.now, toMs: Math.min(toMs, state.now), fromState };
-  memo = { sceneIndex, step, live, focus: liveFocus, frame };
-  return frame;
+  return advanceBuild(buildFor({ sceneIndex, step, live, focus: liveFocus }), always)!;
+}
+
+/**
+ * Builds a step's frame ahead of time, in slices: `hasTime` is asked between engine commands (an idle
+ * deadline), so a key press is never kept waiting for more than one command. Returns whether it is done.
+ */
+export function prefetchFrame(
+  sceneIndex: number,
+  step: number,
+  live: readonly LiveAction[],
+  hasTime: () => boolean,
+): boolean {
+  return advanceBuild(buildFor({ sceneIndex, step, live, focus: null }), hasTime) !== null;
 }
 
 /** The engine's refusals of live action `index`'s commands, as messages (empty when all were taken). */
