@@ -66,7 +66,7 @@ describe('StreamView', () => {
   it('says which record was late, to a screen reader too', () => {
     const dom = show();
     const dots = [...dom.querySelectorAll('[data-testid="stream-record"]')];
-    const spoken = dots.map((d) => d.getAttribute('aria-label') ?? '');
+    const spoken = dots.map((d) => d.querySelector('title')?.textContent ?? '');
     expect(spoken.filter((l) => l.endsWith('late: dropped'))).toHaveLength(1);
     expect(dots[spoken.findIndex((l) => l.endsWith('late: dropped'))]!.getAttribute('data-late')).toBe(
       'true',

@@ -56,8 +56,8 @@ function Dot({ dot, x, y }: { dot: StreamDot; x: number; y: number }) {
       data-card={dot.card}
       data-window-start={dot.windowStart ?? ''}
       data-late={dot.late ? 'true' : undefined}
-      aria-label={`Attempt by card ${maskedCard(dot.card)} at ${clock(dot.ts)}${dot.late ? ', late: dropped' : ''}`}
     >
+      <title>{`Attempt by card ${maskedCard(dot.card)} at ${clock(dot.ts)}${dot.late ? ', late: dropped' : ''}`}</title>
       <circle
         className={dot.late ? 'stream-dot late' : 'stream-dot'}
         cx={x}
