@@ -31,6 +31,12 @@ const whenIdle: Idle =
 const placeChanged = (a: DeckState, b: DeckState) =>
   a.sceneIndex !== b.sceneIndex || a.step !== b.step || a.live !== b.live;
 
+/**
+ * Only once the step's animation is over (the presenter is talking): idle slices between animation frames
+ * are short, and one command of a heavy step can outlast one, which would drop frames of the animation.
+ */
+const settled = (s: DeckState) => s.progress >= 1;
+
 export function installPrefetch(): () => void {
   let cancel: (() => void) | null = null;
   const schedule = () => {
@@ -40,6 +46,7 @@ export function installPrefetch(): () => void {
   const work = (deadline: { timeRemaining(): number }) => {
     cancel = null;
     const state = deckStore.getState();
+    if (!settled(state)) return;
     const hasTime = () => deadline.timeRemaining() > MARGIN_MS;
     for (const place of [placeAfter(state), placeBefore(state)]) {
       if (!place) continue;
@@ -51,7 +58,7 @@ export function installPrefetch(): () => void {
     }
   };
   const unsubscribe = deckStore.subscribe((s, prev) => {
-    if (placeChanged(s, prev)) schedule();
+    if (placeChanged(s, prev) || (settled(s) && !settled(prev))) schedule();
   });
   schedule();
   return () => {
