@@ -20,6 +20,43 @@ const MAX_POLL_INTERVAL_MS = 20_000;
 /** Session timeout, then a join phase that may wait for the rebalance timeout, then two more rounds. */
 const SETTLE_MS = SESSION_TIMEOUT_MS + MAX_POLL_INTERVAL_MS + 20_000;
 
+/** A group member as the runs add it: fast sessions, three records a poll, metadata refreshed every 5 s. */
+function addConsumer(c: string, topics: string[], assignor?: AssignorName): Command {
+  return {
+    type: 'addConsumer',
+    consumer: c,
+    group: 'g',
+    topics,
+    ...(assignor ? { assignor } : {}),
+    autoOffsetReset: 'earliest',
+    sessionTimeoutMs: SESSION_TIMEOUT_MS,
+    heartbeatIntervalMs: 1000,
+    maxPollIntervalMs: MAX_POLL_INTERVAL_MS,
+    maxPollRecords: 3,
+    metadataMaxAgeMs: 5000,
+  };
+}
+
+/** Three brokers, topics t (4 partitions) and u (2), both RF 3 with min ISR 2, and producer p (acks=all). */
+function cluster(): Command[] {
+  return [
+    { type: 'createCluster', brokers: 3 },
+    {
+      type: 'createTopic',
+      topic: 't',
+      partitions: 4,
+      config: { replicationFactor: 3, minInsyncReplicas: 2 },
+    },
+    {
+      type: 'createTopic',
+      topic: 'u',
+      partitions: 2,
+      config: { replicationFactor: 3, minInsyncReplicas: 2 },
+    },
+    { type: 'addProducer', producer: 'p', lingerMs: 0 },
+  ];
+}
+
 function arbitraryRun(): fc.Arbitrary<{ seed: number; commands: Command[] }> {
   const consumer = fc.constantFrom(...CONSUMERS);
   const assignor = fc.constantFrom<AssignorName | undefined>(
@@ -30,19 +67,7 @@ function arbitraryRun(): fc.Arbitrary<{ seed: number; commands: Command[] }> {
     undefined,
   );
   return fc.tuple(fc.integer(), assignor).chain(([seed, a]) => {
-    const add = (c: string, topics: string[]): Command => ({
-      type: 'addConsumer',
-      consumer: c,
-      group: 'g',
-      topics,
-      ...(a ? { assignor: a } : {}),
-      autoOffsetReset: 'earliest',
-      sessionTimeoutMs: SESSION_TIMEOUT_MS,
-      heartbeatIntervalMs: 1000,
-      maxPollIntervalMs: MAX_POLL_INTERVAL_MS,
-      maxPollRecords: 3,
-      metadataMaxAgeMs: 5000,
-    });
+    const add = (c: string, topics: string[]) => addConsumer(c, topics, a);
     const cmd: fc.Arbitrary<Command> = fc.oneof(
       {
         weight: 4,
@@ -83,20 +108,7 @@ function arbitraryRun(): fc.Arbitrary<{ seed: number; commands: Command[] }> {
       },
     );
     const setup: Command[] = [
-      { type: 'createCluster', brokers: 3 },
-      {
-        type: 'createTopic',
-        topic: 't',
-        partitions: 4,
-        config: { replicationFactor: 3, minInsyncReplicas: 2 },
-      },
-      {
-        type: 'createTopic',
-        topic: 'u',
-        partitions: 2,
-        config: { replicationFactor: 3, minInsyncReplicas: 2 },
-      },
-      { type: 'addProducer', producer: 'p', lingerMs: 0 },
+      ...cluster(),
       add('c1', ['t']),
       add('c2', ['t']),
       add('c3', ['t', 'u']),
@@ -204,36 +216,11 @@ describe('groups under random joins, leaves and crashes', () => {
 describe('a committed offset after a leader fails over', () => {
   // Found by the bookkeeping property above (fast-check seed 314186996), shrunk: the leader of u/1 advances
   // its HW to 1, the group commits 1, and the leader dies before its followers' next fetch tells them.
-  const consumer = (id: string, topics: string[]): Command => ({
-    type: 'addConsumer',
-    consumer: id,
-    group: 'g',
-    topics,
-    autoOffsetReset: 'earliest',
-    sessionTimeoutMs: 6000,
-    heartbeatIntervalMs: 1000,
-    maxPollIntervalMs: 20_000,
-    maxPollRecords: 3,
-    metadataMaxAgeMs: 5000,
-  });
   const commands: Command[] = [
-    { type: 'createCluster', brokers: 3 },
-    {
-      type: 'createTopic',
-      topic: 't',
-      partitions: 4,
-      config: { replicationFactor: 3, minInsyncReplicas: 2 },
-    },
-    {
-      type: 'createTopic',
-      topic: 'u',
-      partitions: 2,
-      config: { replicationFactor: 3, minInsyncReplicas: 2 },
-    },
-    { type: 'addProducer', producer: 'p', lingerMs: 0 },
-    consumer('c1', ['t']),
-    consumer('c2', ['t']),
-    consumer('c3', ['t', 'u']),
+    ...cluster(),
+    addConsumer('c1', ['t']),
+    addConsumer('c2', ['t']),
+    addConsumer('c3', ['t', 'u']),
     { type: 'advance', ms: 4000 },
     { type: 'advance', ms: 2518 },
     { type: 'produce', producer: 'p', topic: 'u', value: 'v' },
