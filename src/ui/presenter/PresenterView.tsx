@@ -42,7 +42,7 @@ const mmss = (ms: number) => {
 
 export function PresenterView() {
   const { scene, step, sceneIndex } = usePlace();
-  const { frame, playheadMs } = useFrame();
+  const { frame, playheadMs, engine } = useFrame();
   const { black } = usePlayerState();
   const notice = useStore(deckStore, (s) => s.notice);
   const elapsed = useElapsed(black);
@@ -72,7 +72,13 @@ export function PresenterView() {
       <section className="presenter-current" aria-label="Current step">
         <h2>{current.title}</h2>
         <div className="presenter-stage">
-          <Stage view={scene.view} frame={frame} playheadMs={playheadMs} step={step} />
+          <Stage
+            view={scene.view}
+            frame={frame}
+            playheadMs={playheadMs}
+            step={step}
+            engineFailed={engine === 'failed'}
+          />
         </div>
       </section>
       <section className="presenter-notes" aria-label="Speaker notes" data-testid="speaker-notes">

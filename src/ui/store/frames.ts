@@ -8,6 +8,7 @@ import { Timeline } from '../../engine/history';
 import type { EngineState } from '../../engine/types';
 import { scenes } from '../../scenarios/registry';
 import { type LiveAction, type SceneRun, sceneRun } from '../../scenarios/run';
+import { ksqlReadyFor } from './ksql-loader';
 
 export interface Frame {
   readonly state: EngineState;
@@ -42,7 +43,11 @@ function timelineFor(sceneIndex: number, live: readonly LiveAction[]): Entry {
     cache.unshift(hit!);
     return hit!.entry;
   }
-  const run = sceneRun(scenes[sceneIndex]!, live);
+  const scene = scenes[sceneIndex]!;
+  // Computed without the ksql engine, the scene's queries would be refused and the refusals cached.
+  if (!ksqlReadyFor(scene, live))
+    throw new Error(`Scene ${scene.id} needs the ksql engine: check ksqlReadyFor before asking for frames.`);
+  const run = sceneRun(scene, live);
   const entry = { live, timeline: new Timeline(run.seed, run.commands), run };
   cache.unshift({ sceneIndex, entry });
   if (cache.length > CACHE_SIZE) cache.pop();

@@ -5,6 +5,7 @@
 import { lazy, Suspense } from 'react';
 import type { SceneView } from '../../scenarios/types';
 import type { Frame } from '../store/frames';
+import { KSQL_FAILED_TEXT, KSQL_LOADING_TEXT } from '../store/ksql-loader';
 import { TopicView } from './TopicView';
 
 const BrokersView = lazy(() => import('./brokers/BrokersView').then((m) => ({ default: m.BrokersView })));
@@ -49,10 +50,27 @@ function View({
   }
 }
 
-export function Stage(props: { view: SceneView; frame: Frame; playheadMs: number; step: number }) {
+/** A null frame: the scene runs queries and the ksql engine is still loading (or failed to). */
+export function Stage({
+  frame,
+  engineFailed = false,
+  ...props
+}: {
+  view: SceneView;
+  frame: Frame | null;
+  playheadMs: number;
+  step: number;
+  engineFailed?: boolean;
+}) {
+  if (!frame)
+    return (
+      <p className="stage-empty" data-testid="stage-loading">
+        {engineFailed ? KSQL_FAILED_TEXT : KSQL_LOADING_TEXT}
+      </p>
+    );
   return (
     <Suspense fallback={<p className="stage-empty">Loading the view…</p>}>
-      <View {...props} />
+      <View frame={frame} {...props} />
     </Suspense>
   );
 }
