@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
 import { csp } from './scripts/csp-plugin.ts';
+import { initialChunk } from './scripts/initial-chunk-plugin.ts';
 
 // One config for the app and the unit tests. `vite build --mode single` makes one self-contained HTML file
 // that works opened from disk (file://). The engine's tests run in node; component tests opt into jsdom
@@ -12,7 +13,8 @@ export default defineConfig(({ mode }) => {
     base: './',
     plugins: [
       react(),
-      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : []),
+      // The single file inlines every chunk anyway.
+      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [initialChunk()]),
       csp({ inlineScripts: single }),
     ],
     build: { outDir: single ? 'dist-single' : 'dist', target: 'es2022', sourcemap: false },
@@ -20,6 +22,8 @@ export default defineConfig(({ mode }) => {
     test: {
       include: ['src/**/*.test.{ts,tsx}'],
       environment: 'node',
+      // The app loads the ksql engine on demand; the tests run every scene, so they install it up front.
+      setupFiles: ['src/engine/ksql-runtime/install.ts'],
       // Property tests run hundreds of cases; on a loaded 2-core CI machine 5 s is too tight for them.
       testTimeout: 30_000,
     },

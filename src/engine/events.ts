@@ -107,7 +107,9 @@ export interface EngineError {
     | 'BROKER_NOT_AVAILABLE'
     | 'CLUSTER_NOT_CREATED'
     /** ksqlDB refused a statement (its REST API's statement_error). */
-    | 'KSQL_STATEMENT_ERROR';
+    | 'KSQL_STATEMENT_ERROR'
+    /** ksqlDB is still starting: here, the app has not loaded the query engine yet (engine-slot.ts). */
+    | 'KSQL_NOT_READY';
   message: string;
   /** Where a ksqlDB statement error points, 1-based, and what the parser would have accepted there. */
   line?: number;

@@ -2,7 +2,7 @@
  * The audience view: header with the place, the stage, the narration, and the controls. It renders the
  * store; every change goes through the player machine or a store action.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { scenes } from '../scenarios/registry';
 import { HandoutOnPrint } from './handout/Handout';
@@ -13,13 +13,15 @@ import { send } from './player/actor';
 import { deckStore } from './store/deck-store';
 import { useFrame, usePlace, usePlayerState } from './store/hooks';
 import { Decision } from './views/Decision';
-import { LivePanel } from './views/LivePanel';
 import { RealCommands } from './views/RealCommands';
 import { Stage } from './views/Stage';
 
+// The live controls load when first opened: most of a talk never opens them.
+const LivePanel = lazy(() => import('./views/LivePanel').then((m) => ({ default: m.LivePanel })));
+
 export function App() {
   const { sceneIndex, step, scene } = usePlace();
-  const { frame, playheadMs } = useFrame();
+  const { frame, playheadMs, engine } = useFrame();
   const { overlay, black, playing } = usePlayerState();
   const notice = useStore(deckStore, (s) => s.notice);
   const speed = useStore(deckStore, (s) => s.speed);
@@ -34,10 +36,17 @@ export function App() {
   useEffect(() => {
     document.body.dataset.scene = scene.id;
     document.body.dataset.step = String(step);
-    // The logical time at the end of the step: the bench adds these up to say how much time it played.
-    document.body.dataset.modelTimeMs = String(frame.state.now);
+    // The logical time at the start and the end of what is shown: the bench adds these up to say how much
+    // time it played. Absent while the scene waits for the ksql engine.
+    if (frame) {
+      document.body.dataset.modelFromMs = String(frame.fromMs);
+      document.body.dataset.modelTimeMs = String(frame.state.now);
+    } else {
+      delete document.body.dataset.modelFromMs;
+      delete document.body.dataset.modelTimeMs;
+    }
     document.title = `${scene.title} · step ${step + 1} · Kafka Stage`;
-  }, [scene, step, frame.state.now]);
+  }, [scene, step, frame]);
 
   return (
     <div className="deck">
@@ -50,7 +59,14 @@ export function App() {
         </span>
       </header>
       <main className="stage" aria-label="Stage">
-        <Stage view={scene.view} frame={frame} playheadMs={playheadMs} sceneIndex={sceneIndex} step={step} />
+        <Stage
+          view={scene.view}
+          frame={frame}
+          playheadMs={playheadMs}
+          sceneIndex={sceneIndex}
+          step={step}
+          engineFailed={engine === 'failed'}
+        />
       </main>
       <section
         className={`narration${current.predict ? ' predict' : ''}`}
@@ -59,7 +75,7 @@ export function App() {
       >
         <h2 className="step-title">{current.predict ? `Predict: ${current.title}` : current.title}</h2>
         <p>{current.narration}</p>
-        <Decision frame={frame} playheadMs={playheadMs} />
+        {frame && <Decision frame={frame} playheadMs={playheadMs} />}
       </section>
       <nav className="controls" aria-label="Deck controls">
         <button type="button" onClick={() => send({ type: 'PREV' })}>
@@ -84,7 +100,11 @@ export function App() {
           </output>
         )}
       </nav>
-      {liveOpen && <LivePanel scene={scene} state={frame.state} onAct={() => send({ type: 'ANIMATE' })} />}
+      {liveOpen && frame && (
+        <Suspense fallback={<p className="live-panel">Loading the live controls…</p>}>
+          <LivePanel scene={scene} state={frame.state} onAct={() => send({ type: 'ANIMATE' })} />
+        </Suspense>
+      )}
       {overlay === 'help' && <HelpOverlay onClose={() => send({ type: 'CLOSE_OVERLAY' })} />}
       {overlay === 'overview' && (
         <Overview

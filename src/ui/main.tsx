@@ -3,7 +3,7 @@
  * channel once (outside React, so StrictMode's double effects cannot double them), then render the
  * audience or the presenter view.
  */
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startPlayer } from './player/actor';
@@ -11,11 +11,16 @@ import { installPresenterSync } from './player/channel';
 import { installKeys } from './player/keys';
 import { installPrefetch } from './player/prefetch';
 import { installUrlSync } from './player/url-sync';
-import { PresenterView } from './presenter/PresenterView';
 import { deckStore, showNotice } from './store/deck-store';
+import { loadKsqlEngine } from './store/ksql-loader';
 import { installPersistence, loadSaved } from './store/persist';
 import { installSandboxFromUrl } from './store/sandbox';
 import './styles.css';
+
+// Only the presenter's window shows the presenter view; the audience's does not download it.
+const PresenterView = lazy(() =>
+  import('./presenter/PresenterView').then((m) => ({ default: m.PresenterView })),
+);
 
 const reducedMotion =
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -50,5 +55,21 @@ deckStore.subscribe((s, prev) => {
 });
 
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>{presenter ? <PresenterView /> : <App />}</StrictMode>,
+  <StrictMode>
+    {presenter ? (
+      <Suspense fallback={<p className="stage-empty">Loading the presenter view…</p>}>
+        <PresenterView />
+      </Suspense>
+    ) : (
+      <App />
+    )}
+  </StrictMode>,
 );
+
+// The ksql engine is not part of the first picture; fetch it once the deck is idle, so the stream scenes
+// rarely wait for it and a print finds the handout's query pages computable.
+const whenIdle = (fn: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(fn, { timeout: 3000 })
+    : setTimeout(fn, 1000);
+whenIdle(() => void loadKsqlEngine());

@@ -12,13 +12,13 @@
 
 import { createTopic } from '../cluster';
 import type { EngineError } from '../events';
-import { type CompiledQuery, initialQueryState, PUSH_QUERY_SINK } from '../ksql';
+import type { CompiledQuery } from '../ksql';
 import type { KsqlError } from '../ksql/errors';
+import { PUSH_QUERY_SINK } from '../ksql/push-sink';
 import type { ModuleHandlers } from '../module';
 import { addProducer } from '../producer';
 import type { Tx } from '../tx';
-import { compileCached } from './compile-cache';
-import { describeQuery } from './describe';
+import { ksqlEngineInstalled } from './engine-slot';
 import { pollOnce, setQuery } from './poll';
 import {
   type KsqlRuntimeCommand,
@@ -66,11 +66,19 @@ function logEndOffsets(tx: Tx, topic: string): number[] {
   );
 }
 
+/** ksqlDB's answer while its server is still starting (its REST API's "not yet ready" error). */
+const NOT_READY: EngineError = {
+  code: 'KSQL_NOT_READY',
+  message: 'KSQL is not yet ready to serve requests: the query engine has not loaded.',
+};
+
 function runQuery(tx: Tx, cmd: Cmd<'runQuery'>): EngineError | undefined {
   if (typeof cmd.query !== 'string' || cmd.query === '')
     return { code: 'INVALID_REQUEST', message: 'runQuery needs a query id.' };
+  const engine = ksqlEngineInstalled();
+  if (!engine) return NOT_READY;
   const strict = cmd.strict === true;
-  const compiled = compileCached(String(cmd.script ?? ''), strict);
+  const compiled = engine.compile(String(cmd.script ?? ''), strict);
   if (!compiled.ok) return ksqlStatementError(compiled.error);
   const query = compiled.query;
   const sources = sourcesOf(query);
@@ -127,7 +135,7 @@ function runQuery(tx: Tx, cmd: Cmd<'runQuery'>): EngineError | undefined {
     producer,
     positions,
     outputFrom,
-    state: initialQueryState(query),
+    state: engine.initialQueryState(query),
     warnings: query.warnings,
     startedAtMs: tx.state.now,
     placed: [],
@@ -177,9 +185,11 @@ function hasNewRecords(tx: Tx, q: RunningQuery): boolean {
 
 function pollAndProcess(tx: Tx, q: RunningQuery): void {
   const id = q.id;
-  const compiled = compileCached(q.script, q.strict);
-  if (!compiled.ok) return;
-  const failure = pollOnce(tx, q, compiled.query, describeQuery(q.script)?.countColumn ?? null);
+  // Installed: the query was started with it, and the slot is never emptied.
+  const engine = ksqlEngineInstalled();
+  const compiled = engine?.compile(q.script, q.strict);
+  if (!engine || !compiled?.ok) return;
+  const failure = pollOnce(tx, q, compiled.query, engine);
   const now = slice(tx).queries[id]!;
   if (failure) {
     setQuery(tx, { ...now, status: 'FAILED' });

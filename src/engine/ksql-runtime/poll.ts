@@ -3,12 +3,11 @@
  * in timestamp order across partitions, run each through the ksql engine, and produce what it emits.
  */
 import type { CompiledQuery, OutputRow } from '../ksql';
-import { processRecord } from '../ksql';
 import type { LogRecord } from '../log';
 import { produce } from '../producer';
 import { readableRecords } from '../replication/read';
 import type { Tx } from '../tx';
-import { placeRecord } from './placement';
+import type { KsqlEngine } from './engine-slot';
 import { type PlacedRecord, QUERY_MAX_POLL_RECORDS, type RunningQuery } from './types';
 
 export function setQuery(tx: Tx, q: RunningQuery): void {
@@ -98,8 +97,9 @@ export function pollOnce(
   tx: Tx,
   start: RunningQuery,
   compiled: CompiledQuery,
-  countColumn: string | null,
+  engine: KsqlEngine,
 ): string | undefined {
+  const countColumn = engine.countColumn(start.script);
   const heads = readHeads(tx, start);
   let q = start;
   const placed: PlacedRecord[] = [];
@@ -114,11 +114,13 @@ export function pollOnce(
     const result =
       value === null
         ? { state: q.state, outputs: [], late: false }
-        : processRecord(compiled, q.state, h.source, rec);
+        : engine.processRecord(compiled, q.state, h.source, rec);
     // The view follows the first query reading this source: its key and windows place the record.
     const plan = compiled.queries[compiled.consumers[h.source]?.[0] ?? -1];
     const place =
-      plan && value !== null ? placeRecord(plan, rec, result.outputs) : { key: null, windows: [], ts: null };
+      plan && value !== null
+        ? engine.placeRecord(plan, rec, result.outputs)
+        : { key: null, windows: [], ts: null };
     const positions = (q.positions[h.topic] ?? []).slice();
     positions[h.partition] = record.offset + 1;
     q = {

@@ -8,9 +8,9 @@ import { fail, KSQL_MESSAGES, ok, type Pos, type Result } from './errors';
 import { sqlTypeOf } from './expressions';
 import type { CompiledQuery, QueryPlan, SourceColumn, SourceDef } from './plan';
 import { isAggregation, planSelect } from './plan-select';
+import { PUSH_QUERY_SINK } from './push-sink';
 
-/** A bare push query's rows go to this sink; a second one to PUSH_QUERY_2, and so on. */
-export const PUSH_QUERY_SINK = 'PUSH_QUERY';
+export { PUSH_QUERY_SINK };
 
 const KNOWN_PROPS = new Set([
   'KAFKA_TOPIC',

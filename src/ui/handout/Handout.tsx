@@ -10,6 +10,7 @@ import type { EngineState } from '../../engine/types';
 import { scenes } from '../../scenarios/registry';
 import { deckStore } from '../store/deck-store';
 import { type Frame, NO_LIVE, stateAtStep } from '../store/frames';
+import { KSQL_FAILED_TEXT, KSQL_LOADING_TEXT, sceneNeedsKsql, useKsqlEngine } from '../store/ksql-loader';
 import { Stage } from '../views/Stage';
 
 /** The newest records of a log as text; a long log (a stream scene's) keeps one handout page per step. */
@@ -78,6 +79,15 @@ const MAX_ROWS = 12;
 
 export function Handout() {
   const live = useStore(deckStore, (s) => s.live);
+  const engine = useKsqlEngine(scenes.some((s) => sceneNeedsKsql(s, live[s.id] ?? NO_LIVE)));
+  // All pages at once when the engine is in: pages computed before it would be computed again after, as the
+  // frames cache keeps only the last few scenes.
+  if (engine !== 'ready')
+    return (
+      <div className="handout" data-testid="handout">
+        <p>{engine === 'failed' ? KSQL_FAILED_TEXT : KSQL_LOADING_TEXT}</p>
+      </div>
+    );
   return (
     <div className="handout" data-testid="handout">
       {scenes.map((scene, sceneIndex) =>

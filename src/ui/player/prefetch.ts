@@ -7,6 +7,7 @@
 import { scenes } from '../../scenarios/registry';
 import { type DeckState, deckStore, placeAfter, placeBefore } from '../store/deck-store';
 import { NO_LIVE, prefetchFrame } from '../store/frames';
+import { ksqlReadyFor } from '../store/ksql-loader';
 
 /** Leave this much of an idle period to the browser: one engine command can take a few ms. */
 const MARGIN_MS = 4;
@@ -50,7 +51,10 @@ export function installPrefetch(): () => void {
     const hasTime = () => deadline.timeRemaining() > MARGIN_MS;
     for (const place of [placeAfter(state), placeBefore(state)]) {
       if (!place) continue;
-      const live = state.live[scenes[place.sceneIndex]!.id] ?? NO_LIVE;
+      const scene = scenes[place.sceneIndex]!;
+      const live = state.live[scene.id] ?? NO_LIVE;
+      // A scene with queries waits for the ksql engine, which loads on its own once the deck is idle.
+      if (!ksqlReadyFor(scene, live)) continue;
       if (!prefetchFrame(place.sceneIndex, place.step, live, hasTime)) {
         schedule();
         return;

@@ -42,7 +42,7 @@ const mmss = (ms: number) => {
 
 export function PresenterView() {
   const { scene, step, sceneIndex } = usePlace();
-  const { frame, playheadMs } = useFrame();
+  const { frame, playheadMs, engine } = useFrame();
   const { black } = usePlayerState();
   const notice = useStore(deckStore, (s) => s.notice);
   const elapsed = useElapsed(black);
@@ -78,6 +78,7 @@ export function PresenterView() {
             playheadMs={playheadMs}
             sceneIndex={sceneIndex}
             step={step}
+            engineFailed={engine === 'failed'}
           />
         </div>
       </section>

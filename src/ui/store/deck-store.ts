@@ -9,6 +9,7 @@ import type { Command } from '../../engine/commands';
 import { scenes } from '../../scenarios/registry';
 import type { LiveAction } from '../../scenarios/run';
 import { liveErrors } from './frames';
+import { ksqlReadyFor, loadKsqlEngine } from './ksql-loader';
 
 export type Theme = 'dark' | 'projector';
 export const THEMES: readonly Theme[] = ['dark', 'projector'];
@@ -93,6 +94,11 @@ export function recordLive(label: string, commands: readonly Command[]): boolean
   const scene = scenes[sceneIndex]!;
   const kept = (live[scene.id] ?? []).filter((a) => a.step <= step);
   const next = [...kept, { step, label, commands }];
+  if (!ksqlReadyFor(scene, next)) {
+    void loadKsqlEngine();
+    showNotice('Not done: the query engine is still loading; try again in a moment.');
+    return false;
+  }
   const errors = liveErrors(sceneIndex, next, next.length - 1);
   if (errors.length > 0) {
     showNotice(`Not done: ${errors[0]}`);

@@ -8,6 +8,7 @@ import { Timeline } from '../../engine/history';
 import type { EngineState } from '../../engine/types';
 import { scenes } from '../../scenarios/registry';
 import { type LiveAction, type SceneRun, sceneRun } from '../../scenarios/run';
+import { ksqlReadyFor } from './ksql-loader';
 
 export interface Frame {
   readonly state: EngineState;
@@ -43,7 +44,11 @@ export function timelineFor(sceneIndex: number, live: readonly LiveAction[]): En
     cache.unshift(hit!);
     return hit!.entry;
   }
-  const run = sceneRun(scenes[sceneIndex]!, live);
+  const scene = scenes[sceneIndex]!;
+  // Computed without the ksql engine, the scene's queries would be refused and the refusals cached.
+  if (!ksqlReadyFor(scene, live))
+    throw new Error(`Scene ${scene.id} needs the ksql engine: check ksqlReadyFor before asking for frames.`);
+  const run = sceneRun(scene, live);
   const entry = { live, timeline: new Timeline(run.seed, run.commands), run };
   cache.unshift({ sceneIndex, entry });
   if (cache.length > CACHE_SIZE) cache.pop();
@@ -112,7 +117,14 @@ function buildFor(key: FrameKey): Build {
 /** Runs a build until it is done or `hasTime` says to stop; returns the frame once done. */
 function advanceBuild(build: Build, hasTime: () => boolean): Frame | null {
   while (build.frame === null) {
-    const r = build.steps.next();
+    let r: IteratorResult<void, Frame>;
+    try {
+      r = build.steps.next();
+    } catch (e) {
+      // A build that failed is dropped, so that asking again fails the same way instead of finding no frame.
+      builds.splice(builds.indexOf(build), 1);
+      throw e;
+    }
     if (r.done) build.frame = r.value;
     else if (!hasTime()) break;
   }

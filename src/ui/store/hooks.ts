@@ -6,6 +6,7 @@ import { scenes } from '../../scenarios/registry';
 import { player } from '../player/actor';
 import { deckStore } from './deck-store';
 import { type Frame, frameAt, NO_LIVE } from './frames';
+import { sceneNeedsKsql, useKsqlEngine } from './ksql-loader';
 import { type LagHistory, lagHistory } from './lag-history';
 
 export function usePlace() {
@@ -14,13 +15,23 @@ export function usePlace() {
   return { sceneIndex, step, scene: scenes[sceneIndex]! };
 }
 
-export function useFrame(): { frame: Frame; playheadMs: number } {
+/**
+ * The current frame and playhead; `frame` is null while the ksql engine a scene needs is loading (`engine`
+ * says so, for the stage to show it).
+ */
+export function useFrame(): {
+  frame: Frame | null;
+  playheadMs: number;
+  engine: ReturnType<typeof useKsqlEngine>;
+} {
   const { sceneIndex, step, scene } = usePlace();
   const live = useStore(deckStore, (s) => s.live[scene.id] ?? NO_LIVE);
   const focus = useStore(deckStore, (s) => s.liveFocus);
   const progress = useStore(deckStore, (s) => s.progress);
+  const engine = useKsqlEngine(sceneNeedsKsql(scene, live));
+  if (engine !== 'ready') return { frame: null, playheadMs: 0, engine };
   const frame = frameAt(sceneIndex, step, live, focus);
-  return { frame, playheadMs: frame.fromMs + progress * (frame.toMs - frame.fromMs) };
+  return { frame, playheadMs: frame.fromMs + progress * (frame.toMs - frame.fromMs), engine };
 }
 
 export function usePlayerState() {

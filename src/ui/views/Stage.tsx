@@ -5,7 +5,9 @@
 import { lazy, Suspense } from 'react';
 import type { SceneView } from '../../scenarios/types';
 import type { Frame } from '../store/frames';
+import { KSQL_FAILED_TEXT, KSQL_LOADING_TEXT } from '../store/ksql-loader';
 import { TopicView } from './TopicView';
+import type { ViewProps } from './view-props';
 
 const BrokersView = lazy(() => import('./brokers/BrokersView').then((m) => ({ default: m.BrokersView })));
 const ConsumersView = lazy(() =>
@@ -18,16 +20,7 @@ const QueueVsLogView = lazy(() =>
 const ScalableView = lazy(() => import('./scalable/ScalableView').then((m) => ({ default: m.ScalableView })));
 const StreamView = lazy(() => import('./stream/StreamView').then((m) => ({ default: m.StreamView })));
 
-interface Props {
-  view: SceneView;
-  frame: Frame;
-  playheadMs: number;
-  /** The place the frame is at: views that plot the scene so far (the lag chart) read the run up to it. */
-  sceneIndex: number;
-  step: number;
-}
-
-function View({ view, frame, playheadMs, sceneIndex, step }: Props) {
+function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView>) {
   switch (view.kind) {
     case 'topic':
       return (
@@ -58,10 +51,21 @@ function View({ view, frame, playheadMs, sceneIndex, step }: Props) {
   }
 }
 
-export function Stage(props: Props) {
+/** A null frame: the scene runs queries and the ksql engine is still loading (or failed to). */
+export function Stage({
+  frame,
+  engineFailed = false,
+  ...props
+}: Omit<ViewProps<SceneView>, 'frame'> & { frame: Frame | null; engineFailed?: boolean }) {
+  if (!frame)
+    return (
+      <p className="stage-empty" data-testid="stage-loading">
+        {engineFailed ? KSQL_FAILED_TEXT : KSQL_LOADING_TEXT}
+      </p>
+    );
   return (
     <Suspense fallback={<p className="stage-empty">Loading the view…</p>}>
-      <View {...props} />
+      <View frame={frame} {...props} />
     </Suspense>
   );
 }

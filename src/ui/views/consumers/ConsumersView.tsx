@@ -4,42 +4,21 @@
  * above them each group's coordinator with its state and generation; and the traffic between them. A pure
  * function of (engine frame, playhead): see consumers-model.ts for how the playhead picks the picture.
  */
-import type { EngineState } from '../../../engine/types';
 import type { SceneView } from '../../../scenarios/types';
-import type { Frame } from '../../store/frames';
 import { useLagHistory } from '../../store/hooks';
+import type { ViewProps } from '../view-props';
 import { GroupsSide } from './ConsumerCards';
 import { HEIGHT, LAG_CHART, LANE_LEFT, lanesLayout, rightLayout, WIDTH } from './consumers-layout';
 import { pictureAt } from './consumers-model';
 import { Flights } from './Flights';
+import { groupsShown } from './groups-shown';
 import { LagChart } from './LagChart';
 import { Lane, marksFor } from './Lanes';
 import './consumers.css';
 
 type View = Extract<SceneView, { kind: 'consumers' }>;
 
-/** The scene's groups, then any group a live action added that reads this topic. */
-export function groupsShown(view: View, state: EngineState): string[] {
-  const groups = [...view.groups];
-  for (const c of Object.values(state.groups.consumers))
-    if (c.config.topics.includes(view.topic) && !groups.includes(c.group)) groups.push(c.group);
-  return groups;
-}
-
-export function ConsumersView({
-  view,
-  frame,
-  playheadMs,
-  sceneIndex,
-  step,
-}: {
-  view: View;
-  frame: Frame;
-  playheadMs: number;
-  /** Where the frame is in the deck: the lag chart samples the scene's run up to the end of this step. */
-  sceneIndex: number;
-  step: number;
-}) {
+export function ConsumersView({ view, frame, playheadMs, sceneIndex, step }: ViewProps<View>) {
   const history = useLagHistory(sceneIndex, step);
   const topic = frame.state.topics[view.topic];
   if (!topic) return <p className="stage-empty">Topic {view.topic} does not exist yet.</p>;

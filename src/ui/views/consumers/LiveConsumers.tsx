@@ -8,7 +8,7 @@ import type { Command } from '../../../engine/commands';
 import type { EngineState } from '../../../engine/types';
 import { GROUP_FORMS_MS, REBALANCE_MS, stageConsumer } from '../../../scenarios/consumer-helpers';
 import type { SceneView } from '../../../scenarios/types';
-import { groupsShown } from './ConsumersView';
+import { groupsShown } from './groups-shown';
 
 type View = Extract<SceneView, { kind: 'consumers' }>;
 

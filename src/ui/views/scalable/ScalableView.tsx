@@ -9,7 +9,8 @@ import { groupLag } from '../../../engine/groups/lag';
 import type { EngineState } from '../../../engine/types';
 import type { SceneView } from '../../../scenarios/types';
 import { deckStore } from '../../store/deck-store';
-import { type Frame, NO_LIVE, stateAtStep } from '../../store/frames';
+import { NO_LIVE, stateAtStep } from '../../store/frames';
+import type { ViewProps } from '../view-props';
 import { drawFlights, flightsOf } from './flights';
 import { type Box, brokerBoxes, consumerBoxes, H, producerBoxes, W } from './layout';
 import { Throughput, type ThroughputPoint } from './Throughput';
@@ -152,20 +153,7 @@ function layoutOf(state: EngineState, view: View) {
   };
 }
 
-export function ScalableView({
-  view,
-  frame,
-  playheadMs,
-  sceneIndex,
-  step,
-}: {
-  view: View;
-  frame: Frame;
-  playheadMs: number;
-  /** The scene the frame belongs to (the handout draws scenes other than the deck's current one). */
-  sceneIndex: number;
-  step: number;
-}) {
+export function ScalableView({ view, frame, playheadMs, sceneIndex, step }: ViewProps<View>) {
   const boxes = useMemo(() => layoutOf(frame.state, view), [frame.state, view]);
   const flights = useMemo(
     () => flightsOf(frame.events, boxes.producers as Map<string, Box>, boxes.brokers, boxes.consumers),

@@ -1,0 +1,76 @@
+/**
+ * Loads the ksql engine (the compiler and processor, most of the engine's code) when a scene needs it, so
+ * the first picture does not wait for it. Until it is installed, a scene that runs queries has no frames:
+ * the stage says it is loading, and frames.ts refuses to compute (a timeline computed without the engine
+ * would hold KSQL_NOT_READY refusals and be cached). The app also loads it once the deck is idle, so a
+ * presenter rarely sees the loading line and the handout can print every step.
+ */
+import { useEffect, useSyncExternalStore } from 'react';
+import {
+  installKsqlEngine,
+  ksqlEngineInstalled,
+  needsKsqlEngine,
+} from '../../engine/ksql-runtime/engine-slot';
+import type { LiveAction } from '../../scenarios/run';
+import type { Scene } from '../../scenarios/types';
+
+let loading: Promise<void> | null = null;
+let failed = false;
+const listeners = new Set<() => void>();
+const notify = () => {
+  for (const l of listeners) l();
+};
+
+export function loadKsqlEngine(): Promise<void> {
+  loading ??= import('../../engine/ksql-runtime/ksql-engine').then(
+    (m) => {
+      installKsqlEngine(m.ksqlEngine);
+      failed = false;
+      notify();
+    },
+    () => {
+      // A chunk that did not arrive (a server gone away): say so, and let the next request try again.
+      loading = null;
+      failed = true;
+      notify();
+    },
+  );
+  return loading;
+}
+
+const sceneNeeds = new WeakMap<Scene, boolean>();
+
+/** Whether computing this scene (with these live actions) runs queries. */
+export function sceneNeedsKsql(scene: Scene, live: readonly LiveAction[] = []): boolean {
+  let needs = sceneNeeds.get(scene);
+  if (needs === undefined) {
+    needs = needsKsqlEngine(scene.setup) || scene.steps.some((s) => needsKsqlEngine(s.commands));
+    sceneNeeds.set(scene, needs);
+  }
+  return needs || live.some((a) => needsKsqlEngine(a.commands));
+}
+
+/** Whether frames of this scene can be computed now. */
+export function ksqlReadyFor(scene: Scene, live: readonly LiveAction[] = []): boolean {
+  return ksqlEngineInstalled() !== null || !sceneNeedsKsql(scene, live);
+}
+
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => {
+    listeners.delete(l);
+  };
+};
+const snapshot = () => (ksqlEngineInstalled() !== null ? 'ready' : failed ? 'failed' : 'loading');
+
+/** 'ready' when `needed` is false or the engine is in; otherwise starts the load and says how it goes. */
+export function useKsqlEngine(needed: boolean): 'ready' | 'loading' | 'failed' {
+  const status = useSyncExternalStore(subscribe, snapshot, snapshot);
+  useEffect(() => {
+    if (needed && status === 'loading') void loadKsqlEngine();
+  }, [needed, status]);
+  return needed ? status : 'ready';
+}
+
+export const KSQL_LOADING_TEXT = 'Loading the query engine…';
+export const KSQL_FAILED_TEXT = 'The query engine did not load. Reload the page to try again.';
