@@ -5,7 +5,9 @@ test('printing gives one handout page per step, with its narration and key state
   await open(page, 'produce-with-key', 2);
   await page.emulateMedia({ media: 'print' });
   const pages = page.locator('.handout-page');
-  await expect(pages.first()).toBeVisible();
+  // The handout computes every step of every scene (the scalable one alone is ~30k engine events), which
+  // takes a few seconds on a loaded two-core machine.
+  await expect(pages.first()).toBeVisible({ timeout: 30_000 });
   const steps = await page.evaluate(() => document.querySelectorAll('.handout-page').length);
   expect(steps).toBeGreaterThanOrEqual(16);
   const last = page.locator('.handout-page[data-scene="produce-with-key"][data-step="7"]');
