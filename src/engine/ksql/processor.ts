@@ -9,7 +9,7 @@ import type { Edit } from './hamt';
 import type { CompiledQuery, ProjectionPlan, QueryPlan } from './plan';
 import { processSession } from './process-session';
 import { processGlobal, processTime } from './process-time';
-import { buildInputRow, type InRecord, keyStringOf, type OutputRow } from './rows';
+import { groupKeyOf, type InRecord, type OutputRow, readInputRow } from './rows';
 import type { QueryState, ScriptState } from './state';
 
 export interface ProcessResult {
@@ -35,9 +35,9 @@ function runQuery(
   out: OutputRow[],
 ): { state: QueryState; late: boolean } {
   const unchanged = { state: qs, late: false };
-  const input = buildInputRow(plan.source, rec);
-  if (input === null) return unchanged;
-  const { row, ts } = input;
+  const row = readInputRow(plan.source, rec);
+  if (row === null) return unchanged;
+  const ts = row[plan.source.columns.length] as number;
   // WHERE filters before the aggregation: a filtered record neither counts nor moves stream time.
   if (plan.where !== null && plan.where(row) !== true) return unchanged;
   if (plan.kind === 'projection') {
@@ -46,27 +46,26 @@ function runQuery(
   }
   // QTT group-by.json: a row whose GROUP BY value is NULL is excluded before the repartition, so it is
   // neither counted nor late and does not move stream time.
-  const group: unknown[] = [];
-  for (let i = 0; i < plan.groupBy.length; i++) {
-    const v = row[plan.groupBy[i]!];
-    if (v === null || v === undefined) return unchanged;
-    group.push(v);
-  }
-  const g = { row, ts, group, keyString: keyStringOf(group) };
+  const key = groupKeyOf(row, plan.groupBy);
+  if (key === null) return unchanged;
   switch (qs.kind) {
     case 'global':
-      return { state: processGlobal(plan, qs, g, edit, out), late: false };
+      return { state: processGlobal(plan, qs, row, ts, key, edit, out), late: false };
     case 'time':
-      return processTime(plan, qs, g, edit, out);
+      return processTime(plan, qs, row, ts, key, edit, out);
     case 'session':
-      return processSession(plan, qs, g, edit, out);
+      return processSession(plan, qs, row, ts, key, edit, out);
     default:
       return unchanged;
   }
 }
 
-/** Runs the queries reading `source`, then feeds the rows of STREAM sinks to the queries reading them. */
-function feed(
+/**
+ * Runs the queries reading `source`, then feeds the rows of STREAM sinks to the queries reading them. `queries`
+ * belongs to the caller and is updated in place: applyRecord passes a copy, runKsql's batch loop its own array.
+ * Returns whether a windowed aggregation dropped the record as late.
+ */
+export function feed(
   compiled: CompiledQuery,
   queries: QueryState[],
   source: string,
@@ -104,7 +103,13 @@ function feed(
   return late;
 }
 
-/** The one implementation behind processRecord and runKsql. */
+/** The source a record of `sourceName` feeds (matched case-insensitively by name or topic), if any. */
+export function resolveSource(compiled: CompiledQuery, sourceName: string): string | undefined {
+  // Lookup keys are lower-case: try the name as given before allocating a lower-cased copy.
+  return compiled.lookup[sourceName] ?? compiled.lookup[String(sourceName).toLowerCase()];
+}
+
+/** processRecord: one record, the state given left as it was. runKsql calls `feed` directly. */
 export function applyRecord(
   compiled: CompiledQuery,
   state: ScriptState,
@@ -112,8 +117,7 @@ export function applyRecord(
   record: InRecord,
   edit: Edit,
 ): ProcessResult {
-  // Lookup keys are lower-case: try the name as given before allocating a lower-cased copy.
-  const name = compiled.lookup[sourceName] ?? compiled.lookup[String(sourceName).toLowerCase()];
+  const name = resolveSource(compiled, sourceName);
   const outputs: OutputRow[] = [];
   if (name === undefined) return { state, outputs, late: false };
   const queries = state.queries.slice();

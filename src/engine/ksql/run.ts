@@ -10,9 +10,9 @@ import { newEdit } from './hamt';
 import { parseScript } from './parser';
 import type { CompiledQuery, SourceColumn } from './plan';
 import { planScript } from './planner';
-import { applyRecord } from './processor';
-import type { InputRecord } from './rows';
-import { initialQueryState, type ScriptState } from './state';
+import { feed, resolveSource } from './processor';
+import type { InputRecord, OutputRow } from './rows';
+import { initialQueryState } from './state';
 
 export interface RunRow {
   ts: number;
@@ -82,7 +82,10 @@ function nextSource(names: string[], inputs: Inputs, cursors: number[]): number 
   return best;
 }
 
-/** Runs a compiled script over whole inputs; the batch owns its intermediate states, so it may reuse them. */
+/**
+ * Runs a compiled script over whole inputs. The batch owns its intermediate states (nobody else ever sees them),
+ * so it keeps one array of query states and updates it in place, and entries under its transient edit too.
+ */
 export function runCompiled(
   query: CompiledQuery,
   inputs: Inputs,
@@ -92,9 +95,11 @@ export function runCompiled(
   const names = Object.keys(inputs).filter(
     (n) => Array.isArray(inputs[n]) && query.lookup[n.toLowerCase()] !== undefined,
   );
+  const sources = names.map((n) => resolveSource(query, n));
   const cursors = names.map(() => 0);
   const edit = newEdit();
-  let state: ScriptState = initialQueryState(query);
+  const queries = initialQueryState(query).queries.slice();
+  const rows: OutputRow[] = [];
   let late = 0;
   const single = names.length === 1;
   for (;;) {
@@ -104,16 +109,16 @@ export function runCompiled(
         : -1
       : nextSource(names, inputs, cursors);
     if (i < 0) break;
-    const name = names[i]!;
-    const record = inputs[name]![cursors[i]!]!;
+    const record = inputs[names[i]!]![cursors[i]!]!;
     cursors[i]!++;
-    const r = applyRecord(query, state, name, record ?? { ts: Number.NaN, value: {} }, edit);
-    state = r.state;
-    if (r.late) late++;
-    for (const row of r.outputs) {
+    const source = sources[i];
+    if (source === undefined) continue;
+    if (feed(query, queries, source, record ?? { ts: Number.NaN, value: {} }, edit, rows)) late++;
+    for (const row of rows) {
       const { sink, ...rest } = row;
       outputs[sink]?.push(rest);
     }
+    rows.length = 0;
   }
   return { outputs, late };
 }
