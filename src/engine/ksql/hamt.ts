@@ -53,12 +53,16 @@ class Collision<L extends AnyLeaf> {
 interface Trie<L extends AnyLeaf> {
   readonly root: Branch<L> | null;
   readonly size: number;
+  /** The transient it was made under: only that owner may update it in place (a new key changes size). */
+  readonly edit: Edit;
 }
+
+type OwnedTrie<L extends AnyLeaf> = { root: Branch<L> | null; size: number; readonly edit: Edit };
 
 export type Hamt<K extends HashKey, V> = Trie<Leaf<K, V>>;
 export type KeyedHamt<K extends HashKey, L extends Keyed<K>> = Trie<L>;
 
-const EMPTY: Trie<never> = { root: null, size: 0 };
+const EMPTY: Trie<never> = { root: null, size: 0, edit: null };
 
 export function emptyHamt<K extends HashKey, V>(): Hamt<K, V> {
   return EMPTY;
@@ -123,7 +127,22 @@ function putLeaf<L extends AnyLeaf>(trie: Trie<L>, leaf: L, edit: Edit): Trie<L>
   const root = trie.root ?? new Branch<L>(0, [], edit);
   const next = setInBranch(root, 0, leaf, edit);
   if (next === trie.root && added === 0) return trie;
-  return { root: next, size: trie.size + added };
+  return withRoot(trie, next, trie.size + added, edit);
+}
+
+function withRoot<L extends AnyLeaf>(
+  trie: Trie<L>,
+  root: Branch<L> | null,
+  size: number,
+  edit: Edit,
+): Trie<L> {
+  if (owned(edit, trie.edit)) {
+    const own = trie as OwnedTrie<L>;
+    own.root = root;
+    own.size = size;
+    return own;
+  }
+  return { root, size, edit };
 }
 
 function setInBranch<L extends AnyLeaf>(node: Branch<L>, shift: number, leaf: L, edit: Edit): Branch<L> {
@@ -190,8 +209,7 @@ function setInCollision<L extends AnyLeaf>(node: Collision<L>, leaf: L, edit: Ed
 
 function removeKey<L extends AnyLeaf>(trie: Trie<L>, key: HashKey, hash: number, edit: Edit): Trie<L> {
   if (trie.root === null || findLeaf(trie, key, hash) === undefined) return trie;
-  const root = deleteInBranch(trie.root, 0, hash, key, edit);
-  return { root: root, size: trie.size - 1 };
+  return withRoot(trie, deleteInBranch(trie.root, 0, hash, key, edit), trie.size - 1, edit);
 }
 
 function withSlots<L extends AnyLeaf>(

@@ -117,10 +117,14 @@ export function processTime(
       bucket = emptyKeyedHamt<string, Entry>();
       openStarts = insertSorted(openStarts, start);
     }
-    const e = update(plan, keyedGet(bucket, key, h), row, ts, key, h, start, end, edit, out);
-    const nextBucket = keyedPut(bucket, e, edit);
-    // An entry updated in place leaves the bucket as it was: nothing to store.
-    if (nextBucket !== bucket) buckets = hamtSet(buckets, start, nextBucket, edit, startHash);
+    const prev = keyedGet(bucket, key, h);
+    const e = update(plan, prev, row, ts, key, h, start, end, edit, out);
+    // An entry updated in place is already in its bucket, and a bucket made under this transient takes a new
+    // entry in place: then there is nothing to store.
+    if (e !== prev) {
+      const nextBucket = keyedPut(bucket, e, edit);
+      if (nextBucket !== bucket) buckets = hamtSet(buckets, start, nextBucket, edit, startHash);
+    }
     if (start > newestStart) newestStart = start;
   }
   const closed = closeWindows(

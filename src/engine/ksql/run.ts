@@ -67,11 +67,11 @@ export function inferSources(inputs: Inputs): Record<string, SourceColumn[]> {
 }
 
 /** The next record in timestamp order across sources; ties go to the source listed first. */
-function nextSource(names: string[], inputs: Inputs, cursors: number[]): number {
+function nextSource(lists: readonly (readonly InputRecord[])[], cursors: number[]): number {
   let best = -1;
   let bestTs = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < names.length; i++) {
-    const r = inputs[names[i]!]![cursors[i]!];
+  for (let i = 0; i < lists.length; i++) {
+    const r = lists[i]![cursors[i]!];
     if (r === undefined) continue;
     const ts = typeof r.ts === 'number' && !Number.isNaN(r.ts) ? r.ts : Number.NEGATIVE_INFINITY;
     if (best < 0 || ts < bestTs) {
@@ -95,6 +95,7 @@ export function runCompiled(
   const names = Object.keys(inputs).filter(
     (n) => Array.isArray(inputs[n]) && query.lookup[n.toLowerCase()] !== undefined,
   );
+  const lists = names.map((n) => inputs[n]!);
   const sources = names.map((n) => resolveSource(query, n));
   const cursors = names.map(() => 0);
   const edit = newEdit();
@@ -103,17 +104,14 @@ export function runCompiled(
   let late = 0;
   const single = names.length === 1;
   for (;;) {
-    const i = single
-      ? cursors[0]! < inputs[names[0]!]!.length
-        ? 0
-        : -1
-      : nextSource(names, inputs, cursors);
+    const i = single ? (cursors[0]! < lists[0]!.length ? 0 : -1) : nextSource(lists, cursors);
     if (i < 0) break;
-    const record = inputs[names[i]!]![cursors[i]!]!;
+    const record = lists[i]![cursors[i]!]!;
     cursors[i]!++;
     const source = sources[i];
     if (source === undefined) continue;
     if (feed(query, queries, source, record ?? { ts: Number.NaN, value: {} }, edit, rows)) late++;
+    if (rows.length === 0) continue;
     for (const row of rows) {
       const { sink, ...rest } = row;
       outputs[sink]?.push(rest);
