@@ -35,7 +35,7 @@ function runQuery(
   out: OutputRow[],
 ): { state: QueryState; late: boolean } {
   const unchanged = { state: qs, late: false };
-  const row = readInputRow(plan.source, rec);
+  const row = readInputRow(plan.source, rec, plan.readColumns);
   if (row === null) return unchanged;
   const ts = row[plan.source.columns.length] as number;
   // WHERE filters before the aggregation: a filtered record neither counts nor moves stream time.

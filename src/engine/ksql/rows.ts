@@ -55,17 +55,26 @@ function keyValue(key: unknown, numeric: boolean): unknown {
  * processed: no value (a stream ignores tombstones), or no usable timestamp (ksqlDB drops those records).
  */
 export function buildInputRow(source: SourceDef, rec: InRecord): { row: Row; ts: number } | null {
-  const row = readInputRow(source, rec);
+  const row = readInputRow(source, rec, null);
   return row === null ? null : { row, ts: row[source.columns.length] as number };
 }
 
-/** buildInputRow without the pair: the timestamp is the last slot (ROWTIME), as the processor reads it per record. */
-export function readInputRow(source: SourceDef, rec: InRecord): Row | null {
+/**
+ * buildInputRow without the pair, as the processor calls it per record: the timestamp is the last slot
+ * (ROWTIME). With `columns`, only those source columns are read; null reads them all.
+ */
+export function readInputRow(
+  source: SourceDef,
+  rec: InRecord,
+  columns: readonly number[] | null,
+): Row | null {
   const value = rec.value;
   if (value === null || typeof value !== 'object') return null;
   const cols = source.columns;
   const row: Row = new Array(cols.length + 1);
-  for (let i = 0; i < cols.length; i++) {
+  const n = columns === null ? cols.length : columns.length;
+  for (let j = 0; j < n; j++) {
+    const i = columns === null ? j : columns[j]!;
     const c = cols[i]!;
     if (!c.key) row[i] = readField(value, c.fields);
     else if (rec.keyObject) row[i] = rec.keyObject[c.name] ?? null;
