@@ -24,6 +24,7 @@ import { type Entry, newEntry, type QueryState } from './state';
 import { expiredBeforeEmit, timeWindowOpen, type WindowPlan } from './windows';
 
 type TimeState = Extract<QueryState, { kind: 'time' }>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type GlobalState = Extract<QueryState, { kind: 'global' }>;
 type TimeWindows = Extract<WindowPlan, { kind: 'time' }>;
 
@@ -127,14 +128,27 @@ export function processTime(
     }
     if (start > newestStart) newestStart = start;
   }
-  const closed = closeWindows(
-    plan,
-    w,
-    { kind: 'time', streamTime, buckets, openStarts, newestStart },
-    edit,
-    out,
-  );
-  return { state: closed, late };
+  const next = timeState(st, streamTime, buckets, openStarts, newestStart, edit);
+  return { state: closeWindows(plan, w, next, edit, out), late };
+}
+
+/** The state after a record: a new one, or the same one updated when this batch made it (its transient). */
+function timeState(
+  st: TimeState,
+  streamTime: number,
+  buckets: TimeState['buckets'],
+  openStarts: readonly number[],
+  newestStart: number,
+  edit: Edit,
+): TimeState {
+  if (edit === null || st.edit !== edit)
+    return { kind: 'time', streamTime, buckets, openStarts, newestStart, edit };
+  const own = st as Mutable<TimeState>;
+  own.streamTime = streamTime;
+  own.buckets = buckets;
+  own.openStarts = openStarts;
+  own.newestStart = newestStart;
+  return own;
 }
 
 /**

@@ -27,37 +27,45 @@ function project(plan: ProjectionPlan, row: Row, ts: number): OutputRow {
   return { sink: plan.sink, ts, key, value };
 }
 
+/** Runs one query on a record, storing its next state in queries[qi]; returns whether the record was late. */
 function runQuery(
   plan: QueryPlan,
-  qs: QueryState,
+  queries: QueryState[],
+  qi: number,
   rec: InRecord,
   edit: Edit,
   out: OutputRow[],
-): { state: QueryState; late: boolean } {
-  const unchanged = { state: qs, late: false };
+): boolean {
+  const qs = queries[qi]!;
   const row = readInputRow(plan.source, rec, plan.readColumns);
-  if (row === null) return unchanged;
+  if (row === null) return false;
   const ts = row[plan.source.columns.length] as number;
   // WHERE filters before the aggregation: a filtered record neither counts nor moves stream time.
-  if (plan.where !== null && plan.where(row) !== true) return unchanged;
+  if (plan.where !== null && plan.where(row) !== true) return false;
   if (plan.kind === 'projection') {
     out.push(project(plan, row, ts));
-    return unchanged;
+    return false;
   }
   // QTT group-by.json: a row whose GROUP BY value is NULL is excluded before the repartition, so it is
   // neither counted nor late and does not move stream time.
   const key = groupKeyOf(row, plan.groupBy);
-  if (key === null) return unchanged;
+  if (key === null) return false;
+  let r: { state: QueryState; late: boolean };
   switch (qs.kind) {
     case 'global':
-      return { state: processGlobal(plan, qs, row, ts, key, edit, out), late: false };
+      queries[qi] = processGlobal(plan, qs, row, ts, key, edit, out);
+      return false;
     case 'time':
-      return processTime(plan, qs, row, ts, key, edit, out);
+      r = processTime(plan, qs, row, ts, key, edit, out);
+      break;
     case 'session':
-      return processSession(plan, qs, row, ts, key, edit, out);
+      r = processSession(plan, qs, row, ts, key, edit, out);
+      break;
     default:
-      return unchanged;
+      return false;
   }
+  queries[qi] = r.state;
+  return r.late;
 }
 
 /**
@@ -80,9 +88,7 @@ export function feed(
     const qi = consumers[c]!;
     const plan = compiled.queries[qi]!;
     const before = outputs.length;
-    const r = runQuery(plan, queries[qi]!, rec, edit, outputs);
-    queries[qi] = r.state;
-    if (r.late) late = true;
+    if (runQuery(plan, queries, qi, rec, edit, outputs)) late = true;
     if (plan.sinkType !== 'STREAM' || compiled.consumers[plan.sink] === undefined) continue;
     const after = outputs.length;
     for (let i = before; i < after; i++) {

@@ -17,7 +17,7 @@ export const NO_TIMESTAMP = -1;
  */
 export interface Entry {
   readonly hash: number;
-  /** The GROUP BY values as one string (keyStringOf). */
+  /** The GROUP BY values as one string (groupKeyOf in rows.ts). */
   readonly key: string;
   /** The GROUP BY value, or an array of them for several columns (entry-values.ts). */
   readonly group: unknown;
@@ -61,6 +61,8 @@ export type QueryState =
       readonly openStarts: readonly number[];
       /** The newest window start written (the EMIT FINAL store's clock). */
       readonly newestStart: number;
+      /** The transient it was made under: runKsql's batch updates its own state in place (hamt.ts). */
+      readonly edit: Edit;
     }
   | {
       readonly kind: 'session';
@@ -88,6 +90,7 @@ export function initialOneQueryState(plan: QueryPlan): QueryState {
       buckets: emptyHamt(),
       openStarts: [],
       newestStart: NO_TIMESTAMP,
+      edit: null,
     };
   return {
     kind: 'session',
