@@ -39,6 +39,7 @@ function resolveCall(
   alias: string | undefined,
   b: AggBuilder,
   groups: number,
+  reads: Set<number>,
 ) {
   const key = canonical(e);
   const existing = b.keys.indexOf(key);
@@ -59,7 +60,7 @@ function resolveCall(
   const argExpr = e.args[0];
   if (argExpr && !e.star) {
     const nested: Scope = {
-      ...inputScope(source, alias, e.name),
+      ...inputScope(source, alias, e.name, reads),
       call: (c) => fail('Aggregate functions can not be nested.', c.pos),
     };
     const compiled = compileExpr(argExpr, nested);
@@ -101,13 +102,13 @@ function postScope(
   };
 }
 
-function planGroupBy(select: Select, source: SourceDef): Result<number[]> {
+function planGroupBy(select: Select, source: SourceDef, reads: Set<number>): Result<number[]> {
   if (!select.groupBy) {
     const first = select.items.find((it) => it.kind === 'expr');
     const pos = first?.pos ?? select.pos;
     return fail('Aggregate functions require a GROUP BY clause in this subset (as in ksqlDB).', pos);
   }
-  const scope = inputScope(source, select.from.alias, 'GROUP BY');
+  const scope = inputScope(source, select.from.alias, 'GROUP BY', reads);
   const slots: number[] = [];
   for (const e of select.groupBy) {
     if (e.kind !== 'column') return fail('GROUP BY supports column references only in this subset.', e.pos);
@@ -127,14 +128,16 @@ export function planAggregate(
   const alias = select.from.alias;
   if (target.emit === 'FINAL' && !select.window)
     return fail(KSQL_MESSAGES.emitFinalNotWindowed, select.emit?.pos ?? select.pos);
-  const where = compileCondition(select.where, inputScope(source, alias, 'WHERE'), 'WHERE');
+  const reads = new Set<number>();
+  if (source.timestampIndex >= 0) reads.add(source.timestampIndex);
+  const where = compileCondition(select.where, inputScope(source, alias, 'WHERE', reads), 'WHERE');
   if (!where.ok) return where;
-  const groupBy = planGroupBy(select, source);
+  const groupBy = planGroupBy(select, source, reads);
   if (!groupBy.ok) return groupBy;
   const groupNames = groupBy.value.map((i) => source.columns[i]!.name);
   const groupTypes = groupBy.value.map((i) => source.columns[i]!.type);
   const b: AggBuilder = { slots: [], keys: [], types: [] };
-  const resolve = (e: CallExpr) => resolveCall(e, source, alias, b, groupNames.length);
+  const resolve = (e: CallExpr) => resolveCall(e, source, alias, b, groupNames.length, reads);
   const windowed = select.window !== undefined;
   const names = itemNames(select.items, new Set(groupNames));
   const keyNames = [...groupNames];
@@ -166,6 +169,8 @@ export function planAggregate(
     sinkType: 'TABLE',
     source,
     inputWidth: source.columns.length + 1,
+    // Complete once HAVING is compiled: SELECT and HAVING read the aggregate's row, never the input.
+    readColumns: [...reads].sort((x, y) => x - y),
     where: where.value,
     groupBy: groupBy.value,
     keyNames,

@@ -17,14 +17,25 @@ export interface SelectTarget {
 
 type ColumnExpr = Extract<Expr, { kind: 'column' }>;
 
-/** Columns of the source plus ROWTIME, by name. */
-export function inputScope(source: SourceDef, alias: string | undefined, clause: string): Scope {
+/**
+ * Columns of the source plus ROWTIME, by name. `reads` collects the source columns resolved, so that the
+ * processor reads only those from each record (QueryCommon.readColumns).
+ */
+export function inputScope(
+  source: SourceDef,
+  alias: string | undefined,
+  clause: string,
+  reads: Set<number>,
+): Scope {
   return {
     column: (e) => {
       if (e.qualifier !== undefined && e.qualifier !== source.name && e.qualifier !== alias)
         return fail(`Source '${e.qualifier}' is not in the FROM clause.`, e.pos);
       const i = source.columns.findIndex((c) => c.name === e.name);
-      if (i >= 0) return ok({ index: i, type: source.columns[i]!.type });
+      if (i >= 0) {
+        reads.add(i);
+        return ok({ index: i, type: source.columns[i]!.type });
+      }
       if (e.name === 'ROWTIME') return ok({ index: source.columns.length, type: 'INTEGER' as SqlType });
       return fail(`${clause} column '${e.name}' cannot be resolved.`, e.pos);
     },
@@ -105,9 +116,9 @@ export function planSelect(select: Select, source: SourceDef, target: SelectTarg
 
 function planProjection(select: Select, source: SourceDef, target: SelectTarget): Result<ProjectionPlan> {
   const alias = select.from.alias;
-  const where = compileCondition(select.where, inputScope(source, alias, 'WHERE'), 'WHERE');
+  const where = compileCondition(select.where, inputScope(source, alias, 'WHERE', new Set()), 'WHERE');
   if (!where.ok) return where;
-  const scope = inputScope(source, alias, 'SELECT');
+  const scope = inputScope(source, alias, 'SELECT', new Set());
   const keyItems: OutputItem[] = [];
   const valueItems: OutputItem[] = [];
   const names = itemNames(select.items, new Set(source.columns.map((c) => c.name)));
@@ -138,6 +149,8 @@ function planProjection(select: Select, source: SourceDef, target: SelectTarget)
     sinkType: 'STREAM',
     source,
     inputWidth: source.columns.length + 1,
+    // A projection may forward any column (SELECT *): it reads them all.
+    readColumns: source.columns.map((_, i) => i),
     where: where.value,
     keyItems,
     valueItems,

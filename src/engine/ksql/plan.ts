@@ -40,6 +40,11 @@ interface QueryCommon {
   source: SourceDef;
   /** Input row: the source columns, then ROWTIME. */
   inputWidth: number;
+  /**
+   * The source columns the query's expressions, GROUP BY and TIMESTAMP column use, ascending: the processor
+   * reads only these from a record (a JSON field lookup each), and leaves the other slots of the row empty.
+   */
+  readColumns: number[];
   where: Evaluator | null;
 }
 

@@ -3,23 +3,30 @@
  * KStreamWindowAggregate / KStreamAggregate as ksqlDB runs them (KAFKA-DETAILS 4.2 to 4.4). Cost per record:
  * O(windows the record falls in), plus the windows that close.
  */
+
+import { accsAdded, accsAddedInPlace, groupOf, initialAccs } from './entry-values';
 import type { Row } from './expressions';
-import { type Edit, emptyHamt, type Hamt, hamtDelete, hamtGet, hamtSet, hamtValues, hashOf } from './hamt';
+import {
+  type Edit,
+  emptyKeyedHamt,
+  hamtDelete,
+  hamtGet,
+  hamtSet,
+  hashOf,
+  type KeyedHamt,
+  keyedGet,
+  keyedPut,
+  keyedValues,
+} from './hamt';
 import type { AggregatePlan } from './plan';
-import { addToAccs, emitChange, emitFinal, type OutputRow } from './rows';
-import type { Entry, QueryState } from './state';
+import { emitChange, emitFinal, type OutputRow } from './rows';
+import { type Entry, newEntry, type QueryState } from './state';
 import { expiredBeforeEmit, timeWindowOpen, type WindowPlan } from './windows';
 
 type TimeState = Extract<QueryState, { kind: 'time' }>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type GlobalState = Extract<QueryState, { kind: 'global' }>;
 type TimeWindows = Extract<WindowPlan, { kind: 'time' }>;
-
-export interface Grouped {
-  row: Row;
-  ts: number;
-  group: unknown[];
-  keyString: string;
-}
 
 /**
  * Updates (or creates) one entry, forwarding the change under EMIT CHANGES. An entry created under the same
@@ -29,56 +36,48 @@ export interface Grouped {
 function update(
   plan: AggregatePlan,
   prev: Entry | undefined,
-  g: Grouped,
+  row: Row,
+  ts: number,
+  key: string,
+  hash: number,
   start: number,
   end: number,
   edit: Edit,
   out: OutputRow[],
 ): Entry {
-  const passedBefore = prev?.passed ?? false;
+  const passedBefore = prev?.passed === true;
   // The row's ROWTIME is the largest record timestamp in the window: newTimestamp = max(ts, old ts).
-  const ts = prev === undefined || g.ts > prev.ts ? g.ts : prev.ts;
   let e: Entry;
   if (prev !== undefined && edit !== null && prev.edit === edit) {
     e = prev;
-    addInPlace(plan, e.accs, g.row);
-    e.ts = ts;
+    e.accs = accsAddedInPlace(plan, e.accs, row);
+    if (ts > e.ts) e.ts = ts;
+  } else if (prev !== undefined) {
+    const accs = accsAdded(plan, prev.accs, row);
+    let rowTime = prev.ts;
+    if (ts > rowTime) rowTime = ts;
+    e = newEntry(hash, key, prev.group, accs, rowTime, passedBefore, edit);
   } else {
-    const accs = addToAccs(plan, prev?.accs, g.row);
-    e = {
-      group: prev?.group ?? g.group,
-      keyString: g.keyString,
-      start,
-      end,
-      accs,
-      ts,
-      passed: passedBefore,
-      edit,
-    };
+    const accs = accsAddedInPlace(plan, initialAccs(plan), row);
+    e = newEntry(hash, key, groupOf(row, plan.groupBy), accs, ts, false, edit);
   }
-  if (plan.emit === 'CHANGES') e.passed = emitChange(plan, e, passedBefore, out);
+  if (plan.emit === 'CHANGES') e.passed = emitChange(plan, e, start, end, passedBefore, out);
   return e;
-}
-
-function addInPlace(plan: AggregatePlan, accs: unknown[], row: Row): void {
-  const aggs = plan.aggs;
-  for (let i = 0; i < aggs.length; i++) {
-    const a = aggs[i]!;
-    accs[i] = a.fn.add(accs[i], a.arg === null ? null : a.arg(row));
-  }
 }
 
 export function processGlobal(
   plan: AggregatePlan,
   st: GlobalState,
-  g: Grouped,
+  row: Row,
+  ts: number,
+  key: string,
   edit: Edit,
   out: OutputRow[],
 ): GlobalState {
-  const h = hashOf(g.keyString);
-  const e = update(plan, hamtGet(st.entries, g.keyString, h), g, 0, 0, edit, out);
-  const streamTime = Math.max(g.ts, st.streamTime);
-  return { kind: 'global', streamTime, entries: hamtSet(st.entries, g.keyString, e, edit, h) };
+  const h = hashOf(key);
+  const e = update(plan, keyedGet(st.entries, key, h), row, ts, key, h, 0, 0, edit, out);
+  const streamTime = Math.max(ts, st.streamTime);
+  return { kind: 'global', streamTime, entries: keyedPut(st.entries, e, edit) };
 }
 
 function insertSorted(xs: readonly number[], x: number): number[] {
@@ -92,42 +91,64 @@ function insertSorted(xs: readonly number[], x: number): number[] {
 export function processTime(
   plan: AggregatePlan,
   st: TimeState,
-  g: Grouped,
+  row: Row,
+  ts: number,
+  key: string,
   edit: Edit,
   out: OutputRow[],
 ): { state: TimeState; late: boolean } {
   const w = plan.window as TimeWindows;
   // Stream time includes the current record and is shared by every key of the partition.
-  const streamTime = Math.max(g.ts, st.streamTime);
+  const streamTime = Math.max(ts, st.streamTime);
   let { buckets, openStarts, newestStart } = st;
   let late = false;
-  const h = hashOf(g.keyString);
+  const h = hashOf(key);
   // TimeWindows.windowsFor: epoch-aligned starts, in increasing order, each [start, start + size).
-  let start = Math.floor(Math.max(0, g.ts - w.sizeMs + w.advanceMs) / w.advanceMs) * w.advanceMs;
-  for (; start <= g.ts; start += w.advanceMs) {
+  let start = Math.floor(Math.max(0, ts - w.sizeMs + w.advanceMs) / w.advanceMs) * w.advanceMs;
+  for (; start <= ts; start += w.advanceMs) {
     const end = start + w.sizeMs;
     if (!timeWindowOpen(end, streamTime, w.graceMs)) {
       // "Skipping record for expired window": dropped for this window and counted as late.
       late = true;
       continue;
     }
-    let bucket = hamtGet(buckets, start);
+    const startHash = hashOf(start);
+    let bucket = hamtGet(buckets, start, startHash);
     if (bucket === undefined) {
-      bucket = emptyHamt<string, Entry>();
+      bucket = emptyKeyedHamt<string, Entry>();
       openStarts = insertSorted(openStarts, start);
     }
-    const e = update(plan, hamtGet(bucket, g.keyString, h), g, start, end, edit, out);
-    buckets = hamtSet(buckets, start, hamtSet(bucket, g.keyString, e, edit, h), edit);
+    const prev = keyedGet(bucket, key, h);
+    const e = update(plan, prev, row, ts, key, h, start, end, edit, out);
+    // An entry updated in place is already in its bucket, and a bucket made under this transient takes a new
+    // entry in place: then there is nothing to store.
+    if (e !== prev) {
+      const nextBucket = keyedPut(bucket, e, edit);
+      if (nextBucket !== bucket) buckets = hamtSet(buckets, start, nextBucket, edit, startHash);
+    }
     if (start > newestStart) newestStart = start;
   }
-  const closed = closeWindows(
-    plan,
-    w,
-    { kind: 'time', streamTime, buckets, openStarts, newestStart },
-    edit,
-    out,
-  );
-  return { state: closed, late };
+  const next = timeState(st, streamTime, buckets, openStarts, newestStart, edit);
+  return { state: closeWindows(plan, w, next, edit, out), late };
+}
+
+/** The state after a record: a new one, or the same one updated when this batch made it (its transient). */
+function timeState(
+  st: TimeState,
+  streamTime: number,
+  buckets: TimeState['buckets'],
+  openStarts: readonly number[],
+  newestStart: number,
+  edit: Edit,
+): TimeState {
+  if (edit === null || st.edit !== edit)
+    return { kind: 'time', streamTime, buckets, openStarts, newestStart, edit };
+  const own = st as Mutable<TimeState>;
+  own.streamTime = streamTime;
+  own.buckets = buckets;
+  own.openStarts = openStarts;
+  own.newestStart = newestStart;
+  return own;
 }
 
 /**
@@ -150,16 +171,20 @@ function closeWindows(
     const start = st.openStarts[i]!;
     if (plan.emit === 'FINAL' && !expiredBeforeEmit(start, st.newestStart, w.retentionMs)) {
       const bucket = hamtGet(buckets, start);
-      if (bucket) emitBucket(plan, bucket, out);
+      if (bucket) emitBucket(plan, bucket, start, start + w.sizeMs, out);
     }
     buckets = hamtDelete(buckets, start, edit);
   }
   return { ...st, buckets, openStarts: st.openStarts.slice(n) };
 }
 
-function emitBucket(plan: AggregatePlan, bucket: Hamt<string, Entry>, out: OutputRow[]): void {
-  const entries = hamtValues(bucket).sort((a, b) =>
-    a.keyString < b.keyString ? -1 : a.keyString > b.keyString ? 1 : 0,
-  );
-  for (const e of entries) emitFinal(plan, e, out);
+function emitBucket(
+  plan: AggregatePlan,
+  bucket: KeyedHamt<string, Entry>,
+  start: number,
+  end: number,
+  out: OutputRow[],
+): void {
+  const entries = keyedValues(bucket).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const e of entries) emitFinal(plan, e, start, end, out);
 }

@@ -9,7 +9,7 @@ import type { Edit } from './hamt';
 import type { CompiledQuery, ProjectionPlan, QueryPlan } from './plan';
 import { processSession } from './process-session';
 import { processGlobal, processTime } from './process-time';
-import { buildInputRow, type InRecord, keyStringOf, type OutputRow } from './rows';
+import { groupKeyOf, type InRecord, type OutputRow, readInputRow } from './rows';
 import type { QueryState, ScriptState } from './state';
 
 export interface ProcessResult {
@@ -27,46 +27,53 @@ function project(plan: ProjectionPlan, row: Row, ts: number): OutputRow {
   return { sink: plan.sink, ts, key, value };
 }
 
+/** Runs one query on a record, storing its next state in queries[qi]; returns whether the record was late. */
 function runQuery(
   plan: QueryPlan,
-  qs: QueryState,
+  queries: QueryState[],
+  qi: number,
   rec: InRecord,
   edit: Edit,
   out: OutputRow[],
-): { state: QueryState; late: boolean } {
-  const unchanged = { state: qs, late: false };
-  const input = buildInputRow(plan.source, rec);
-  if (input === null) return unchanged;
-  const { row, ts } = input;
+): boolean {
+  const qs = queries[qi]!;
+  const row = readInputRow(plan.source, rec, plan.readColumns);
+  if (row === null) return false;
+  const ts = row[plan.source.columns.length] as number;
   // WHERE filters before the aggregation: a filtered record neither counts nor moves stream time.
-  if (plan.where !== null && plan.where(row) !== true) return unchanged;
+  if (plan.where !== null && plan.where(row) !== true) return false;
   if (plan.kind === 'projection') {
     out.push(project(plan, row, ts));
-    return unchanged;
+    return false;
   }
   // QTT group-by.json: a row whose GROUP BY value is NULL is excluded before the repartition, so it is
   // neither counted nor late and does not move stream time.
-  const group: unknown[] = [];
-  for (let i = 0; i < plan.groupBy.length; i++) {
-    const v = row[plan.groupBy[i]!];
-    if (v === null || v === undefined) return unchanged;
-    group.push(v);
-  }
-  const g = { row, ts, group, keyString: keyStringOf(group) };
+  const key = groupKeyOf(row, plan.groupBy);
+  if (key === null) return false;
+  let r: { state: QueryState; late: boolean };
   switch (qs.kind) {
     case 'global':
-      return { state: processGlobal(plan, qs, g, edit, out), late: false };
+      queries[qi] = processGlobal(plan, qs, row, ts, key, edit, out);
+      return false;
     case 'time':
-      return processTime(plan, qs, g, edit, out);
+      r = processTime(plan, qs, row, ts, key, edit, out);
+      break;
     case 'session':
-      return processSession(plan, qs, g, edit, out);
+      r = processSession(plan, qs, row, ts, key, edit, out);
+      break;
     default:
-      return unchanged;
+      return false;
   }
+  queries[qi] = r.state;
+  return r.late;
 }
 
-/** Runs the queries reading `source`, then feeds the rows of STREAM sinks to the queries reading them. */
-function feed(
+/**
+ * Runs the queries reading `source`, then feeds the rows of STREAM sinks to the queries reading them. `queries`
+ * belongs to the caller and is updated in place: applyRecord passes a copy, runKsql's batch loop its own array.
+ * Returns whether a windowed aggregation dropped the record as late.
+ */
+export function feed(
   compiled: CompiledQuery,
   queries: QueryState[],
   source: string,
@@ -81,9 +88,7 @@ function feed(
     const qi = consumers[c]!;
     const plan = compiled.queries[qi]!;
     const before = outputs.length;
-    const r = runQuery(plan, queries[qi]!, rec, edit, outputs);
-    queries[qi] = r.state;
-    if (r.late) late = true;
+    if (runQuery(plan, queries, qi, rec, edit, outputs)) late = true;
     if (plan.sinkType !== 'STREAM' || compiled.consumers[plan.sink] === undefined) continue;
     const after = outputs.length;
     for (let i = before; i < after; i++) {
@@ -104,7 +109,13 @@ function feed(
   return late;
 }
 
-/** The one implementation behind processRecord and runKsql. */
+/** The source a record of `sourceName` feeds (matched case-insensitively by name or topic), if any. */
+export function resolveSource(compiled: CompiledQuery, sourceName: string): string | undefined {
+  // Lookup keys are lower-case: try the name as given before allocating a lower-cased copy.
+  return compiled.lookup[sourceName] ?? compiled.lookup[String(sourceName).toLowerCase()];
+}
+
+/** processRecord: one record, the state given left as it was. runKsql calls `feed` directly. */
 export function applyRecord(
   compiled: CompiledQuery,
   state: ScriptState,
@@ -112,8 +123,7 @@ export function applyRecord(
   record: InRecord,
   edit: Edit,
 ): ProcessResult {
-  // Lookup keys are lower-case: try the name as given before allocating a lower-cased copy.
-  const name = compiled.lookup[sourceName] ?? compiled.lookup[String(sourceName).toLowerCase()];
+  const name = resolveSource(compiled, sourceName);
   const outputs: OutputRow[] = [];
   if (name === undefined) return { state, outputs, late: false };
   const queries = state.queries.slice();

@@ -2,6 +2,7 @@
  * Records in, rows out: reading a record into the slots a plan expects, and turning an aggregate entry into the
  * output row (or the tombstone) that EMIT CHANGES / EMIT FINAL forward.
  */
+import { accAt, groupAt } from './entry-values';
 import type { Row } from './expressions';
 import type { AggregatePlan, SourceDef } from './plan';
 import type { Entry } from './state';
@@ -54,11 +55,26 @@ function keyValue(key: unknown, numeric: boolean): unknown {
  * processed: no value (a stream ignores tombstones), or no usable timestamp (ksqlDB drops those records).
  */
 export function buildInputRow(source: SourceDef, rec: InRecord): { row: Row; ts: number } | null {
+  const row = readInputRow(source, rec, null);
+  return row === null ? null : { row, ts: row[source.columns.length] as number };
+}
+
+/**
+ * buildInputRow without the pair, as the processor calls it per record: the timestamp is the last slot
+ * (ROWTIME). With `columns`, only those source columns are read; null reads them all.
+ */
+export function readInputRow(
+  source: SourceDef,
+  rec: InRecord,
+  columns: readonly number[] | null,
+): Row | null {
   const value = rec.value;
   if (value === null || typeof value !== 'object') return null;
   const cols = source.columns;
   const row: Row = new Array(cols.length + 1);
-  for (let i = 0; i < cols.length; i++) {
+  const n = columns === null ? cols.length : columns.length;
+  for (let j = 0; j < n; j++) {
+    const i = columns === null ? j : columns[j]!;
     const c = cols[i]!;
     if (!c.key) row[i] = readField(value, c.fields);
     else if (rec.keyObject) row[i] = rec.keyObject[c.name] ?? null;
@@ -67,14 +83,24 @@ export function buildInputRow(source: SourceDef, rec: InRecord): { row: Row; ts:
   const ts = source.timestampIndex >= 0 ? row[source.timestampIndex] : rec.ts;
   if (typeof ts !== 'number' || !Number.isFinite(ts)) return null;
   row[cols.length] = ts;
-  return { row, ts };
+  return row;
 }
 
-/** One string per distinct key; the type prefix keeps 1 and '1' apart in a column of unknown type. */
-export function keyStringOf(values: readonly unknown[]): string {
-  if (values.length === 1) return keyPart(values[0]);
+/**
+ * The GROUP BY values as one string per distinct key, read straight from the row (no array per record), or null
+ * when one of them is NULL. The type prefix keeps 1 and '1' apart in a column of unknown type.
+ */
+export function groupKeyOf(row: Row, groupBy: readonly number[]): string | null {
+  if (groupBy.length === 1) {
+    const v = row[groupBy[0]!];
+    return v === null || v === undefined ? null : keyPart(v);
+  }
   let s = '';
-  for (let i = 0; i < values.length; i++) s += (i > 0 ? '\u0000' : '') + keyPart(values[i]);
+  for (let i = 0; i < groupBy.length; i++) {
+    const v = row[groupBy[i]!];
+    if (v === null || v === undefined) return null;
+    s += (i > 0 ? '\u0000' : '') + keyPart(v);
+  }
   return s;
 }
 
@@ -82,17 +108,19 @@ function keyPart(v: unknown): string {
   return typeof v === 'string' ? v : `\u0001${typeof v}:${String(v)}`;
 }
 
-export function postRow(
-  plan: AggregatePlan,
-  group: readonly unknown[],
-  accs: readonly unknown[],
-  start: number,
-  end: number,
-): Row {
-  // Slots POST_WINDOWSTART, POST_WINDOWEND, then POST_GROUP onwards.
-  const row: Row = [start, end];
-  for (let i = 0; i < group.length; i++) row.push(group[i]);
-  for (let i = 0; i < accs.length; i++) row.push(plan.aggs[i]!.fn.result(accs[i]));
+/**
+ * The row SELECT and HAVING see. `start` and `end` are the window's bounds (0 without a window); they are passed
+ * in rather than kept on the entry, since a time window's entries share them.
+ */
+export function postRow(plan: AggregatePlan, e: Entry, start: number, end: number): Row {
+  const groups = plan.groupBy.length;
+  const aggs = plan.aggs;
+  // Slots POST_WINDOWSTART, POST_WINDOWEND, then POST_GROUP onwards; sized once, as it is built per record.
+  const row: Row = new Array(2 + groups + aggs.length);
+  row[0] = start;
+  row[1] = end;
+  for (let i = 0; i < groups; i++) row[2 + i] = groupAt(plan, e.group, i);
+  for (let i = 0; i < aggs.length; i++) row[2 + groups + i] = aggs[i]!.fn.result(accAt(plan, e.accs, i));
   return row;
 }
 
@@ -100,9 +128,15 @@ export function passesHaving(plan: AggregatePlan, post: Row): boolean {
   return plan.having === null || plan.having(post) === true;
 }
 
-export function outputRow(plan: AggregatePlan, e: Entry, post: Row | null): OutputRow {
+export function outputRow(
+  plan: AggregatePlan,
+  e: Entry,
+  start: number,
+  end: number,
+  post: Row | null,
+): OutputRow {
   const key: Record<string, unknown> = {};
-  for (let i = 0; i < plan.keyNames.length; i++) key[plan.keyNames[i]!] = e.group[i];
+  for (let i = 0; i < plan.keyNames.length; i++) key[plan.keyNames[i]!] = groupAt(plan, e.group, i);
   let value: Record<string, unknown> | null = null;
   if (post !== null) {
     value = {};
@@ -110,21 +144,10 @@ export function outputRow(plan: AggregatePlan, e: Entry, post: Row | null): Outp
   }
   const row: OutputRow = { sink: plan.sink, ts: e.ts, key, value };
   if (plan.window !== null) {
-    row.windowStart = e.start;
-    row.windowEnd = e.end;
+    row.windowStart = start;
+    row.windowEnd = end;
   }
   return row;
-}
-
-/** The accumulators after one more input row. */
-export function addToAccs(plan: AggregatePlan, prev: readonly unknown[] | undefined, row: Row): unknown[] {
-  const aggs = plan.aggs;
-  const next: unknown[] = [];
-  for (let i = 0; i < aggs.length; i++) {
-    const a = aggs[i]!;
-    next.push(a.fn.add(prev === undefined ? a.fn.init() : prev[i], a.arg === null ? null : a.arg(row)));
-  }
-  return next;
 }
 
 /**
@@ -132,18 +155,25 @@ export function addToAccs(plan: AggregatePlan, prev: readonly unknown[] | undefi
  * passes is emitted; one that passed before and no longer does is retracted with a tombstone; otherwise nothing.
  * Returns whether the entry now passes.
  */
-export function emitChange(plan: AggregatePlan, e: Entry, passedBefore: boolean, out: OutputRow[]): boolean {
-  const post = postRow(plan, e.group, e.accs, e.start, e.end);
+export function emitChange(
+  plan: AggregatePlan,
+  e: Entry,
+  start: number,
+  end: number,
+  passedBefore: boolean,
+  out: OutputRow[],
+): boolean {
+  const post = postRow(plan, e, start, end);
   if (passesHaving(plan, post)) {
-    out.push(outputRow(plan, e, post));
+    out.push(outputRow(plan, e, start, end, post));
     return true;
   }
-  if (passedBefore) out.push(outputRow(plan, e, null));
+  if (passedBefore) out.push(outputRow(plan, e, start, end, null));
   return false;
 }
 
 /** EMIT FINAL: one row for a closed window, if it passes HAVING. */
-export function emitFinal(plan: AggregatePlan, e: Entry, out: OutputRow[]): void {
-  const post = postRow(plan, e.group, e.accs, e.start, e.end);
-  if (passesHaving(plan, post)) out.push(outputRow(plan, e, post));
+export function emitFinal(plan: AggregatePlan, e: Entry, start: number, end: number, out: OutputRow[]): void {
+  const post = postRow(plan, e, start, end);
+  if (passesHaving(plan, post)) out.push(outputRow(plan, e, start, end, post));
 }

@@ -10,9 +10,9 @@ import { newEdit } from './hamt';
 import { parseScript } from './parser';
 import type { CompiledQuery, SourceColumn } from './plan';
 import { planScript } from './planner';
-import { applyRecord } from './processor';
-import type { InputRecord } from './rows';
-import { initialQueryState, type ScriptState } from './state';
+import { feed, resolveSource } from './processor';
+import type { InputRecord, OutputRow } from './rows';
+import { initialQueryState } from './state';
 
 export interface RunRow {
   ts: number;
@@ -67,11 +67,11 @@ export function inferSources(inputs: Inputs): Record<string, SourceColumn[]> {
 }
 
 /** The next record in timestamp order across sources; ties go to the source listed first. */
-function nextSource(names: string[], inputs: Inputs, cursors: number[]): number {
+function nextSource(lists: readonly (readonly InputRecord[])[], cursors: number[]): number {
   let best = -1;
   let bestTs = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < names.length; i++) {
-    const r = inputs[names[i]!]![cursors[i]!];
+  for (let i = 0; i < lists.length; i++) {
+    const r = lists[i]![cursors[i]!];
     if (r === undefined) continue;
     const ts = typeof r.ts === 'number' && !Number.isNaN(r.ts) ? r.ts : Number.NEGATIVE_INFINITY;
     if (best < 0 || ts < bestTs) {
@@ -82,7 +82,10 @@ function nextSource(names: string[], inputs: Inputs, cursors: number[]): number 
   return best;
 }
 
-/** Runs a compiled script over whole inputs; the batch owns its intermediate states, so it may reuse them. */
+/**
+ * Runs a compiled script over whole inputs. The batch owns its intermediate states (nobody else ever sees them),
+ * so it keeps one array of query states and updates it in place, and entries under its transient edit too.
+ */
 export function runCompiled(
   query: CompiledQuery,
   inputs: Inputs,
@@ -92,28 +95,28 @@ export function runCompiled(
   const names = Object.keys(inputs).filter(
     (n) => Array.isArray(inputs[n]) && query.lookup[n.toLowerCase()] !== undefined,
   );
+  const lists = names.map((n) => inputs[n]!);
+  const sources = names.map((n) => resolveSource(query, n));
   const cursors = names.map(() => 0);
   const edit = newEdit();
-  let state: ScriptState = initialQueryState(query);
+  const queries = initialQueryState(query).queries.slice();
+  const rows: OutputRow[] = [];
   let late = 0;
   const single = names.length === 1;
   for (;;) {
-    const i = single
-      ? cursors[0]! < inputs[names[0]!]!.length
-        ? 0
-        : -1
-      : nextSource(names, inputs, cursors);
+    const i = single ? (cursors[0]! < lists[0]!.length ? 0 : -1) : nextSource(lists, cursors);
     if (i < 0) break;
-    const name = names[i]!;
-    const record = inputs[name]![cursors[i]!]!;
+    const record = lists[i]![cursors[i]!]!;
     cursors[i]!++;
-    const r = applyRecord(query, state, name, record ?? { ts: Number.NaN, value: {} }, edit);
-    state = r.state;
-    if (r.late) late++;
-    for (const row of r.outputs) {
+    const source = sources[i];
+    if (source === undefined) continue;
+    if (feed(query, queries, source, record ?? { ts: Number.NaN, value: {} }, edit, rows)) late++;
+    if (rows.length === 0) continue;
+    for (const row of rows) {
       const { sink, ...rest } = row;
       outputs[sink]?.push(rest);
     }
+    rows.length = 0;
   }
   return { outputs, late };
 }
