@@ -2,7 +2,6 @@
  * The topic on stage: producers on the left, one lane per partition with numbered offsets, records drawn
  * in their key colour, and the records in flight between them. A pure function of (engine frame, playhead).
  */
-import { interpolateNumber } from 'd3-interpolate';
 import type { EngineEvent } from '../../engine/events';
 import { keptRecords, type LogRecord } from '../../engine/log';
 import type { Message, PendingRecord, ProducerConfig, TopicState } from '../../engine/types';
@@ -11,6 +10,7 @@ import { keyColour } from './palette';
 import {
   LANE_WIDTH,
   LANE_X,
+  lerp,
   PRODUCER_BOX,
   STAGE_HEIGHT,
   STAGE_WIDTH,
@@ -188,8 +188,8 @@ function Flights({
           const records = m.payload.records as PendingRecord[];
           return records.map((r, i) => {
             const targetX = layout.slotX(landing.get(r.id) ?? 0);
-            const x = interpolateNumber(PRODUCER_BOX.x + PRODUCER_BOX.width, targetX)(p);
-            const y = interpolateNumber(py, ly)(p) + i * 4;
+            const x = lerp(PRODUCER_BOX.x + PRODUCER_BOX.width, targetX, p);
+            const y = lerp(py, ly, p) + i * 4;
             return (
               <g key={`${m.id}-${r.id}`} className="flying-record" transform={`translate(${x},${y})`}>
                 <rect x={0} y={-20} width={layout.slotWidth - 6} height={40} rx={8} fill={keyColour(r.key)} />
@@ -201,8 +201,8 @@ function Flights({
           });
         }
         if (m.kind === 'produceResponse') {
-          const x = interpolateNumber(LANE_X, PRODUCER_BOX.x + PRODUCER_BOX.width)(p);
-          const y = interpolateNumber(ly, py)(p);
+          const x = lerp(LANE_X, PRODUCER_BOX.x + PRODUCER_BOX.width, p);
+          const y = lerp(ly, py, p);
           return (
             <text
               key={m.id}

@@ -1,8 +1,12 @@
 /**
- * Geometry of the topic view, from d3 scales: lanes are bands, offsets are a linear scale along a lane.
- * Pure functions of the engine state, shared by the lanes and the records in flight.
+ * Geometry of the topic view: lanes are bands, offsets are linear along a lane. Pure functions of the engine
+ * state, shared by the lanes and the records in flight.
+ *
+ * This is the one view in the initial download, so it does its two lines of arithmetic itself: importing any
+ * of d3-scale or d3-interpolate here would put the whole of each (with d3-format and d3-color, ~9 KB gzipped)
+ * in the initial chunk, since a bundled module cannot be split between the entry and the lazy views that use
+ * the rest of it. The lazy views take their scales and interpolators from d3.
  */
-import { scaleBand, scaleLinear } from 'd3-scale';
 import type { TopicState } from '../../engine/types';
 
 export const STAGE_WIDTH = 1200;
@@ -24,11 +28,7 @@ export interface TopicLayout {
 }
 
 export function topicLayout(topic: TopicState): TopicLayout {
-  const partitions = topic.partitions.map((p) => p.partition);
-  const band = scaleBand<number>()
-    .domain(partitions)
-    .range([24, STAGE_HEIGHT - 10])
-    .paddingInner(0.28);
+  const band = bands(topic.partitions.length, 24, STAGE_HEIGHT - 10, 0.28);
   let first = Number.POSITIVE_INFINITY;
   let last = 0;
   for (const p of topic.partitions) {
@@ -38,15 +38,24 @@ export function topicLayout(topic: TopicState): TopicLayout {
   }
   if (!Number.isFinite(first)) first = 0;
   const slots = Math.max(MIN_SLOTS, last - first + 1);
-  const x = scaleLinear()
-    .domain([first, first + slots])
-    .range([LANE_X + 70, LANE_X + LANE_WIDTH]);
+  const x = (offset: number) => lerp(LANE_X + 70, LANE_X + LANE_WIDTH, (offset - first) / slots);
   const slotWidth = x(first + 1) - x(first);
   return {
-    laneY: (p) => band(p) ?? 0,
-    laneHeight: band.bandwidth(),
+    laneY: (p) => band.start + band.step * p,
+    laneHeight: band.width,
     slotX: (o) => x(o),
     slotWidth,
     producerY: (i, n) => (STAGE_HEIGHT * (i + 1)) / (n + 1) - PRODUCER_BOX.height / 2,
   };
+}
+
+/** The number `t` of the way from `a` to `b`, as d3's interpolateNumber gives it. */
+export function lerp(a: number, b: number, t: number): number {
+  return a * (1 - t) + b * t;
+}
+
+/** n bands over [start, stop] with inner padding as a fraction of a step, as d3's scaleBand lays them out. */
+function bands(n: number, start: number, stop: number, paddingInner: number) {
+  const step = (stop - start) / Math.max(1, n - paddingInner);
+  return { start, step, width: step * (1 - paddingInner) };
 }
