@@ -7,6 +7,7 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { groupLag } from '../../../engine/groups/lag';
 import type { EngineState } from '../../../engine/types';
+import { scenes } from '../../../scenarios/registry';
 import type { SceneView } from '../../../scenarios/types';
 import { deckStore } from '../../store/deck-store';
 import { NO_LIVE, stateAtStep } from '../../store/frames';
@@ -24,7 +25,7 @@ function committedTotal(state: EngineState, group: string): number {
 
 /** One point per step so far: records committed per model second against the group's size then. */
 function useThroughput(view: View, sceneIndex: number, step: number): ThroughputPoint[] {
-  const live = useStore(deckStore, (s) => s.live['scalable-architecture'] ?? NO_LIVE);
+  const live = useStore(deckStore, (s) => s.live[scenes[sceneIndex]?.id ?? ''] ?? NO_LIVE);
   return useMemo(() => {
     const points: ThroughputPoint[] = [];
     for (let k = 1; k <= step; k++) {
