@@ -41,9 +41,18 @@ export function initialJsGzipBytes(dist = 'dist'): { initial: number; lazy: numb
 }
 
 async function startServer(): Promise<ChildProcess> {
+  // vite itself, not through npx: killing npx would leave its vite child serving after the bench.
   const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PORT),
+      '--strictPort',
+    ],
     { stdio: 'ignore' },
   );
   for (let i = 0; i < 100; i++) {
