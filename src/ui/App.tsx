@@ -12,16 +12,16 @@ import { Overview } from './overlays/Overview';
 import { send } from './player/actor';
 import { deckStore } from './store/deck-store';
 import { useFrame, usePlace, usePlayerState } from './store/hooks';
+import { CurrentStage } from './views/CurrentStage';
 import { Decision } from './views/Decision';
 import { RealCommands } from './views/RealCommands';
-import { Stage } from './views/Stage';
 
 // The live controls load when first opened: most of a talk never opens them.
 const LivePanel = lazy(() => import('./views/LivePanel').then((m) => ({ default: m.LivePanel })));
 
 export function App() {
   const { sceneIndex, step, scene } = usePlace();
-  const { frame, playheadMs, engine } = useFrame();
+  const { frame, playheadMs } = useFrame();
   const { overlay, black, playing } = usePlayerState();
   const notice = useStore(deckStore, (s) => s.notice);
   const speed = useStore(deckStore, (s) => s.speed);
@@ -59,14 +59,7 @@ export function App() {
         </span>
       </header>
       <main className="stage" aria-label="Stage">
-        <Stage
-          view={scene.view}
-          frame={frame}
-          playheadMs={playheadMs}
-          sceneIndex={sceneIndex}
-          step={step}
-          engineFailed={engine === 'failed'}
-        />
+        <CurrentStage />
       </main>
       <section
         className={`narration${current.predict ? ' predict' : ''}`}

@@ -8,8 +8,8 @@ import { useStore } from 'zustand';
 import { scenes } from '../../scenarios/registry';
 import { send } from '../player/actor';
 import { deckStore, placeAfter } from '../store/deck-store';
-import { useFrame, usePlace, usePlayerState } from '../store/hooks';
-import { Stage } from '../views/Stage';
+import { usePlace, usePlayerState } from '../store/hooks';
+import { CurrentStage } from '../views/CurrentStage';
 
 function useElapsed(paused: boolean): number {
   const [elapsedMs, setElapsed] = useState(0);
@@ -42,7 +42,6 @@ const mmss = (ms: number) => {
 
 export function PresenterView() {
   const { scene, step, sceneIndex } = usePlace();
-  const { frame, playheadMs, engine } = useFrame();
   const { black } = usePlayerState();
   const notice = useStore(deckStore, (s) => s.notice);
   const elapsed = useElapsed(black);
@@ -72,14 +71,7 @@ export function PresenterView() {
       <section className="presenter-current" aria-label="Current step">
         <h2>{current.title}</h2>
         <div className="presenter-stage">
-          <Stage
-            view={scene.view}
-            frame={frame}
-            playheadMs={playheadMs}
-            sceneIndex={sceneIndex}
-            step={step}
-            engineFailed={engine === 'failed'}
-          />
+          <CurrentStage />
         </div>
       </section>
       <section className="presenter-notes" aria-label="Speaker notes" data-testid="speaker-notes">
