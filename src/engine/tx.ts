@@ -130,14 +130,21 @@ export class Tx {
    * messages, and copying the map per message was a third of a heavy scene's time. finish() drops the links
    * with nothing left in flight, so the map stays as small as the traffic.
    */
-  private ownedLinks: Record<string, number> | null = null;
-
   private linksToChange(): Record<string, number> {
-    if (this.ownedLinks === null || this.state.linkArrivals !== this.ownedLinks) {
-      this.ownedLinks = { ...this.state.linkArrivals };
-      this.draft().linkArrivals = this.ownedLinks;
-    }
-    return this.ownedLinks;
+    return this.mapToChange('linkArrivals');
+  }
+
+  /** Maps of the state copied in this step, which it may change in place until finish(). */
+  private readonly ownedMaps = new Set<object>();
+
+  /** A map of the state this step may change in place: copied on its first change in the step, once. */
+  private mapToChange<K extends 'linkArrivals' | 'producers'>(field: K): Mutable<EngineState[K]> {
+    const map = this.state[field];
+    if (this.ownedMaps.has(map)) return map as Mutable<EngineState[K]>;
+    const copy = { ...map } as Mutable<EngineState[K]>;
+    this.ownedMaps.add(copy);
+    this.draft()[field] = copy as EngineState[K];
+    return copy;
   }
 
   /** Moves the clock forward (never back) without copying the state per timer fired. */
@@ -160,13 +167,12 @@ export class Tx {
       }
     // Pruned after every step, touched or not, so a state never depends on how an advance was cut.
     if (stale) {
-      if (links !== this.ownedLinks) links = this.linksToChange();
+      links = this.linksToChange();
       const owned = links as Record<string, number>;
       for (const l of Object.keys(owned)) if (owned[l]! <= now) delete owned[l];
     }
-    this.ownedLinks = null;
+    this.ownedMaps.clear();
     this.ownedTimers = null;
-    this.ownedProducers = null;
     this.producerDrafts.clear();
     this.ownedParts.clear();
     return this.state;
@@ -227,15 +233,9 @@ export class Tx {
     this.producersToChange()[p.id] = p;
   }
 
-  /** The producers map, owned by this step once it first changes one (see timersToChange). */
-  private ownedProducers: Record<string, ProducerState> | null = null;
-
+  /** The producers map, owned by this step once it first changes one (see mapToChange). */
   private producersToChange(): Record<string, ProducerState> {
-    if (this.ownedProducers === null || this.state.producers !== this.ownedProducers) {
-      this.ownedProducers = { ...this.state.producers };
-      this.draft().producers = this.ownedProducers;
-    }
-    return this.ownedProducers;
+    return this.mapToChange('producers');
   }
 
   /** Producer objects made by producerDraft in this step, and the maps and arrays copied by own(). */
@@ -251,7 +251,7 @@ export class Tx {
   producerDraft(id: string): ProducerDraft | undefined {
     const p = this.state.producers[id];
     if (!p) return undefined;
-    if (this.producerDrafts.has(p) && this.state.producers === this.ownedProducers) return p as ProducerDraft;
+    if (this.producerDrafts.has(p) && this.ownedMaps.has(this.state.producers)) return p as ProducerDraft;
     const draft = { ...p } as ProducerDraft;
     this.producerDrafts.add(draft);
     this.producersToChange()[id] = draft;

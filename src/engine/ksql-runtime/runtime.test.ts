@@ -6,12 +6,11 @@ import { initialState, step } from '../step';
 import { runCommands } from '../test-support';
 import { canonical } from '../trace';
 import type { EngineState } from '../types';
+import { attemptAt, LATE_SCRIPT, LATE_TOPIC, MINUTE, NOON } from './late-fixture';
 import { QUERY_POLL_INTERVAL_MS } from './types';
 
-const MINUTE = 60_000;
 /** 12:00 UTC on the simulator's day 0: a round 5-minute boundary. */
-const NOON = 12 * 60 * MINUTE;
-const TOPIC = 'authorization_attempts';
+const TOPIC = LATE_TOPIC;
 const FRAUD = '4111-0000-0000-0001';
 
 const SCRIPT = (threshold = 3, window = 'TUMBLING (SIZE 5 MINUTE)') => `
@@ -198,22 +197,11 @@ describe('a ksqlDB query running in the simulation', () => {
 
   it('marks a record late when its window has closed, and drops it', () => {
     // Produced records carry the model time as their timestamp, so they arrive in order; an event time in
-    // the value (WITH TIMESTAMP=...) can arrive late. GRACE PERIOD 0: [12:20,12:25) closes at stream time 12:25.
-    const script = `CREATE STREAM a (card_number VARCHAR, ts BIGINT)
-  WITH (KAFKA_TOPIC='authorization_attempts', VALUE_FORMAT='JSON', TIMESTAMP='ts');
-CREATE TABLE possible_fraud AS SELECT card_number, count(*) FROM a
-  WINDOW TUMBLING (SIZE 5 MINUTES, GRACE PERIOD 0 SECONDS) GROUP BY card_number;`;
-    const at = (m: number): Command => ({
-      type: 'produce',
-      producer: 'terminal',
-      topic: TOPIC,
-      partition: 0,
-      key: FRAUD,
-      value: JSON.stringify({ card_number: FRAUD, ts: NOON + m * MINUTE }),
-    });
+    // the value (WITH TIMESTAMP=...) can arrive late: see late-fixture.ts.
+    const at = (m: number) => attemptAt(FRAUD, m);
     const { events, state } = runCommands(1, [
       ...setup,
-      { type: 'runQuery', query: 'fraud', script },
+      { type: 'runQuery', query: 'fraud', script: LATE_SCRIPT },
       at(21),
       at(31),
       at(22),

@@ -1,32 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../../../engine/commands';
+import { attemptAt, LATE_SCRIPT, LATE_TOPIC, MINUTE, NOON } from '../../../engine/ksql-runtime/late-fixture';
 import type { SceneView } from '../../../scenarios/types';
 import { render, runEngine, stillFrame } from '../test-render';
 import { StreamView } from './StreamView';
 
-const MINUTE = 60_000;
-/** 12:00 UTC on the simulator's day 0: a round 5-minute boundary. */
-const NOON = 12 * 60 * MINUTE;
-const TOPIC = 'authorization_attempts';
+const TOPIC = LATE_TOPIC;
 const CARD = '4111-0000-0000-0001';
 const QUERY = 'fraud';
-
-// The event time is in the value (TIMESTAMP='ts'), so a record can arrive after its window closed.
-// GRACE PERIOD 0: [12:20, 12:25) closes once stream time reaches 12:25.
-const SCRIPT = `CREATE STREAM a (card_number VARCHAR, ts BIGINT)
-  WITH (KAFKA_TOPIC='${TOPIC}', VALUE_FORMAT='JSON', TIMESTAMP='ts');
-CREATE TABLE possible_fraud AS SELECT card_number, count(*) FROM a
-  WINDOW TUMBLING (SIZE 5 MINUTES, GRACE PERIOD 0 SECONDS) GROUP BY card_number;`;
-
-const attemptAt = (minutes: number): Command => ({
-  type: 'produce',
-  producer: 'terminal',
-  topic: TOPIC,
-  partition: 0,
-  key: CARD,
-  value: JSON.stringify({ card_number: CARD, ts: NOON + minutes * MINUTE }),
-});
 
 const view: Extract<SceneView, { kind: 'stream' }> = {
   kind: 'stream',
@@ -42,10 +23,10 @@ describe('StreamView', () => {
     { type: 'createCluster', brokers: 1 },
     { type: 'createTopic', topic: TOPIC, partitions: 2 },
     { type: 'addProducer', producer: 'terminal', lingerMs: 0 },
-    { type: 'runQuery', query: QUERY, script: SCRIPT },
-    attemptAt(21),
-    attemptAt(31),
-    attemptAt(22),
+    { type: 'runQuery', query: QUERY, script: LATE_SCRIPT },
+    attemptAt(CARD, 21),
+    attemptAt(CARD, 31),
+    attemptAt(CARD, 22),
     { type: 'advance', ms: MINUTE },
   ]);
   const show = () =>
