@@ -11,9 +11,9 @@ import { HelpOverlay } from './overlays/HelpOverlay';
 import { Overview } from './overlays/Overview';
 import { send } from './player/actor';
 import { deckStore } from './store/deck-store';
-import { useFrame, usePlace, usePlayerState } from './store/hooks';
+import { usePlace, usePlayerState, useStepFrame } from './store/hooks';
 import { CurrentStage } from './views/CurrentStage';
-import { Decision } from './views/Decision';
+import { CurrentDecision } from './views/Decision';
 import { RealCommands } from './views/RealCommands';
 
 // The live controls load when first opened: most of a talk never opens them.
@@ -21,7 +21,8 @@ const LivePanel = lazy(() => import('./views/LivePanel').then((m) => ({ default:
 
 export function App() {
   const { sceneIndex, step, scene } = usePlace();
-  const { frame, playheadMs } = useFrame();
+  // Not the playhead: the header, narration and controls change once per step, not once per painted frame.
+  const { frame } = useStepFrame();
   const { overlay, black, playing } = usePlayerState();
   const notice = useStore(deckStore, (s) => s.notice);
   const speed = useStore(deckStore, (s) => s.speed);
@@ -68,7 +69,7 @@ export function App() {
       >
         <h2 className="step-title">{current.predict ? `Predict: ${current.title}` : current.title}</h2>
         <p>{current.narration}</p>
-        {frame && <Decision frame={frame} playheadMs={playheadMs} />}
+        <CurrentDecision />
       </section>
       <nav className="controls" aria-label="Deck controls">
         <button type="button" onClick={() => send({ type: 'PREV' })}>

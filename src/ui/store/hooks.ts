@@ -16,21 +16,28 @@ export function usePlace() {
 }
 
 /**
- * The current frame and playhead; `frame` is null while the ksql engine a scene needs is loading (`engine`
+ * The current step's frame, without the playhead: for what changes once per step rather than once per
+ * painted frame of its animation. `frame` is null while the ksql engine a scene needs is loading (`engine`
  * says so, for the stage to show it).
  */
+export function useStepFrame(): { frame: Frame | null; engine: ReturnType<typeof useKsqlEngine> } {
+  const { sceneIndex, step, scene } = usePlace();
+  const live = useStore(deckStore, (s) => s.live[scene.id] ?? NO_LIVE);
+  const focus = useStore(deckStore, (s) => s.liveFocus);
+  const engine = useKsqlEngine(sceneNeedsKsql(scene, live));
+  if (engine !== 'ready') return { frame: null, engine };
+  return { frame: frameAt(sceneIndex, step, live, focus), engine };
+}
+
+/** The current frame and the playhead: a component using this renders on every frame of an animation. */
 export function useFrame(): {
   frame: Frame | null;
   playheadMs: number;
   engine: ReturnType<typeof useKsqlEngine>;
 } {
-  const { sceneIndex, step, scene } = usePlace();
-  const live = useStore(deckStore, (s) => s.live[scene.id] ?? NO_LIVE);
-  const focus = useStore(deckStore, (s) => s.liveFocus);
+  const { frame, engine } = useStepFrame();
   const progress = useStore(deckStore, (s) => s.progress);
-  const engine = useKsqlEngine(sceneNeedsKsql(scene, live));
-  if (engine !== 'ready') return { frame: null, playheadMs: 0, engine };
-  const frame = frameAt(sceneIndex, step, live, focus);
+  if (!frame) return { frame, playheadMs: 0, engine };
   return { frame, playheadMs: frame.fromMs + progress * (frame.toMs - frame.fromMs), engine };
 }
 

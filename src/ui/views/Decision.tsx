@@ -1,6 +1,7 @@
 /** The partitioner's last decision in this step, with the engine's real numbers. */
 import type { EngineEvent } from '../../engine/events';
 import type { Frame } from '../store/frames';
+import { useFrame } from '../store/hooks';
 import { describeChoice } from './describe-choice';
 
 export function Decision({ frame, playheadMs }: { frame: Frame; playheadMs: number }) {
@@ -12,4 +13,10 @@ export function Decision({ frame, playheadMs }: { frame: Frame; playheadMs: numb
       <span className="decision-label">{last.producer} chose</span> {describeChoice(last)}
     </p>
   );
+}
+
+/** The decision at the deck's playhead: the one part of the narration that follows the animation. */
+export function CurrentDecision() {
+  const { frame, playheadMs } = useFrame();
+  return frame ? <Decision frame={frame} playheadMs={playheadMs} /> : null;
 }

@@ -2,6 +2,7 @@
  * The topic on stage: producers on the left, one lane per partition with numbered offsets, records drawn
  * in their key colour, and the records in flight between them. A pure function of (engine frame, playhead).
  */
+import { memo, useMemo } from 'react';
 import type { EngineEvent } from '../../engine/events';
 import { keptRecords, type LogRecord } from '../../engine/log';
 import type { Message, PendingRecord, ProducerConfig, TopicState } from '../../engine/types';
@@ -32,19 +33,16 @@ function visibleRecords(topic: TopicState, partition: number, playheadMs: number
   return keptRecords(p.logs[p.leader]!).filter((r) => r.appendedAtMs <= playheadMs);
 }
 
-function Lane({
-  topic,
-  partition,
-  layout,
-  playheadMs,
-}: {
+interface LaneProps {
   topic: TopicState;
   partition: number;
   layout: TopicLayout;
-  playheadMs: number;
-}) {
+  /** The records of the partition the playhead has reached. */
+  records: LogRecord[];
+}
+
+function LaneDrawing({ topic, partition, layout, records }: LaneProps) {
   const y = layout.laneY(partition);
-  const records = visibleRecords(topic, partition, playheadMs);
   const logEnd = (records.at(-1)?.offset ?? -1) + 1;
   return (
     <g
@@ -63,6 +61,20 @@ function Lane({
     </g>
   );
 }
+
+/**
+ * A lane draws again only when a record lands on it, not on every frame of an animation: a key press then
+ * costs the lanes that changed. Within one topic state the records shown are those appended by the playhead,
+ * and those sets only grow as the playhead moves, so two of them with the same length are the same records.
+ */
+const Lane = memo(
+  LaneDrawing,
+  (a, b) =>
+    a.topic === b.topic &&
+    a.partition === b.partition &&
+    a.layout === b.layout &&
+    a.records.length === b.records.length,
+);
 
 /**
  * The log end offset (where the next record goes) and the high watermark (what consumers may read),
@@ -229,8 +241,8 @@ function keylessLabel(c: ProducerConfig): string {
 
 export function TopicView({ frame, playheadMs, topic: topicName, producers }: Props) {
   const topic = frame.state.topics[topicName];
-  if (!topic) return <p className="stage-empty">Topic {topicName} does not exist yet.</p>;
-  const layout = topicLayout(topic);
+  const layout = useMemo(() => (topic ? topicLayout(topic) : null), [topic]);
+  if (!topic || !layout) return <p className="stage-empty">Topic {topicName} does not exist yet.</p>;
   const shown = producers.filter((id) => frame.state.producers[id]);
   const producerIndex = (id: string) => Math.max(0, shown.indexOf(id));
   return (
@@ -274,7 +286,7 @@ export function TopicView({ frame, playheadMs, topic: topicName, producers }: Pr
           topic={topic}
           partition={p.partition}
           layout={layout}
-          playheadMs={playheadMs}
+          records={visibleRecords(topic, p.partition, playheadMs)}
         />
       ))}
       <Flights frame={frame} playheadMs={playheadMs} layout={layout} producerIndex={producerIndex} />
