@@ -43,8 +43,11 @@ const ticker = fromCallback<PlayerEvent, { durationMs: number; report: boolean }
   let raf = 0;
   let start: number | null = null;
   const tick = (now: number) => {
-    start ??= now;
-    const progress = Math.min(1, (now - start) / input.durationMs);
+    // rAF passes the time its frame began. After a step that took long to compute, the first frame began
+    // before that computation ran, so counting from it would skip the start of the animation (the scalable
+    // scene's burst was gone by its first painted frame): count from when the first frame really ran.
+    start ??= performance.now();
+    const progress = Math.min(1, Math.max(0, (now - start) / input.durationMs));
     if (input.report) sendBack({ type: 'TICK', progress });
     if (progress < 1) raf = requestAnimationFrame(tick);
     else sendBack({ type: 'DONE' });
