@@ -14,7 +14,7 @@ export interface Run {
   readonly commands: readonly Command[];
 }
 
-export const CHECKPOINT_EVERY = 64;
+export const CHECKPOINT_EVERY = 32;
 
 export interface SeekResult {
   /** The state after the first k commands. */
