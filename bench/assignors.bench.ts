@@ -3,7 +3,12 @@
  * partitions, as one topic of 1,000 and as 10 topics of 100. Sticky starts from the round-robin assignment of
  * the same group with one member gone, the rebalance a scene shows most.
  */
-import { type AssignorInput, rangeAssign, roundRobinAssign, stickyAssign } from '../src/engine/assignors';
+import {
+  type AssignorInput,
+  rangeAssign,
+  roundRobinAssign,
+  stickyAssign,
+} from '../src/engine/groups/assignors';
 import { type BenchRow, opsPerSecond } from './types';
 
 const MEMBER_COUNT = 100;

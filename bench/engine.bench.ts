@@ -3,9 +3,9 @@
  * on a run of 100,000 commands: replaying it once (which lays the checkpoints), then seeking to its middle
  * and to random steps, against the one-frame budget.
  */
-import type { Command } from '../src/engine/commands';
-import { Timeline } from '../src/engine/history';
-import { initialState, step } from '../src/engine/step';
+import type { Command } from '../src/engine/core/commands';
+import { Timeline } from '../src/engine/core/history';
+import { initialState, step } from '../src/engine/core/step';
 import type { BenchRow } from './types';
 
 const FRAME_MS = 1000 / 60;

@@ -5,10 +5,10 @@
  * with every member in it. Everything is in the run: heartbeats, polls, fetches, commits, all as messages.
  * Eager (range) is compared with cooperative-sticky, whose rebalances take two rounds when partitions move.
  */
-import type { Command } from '../src/engine/commands';
+import type { Command } from '../src/engine/core/commands';
+import { initialState, step } from '../src/engine/core/step';
+import type { EngineState } from '../src/engine/core/types';
 import type { AssignorName } from '../src/engine/groups/types';
-import { initialState, step } from '../src/engine/step';
-import type { EngineState } from '../src/engine/types';
 import type { BenchRow } from './types';
 
 const MEMBERS = 100;

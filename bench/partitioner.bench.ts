@@ -4,8 +4,8 @@
  * already encoded to bytes (the cost floor: what is left is UTF-8 encoding and the modulo).
  */
 import kafkajsMurmur2 from 'kafkajs/src/producer/partitioners/default/murmur2.js';
-import { murmur2, partitionForKey } from '../src/engine/partitioner';
-import { nextInt, type Rng, seedRng } from '../src/engine/rng';
+import { nextInt, type Rng, seedRng } from '../src/engine/core/rng';
+import { murmur2, partitionForKey } from '../src/engine/producer/partitioner';
 import { type BenchRow, bestOfInterleaved } from './types';
 
 const KEY_COUNT = 4096;

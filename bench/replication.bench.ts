@@ -4,9 +4,9 @@
  * acknowledged (produceAcked) per second of wall time, the whole engine included (producer, fetchers, HW,
  * events). The baseline is the same workload at RF 1 in the same run: the difference is replication's cost.
  */
-import type { Command } from '../src/engine/commands';
-import { initialState, step } from '../src/engine/step';
-import type { EngineState } from '../src/engine/types';
+import type { Command } from '../src/engine/core/commands';
+import { initialState, step } from '../src/engine/core/step';
+import type { EngineState } from '../src/engine/core/types';
 import type { BenchRow } from './types';
 
 const BROKERS = 12;

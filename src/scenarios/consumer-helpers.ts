@@ -2,10 +2,8 @@
  * Step helpers for the consumer-group scenes: the consumers they start, named durations, and claims over
  * the groups' state. Kept beside helpers.ts rather than in it so the groups' vocabulary stays in one place.
  */
-import type { Command } from '../engine/commands';
-import { groupLag } from '../engine/groups/lag';
-import { tpKey } from '../engine/groups/types';
-import type { EngineState } from '../engine/types';
+import type { Command, EngineState } from '../engine';
+import { groupLag, tpKey } from '../engine';
 import { ROUND_TRIP_MS } from './helpers';
 import type { Claim } from './types';
 

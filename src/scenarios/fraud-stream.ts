@@ -3,10 +3,8 @@
  * commands that produce attempts at their own model times. The clock starts at 12:00 UTC on the simulator's
  * day 0, a 5-minute boundary, so epoch-aligned windows read [12:00, 12:05), [12:05, 12:10), ...
  */
-import type { Command } from '../engine/commands';
-import { type AuthorizationAttempt, generateAuthorizationAttempts } from '../engine/ksql/generator';
-import { keptRecords } from '../engine/log';
-import type { EngineState } from '../engine/types';
+import type { Command, EngineState } from '../engine';
+import { type AuthorizationAttempt, generateAuthorizationAttempts, keptRecords } from '../engine';
 
 export const MINUTE_MS = 60_000;
 /** 12:00 UTC on day 0 of the logical clock. */
@@ -17,7 +15,7 @@ export const SOURCE_TOPIC = 'authorization_attempts';
 export const OUTPUT_TOPIC = 'POSSIBLE_FRAUD';
 export const FRAUD_QUERY_ID = 'possible_fraud';
 export const TERMINALS = 'card-terminals';
-export { QUERY_SETTLE_MS } from '../engine/ksql-runtime/types';
+export { QUERY_SETTLE_MS } from '../engine';
 
 /** The source stream's declaration: what ksqlDB needs before it can read the topic. */
 export const SOURCE_DDL = `CREATE STREAM authorization_attempts (card_number VARCHAR, amount DOUBLE, merchant VARCHAR)

@@ -1,9 +1,8 @@
 /**
  * Step helpers shared by scenes: named durations instead of magic numbers, and common command shapes.
  */
-import type { Command } from '../engine/commands';
-import { keptRecords } from '../engine/log';
-import type { EngineState } from '../engine/types';
+import type { Command, EngineState } from '../engine';
+import { keptRecords } from '../engine';
 
 /** Long enough for a produce request and its answer to cross the simulated network (2-6 ms each way). */
 export const ROUND_TRIP_MS = 20;

@@ -3,7 +3,7 @@
  * presenter did on stage) after the step they were taken at. stepEnds[k] is how many commands lead to the
  * end of step k.
  */
-import type { Command } from '../engine/commands';
+import type { Command } from '../engine';
 import type { Scene } from './types';
 
 export interface LiveAction {

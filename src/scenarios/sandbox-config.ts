@@ -3,7 +3,7 @@
  * value is replaced by its default and named in the problems list, so a mangled link still opens a sandbox
  * and says what it ignored.
  */
-import type { Acks, KeylessStrategy } from '../engine/types';
+import type { Acks, KeylessStrategy } from '../engine';
 
 export type Assignor = 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky';
 

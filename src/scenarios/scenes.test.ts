@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../engine/events';
-import { Timeline } from '../engine/history';
-import { checkInvariants } from '../engine/invariants';
-import { initialState, step } from '../engine/step';
-import { formatTrace } from '../engine/trace';
+import type { EngineEvent } from '../engine';
+import { checkInvariants, formatTrace, initialState, step, Timeline } from '../engine';
 import { scenes } from './registry';
 
 /**

@@ -2,8 +2,7 @@
  * A scene is data: which slides of the talk it covers, the engine commands of each step, and the words
  * said over it. Scenes import only engine types; they never poke engine fields, they issue commands.
  */
-import type { Command } from '../engine/commands';
-import type { EngineState } from '../engine/types';
+import type { Command, EngineState } from '../engine';
 
 /** A claim the narration makes, checked against the engine state after the step by the scene tests. */
 export interface Claim {

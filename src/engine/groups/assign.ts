@@ -3,14 +3,15 @@
  * subscription and the partition counts in its metadata (ConsumerCoordinator.onLeaderElected). The
  * assignors themselves live in ../assignors.ts.
  */
+
+import type { EngineState } from '../core/types';
 import {
   type Assignment,
   cooperativeStickyAssign,
   rangeAssign,
   roundRobinAssign,
   stickyAssign,
-} from '../assignors';
-import type { EngineState } from '../types';
+} from './assignors';
 import type { AssignorName, TopicPartitionRef } from './types';
 
 export interface MemberSubscription {

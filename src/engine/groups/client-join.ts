@@ -2,8 +2,8 @@
  * The consumer's handling of its coordinator's answers: FindCoordinator, JoinGroup, SyncGroup, Heartbeat,
  * OffsetCommit and OffsetFetch (AbstractCoordinator's and ConsumerCoordinator's response handlers).
  */
-import type { Tx } from '../tx';
-import type { BrokerId, Message } from '../types';
+import type { Tx } from '../core/tx';
+import type { BrokerId, Message } from '../core/types';
 import { computeAssignment, type MemberSubscription, partitionCounts } from './assign';
 import {
   coordinatorLost,

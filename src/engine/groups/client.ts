@@ -2,8 +2,8 @@
  * The consumer's side of the group protocol, shared by its handlers: finding the coordinator, talking to it,
  * rejoining, committing, and giving partitions up (AbstractCoordinator, ConsumerCoordinator).
  */
-import type { Tx } from '../tx';
-import { type BrokerId, brokerNode, consumerNode } from '../types';
+import type { Tx } from '../core/tx';
+import { type BrokerId, brokerNode, consumerNode } from '../core/types';
 import { JOIN_GROUP_EXTRA_TIMEOUT_MS } from './config';
 import { consumerOf, setConsumer, updateConsumer } from './slice';
 import { type ConsumerState, type TopicPartitionRef, tpKey } from './types';

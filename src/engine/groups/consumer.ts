@@ -2,8 +2,8 @@
  * The consumer commands: start, kill, close, restart, pause, resume, commit, subscribe; and deleting a
  * group. A consumer is a client process (KafkaConsumer) in one group.
  */
-import type { EngineError } from '../events';
-import type { Tx } from '../tx';
+import type { EngineError } from '../core/events';
+import type { Tx } from '../core/tx';
 import { findCoordinator, requestRejoin, sendCommit, sendToCoordinator, withoutPartitions } from './client';
 import type { GroupCommand } from './commands';
 import * as defaults from './config';

@@ -10,16 +10,16 @@
  * as records in that topic's log; a broker that becomes the partition's leader "loads" the group
  * (GroupMetadataManager.loadGroupsAndOffsets): nothing is lost, sessions restart, parked requests are gone.
  */
-import { createTopic } from '../cluster';
-import { coordinatorPartition } from '../coordinator-partition';
-import type { Tx } from '../tx';
-import type { BrokerId, EngineState, Message } from '../types';
+import { createTopic } from '../broker/cluster';
+import type { Tx } from '../core/tx';
+import type { BrokerId, EngineState, Message } from '../core/types';
 import {
   INITIAL_REBALANCE_DELAY_MS,
   OFFSETS_TOPIC,
   OFFSETS_TOPIC_PARTITIONS,
   OFFSETS_TOPIC_REPLICATION_FACTOR,
 } from './config';
+import { coordinatorPartition } from './coordinator-partition';
 import type { GroupErrorCode } from './events';
 import { type GroupStateEvent, nextGroupState } from './group-state';
 import { groupOf, setGroup } from './slice';

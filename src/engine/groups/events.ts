@@ -1,5 +1,5 @@
 /** Events of consumers and groups (issue 4); each gets `atMs` from the engine. */
-import type { BrokerId } from '../types';
+import type { BrokerId } from '../core/types';
 import type { AssignorName, GroupStateName, OffsetResetStrategy, TopicPartitionRef } from './types';
 
 /** Error codes of the group protocol, as Kafka names them (Errors.java). */

@@ -5,9 +5,9 @@
  * them for fetch.min.bytes / fetch.max.wait.ms, so an idle consumer asks again on its next poll.
  */
 
-import { withoutKey } from '../records';
-import type { Tx } from '../tx';
-import { type BrokerId, brokerNode, consumerNode, type Message } from '../types';
+import { withoutKey } from '../core/records';
+import type { Tx } from '../core/tx';
+import { type BrokerId, brokerNode, consumerNode, type Message } from '../core/types';
 import { addressee } from './client-join';
 import { readForConsumer, resetOffset } from './read';
 import { setConsumer } from './slice';

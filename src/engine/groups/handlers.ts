@@ -2,9 +2,9 @@
  * The groups module's contribution to step(): handlers for its commands, the messages it receives and the
  * timers it sets, merged into the engine's registries in step.ts.
  */
-import type { ModuleHandlers } from '../module';
-import type { Tx } from '../tx';
-import type { Message } from '../types';
+import type { ModuleHandlers } from '../core/module';
+import type { Tx } from '../core/tx';
+import type { Message } from '../core/types';
 import { findCoordinator } from './client';
 import {
   onFindCoordinatorResponse,

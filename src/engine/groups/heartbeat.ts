@@ -2,8 +2,8 @@
  * Liveness on the coordinator: Heartbeat answers, the session check (the heartbeat purgatory's
  * DelayedHeartbeat) and the join phase's deadline (DelayedJoin / InitialDelayedJoin).
  */
-import type { Tx } from '../tx';
-import type { Message, Timer } from '../types';
+import type { Tx } from '../core/tx';
+import type { Message, Timer } from '../core/types';
 import { INITIAL_REBALANCE_DELAY_MS } from './config';
 import {
   coordinatorActive,

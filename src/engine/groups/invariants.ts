@@ -5,7 +5,7 @@
  * metadata refresh), so the always-true form here is "at most one"; the tests check "exactly one" after
  * settling.
  */
-import type { EngineState } from '../types';
+import type { EngineState } from '../core/types';
 import { LEGAL_GROUP_TRANSITIONS } from './group-state';
 import { type ClassicGroup, tpKey } from './types';
 

@@ -4,7 +4,7 @@
  * (KAFKA-DETAILS 2.4; kafka-consumer-groups --describe). Without a committed offset the lag is null, as
  * the tool's "-".
  */
-import type { EngineState } from '../types';
+import type { EngineState } from '../core/types';
 import { type ClassicGroup, type TopicPartitionRef, tpKey } from './types';
 
 export interface PartitionLag {

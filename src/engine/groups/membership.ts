@@ -2,8 +2,8 @@
  * The coordinator's side of JoinGroup (GroupCoordinator.handleJoinGroup, ClassicGroup.java): new members,
  * member ids (KIP-394), static members (KIP-345), and rejoins that start or end a join phase.
  */
-import type { Tx } from '../tx';
-import type { Message } from '../types';
+import type { Tx } from '../core/tx';
+import type { Message } from '../core/types';
 import { groupAtBroker, reply, scheduleSessionCheck } from './coordinator';
 import { maybeCompleteJoin, prepareRebalance, sendToMember, withMember } from './rebalance';
 import { setGroup } from './slice';

@@ -2,8 +2,8 @@
  * Committed offsets on the coordinator: OffsetCommit and OffsetFetch (GroupCoordinator.handleCommitOffsets,
  * handleFetchOffsets). A committed offset is the next record to read: last processed + 1.
  */
-import type { Tx } from '../tx';
-import type { Message } from '../types';
+import type { Tx } from '../core/tx';
+import type { Message } from '../core/types';
 import { groupAtBroker, memberError } from './coordinator';
 import type { GroupErrorCode } from './events';
 import { setGroup } from './slice';

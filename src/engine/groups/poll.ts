@@ -5,8 +5,8 @@
  * consumer's heartbeat thread: it watches the coordinator connection and max.poll.interval.ms, and sends a
  * Heartbeat every heartbeat.interval.ms while the member is in a generation.
  */
-import type { Tx } from '../tx';
-import type { Timer } from '../types';
+import type { Tx } from '../core/tx';
+import type { Timer } from '../core/types';
 import { partitionCounts } from './assign';
 import {
   coordinatorLost,

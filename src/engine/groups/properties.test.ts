@@ -4,12 +4,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../commands';
-import type { EngineEvent } from '../events';
-import { checkInvariants } from '../invariants';
-import { initialState, step } from '../step';
-import { canonical, formatTrace } from '../trace';
-import type { EngineState } from '../types';
+import type { Command } from '../core/commands';
+import type { EngineEvent } from '../core/events';
+import { checkInvariants } from '../core/invariants';
+import { initialState, step } from '../core/step';
+import { canonical, formatTrace } from '../core/trace';
+import type { EngineState } from '../core/types';
 import { groupLag } from './lag';
 import { isRunning } from './slice';
 import { type AssignorName, tpKey } from './types';

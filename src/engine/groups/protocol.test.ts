@@ -1,12 +1,12 @@
 /** The classic group protocol, run through the engine: join, leader, generations, sync, heartbeats, leaving. */
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../commands';
-import { coordinatorPartition } from '../coordinator-partition';
-import { checkInvariants } from '../invariants';
-import { runCommands } from '../test-support';
+import type { Command } from '../core/commands';
+import { checkInvariants } from '../core/invariants';
+import { clusterWithTopic, consumer, only, partitionsOf, produce } from '../testing/groups';
+import { runCommands } from '../testing/test-support';
 import { OFFSETS_TOPIC } from './config';
+import { coordinatorPartition } from './coordinator-partition';
 import { LEGAL_GROUP_TRANSITIONS } from './group-state';
-import { clusterWithTopic, consumer, only, partitionsOf, produce } from './test-helpers';
 
 const run = (commands: Command[], seed = 4) => {
   const r = runCommands(seed, commands);

@@ -2,8 +2,9 @@
  * The one place the groups module reads a partition: records below the high watermark from the leader's
  * log, through replication's readableRecords (Partition.fetchRecords with FetchIsolation.HIGH_WATERMARK).
  */
+
+import type { EngineState } from '../core/types';
 import { type ReadableRecords, readableRecords } from '../replication/read';
-import type { EngineState } from '../types';
 
 export function readForConsumer(
   state: EngineState,

@@ -2,8 +2,8 @@
  * The coordinator's rebalance: starting a join phase, completing it (a new generation, or Empty), removing
  * members. Sources: GroupCoordinator.scala / GroupMetadataManager (classic group handling), ClassicGroup.java.
  */
-import type { Tx } from '../tx';
-import { brokerNode, consumerNode } from '../types';
+import type { Tx } from '../core/tx';
+import { brokerNode, consumerNode } from '../core/types';
 import { INITIAL_REBALANCE_DELAY_MS } from './config';
 import { rebalanceTimeoutMs, scheduleJoinDeadline, transitionGroup } from './coordinator';
 import type { GroupErrorCode, MemberRemovedReason } from './events';

@@ -1,10 +1,10 @@
 /** The talk's consumer-group scenes as event-list tests. */
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../commands';
-import { checkInvariants } from '../invariants';
-import { runCommands } from '../test-support';
+import type { Command } from '../core/commands';
+import { checkInvariants } from '../core/invariants';
+import { clusterWithTopic, consumer, only, partitionsOf, produce } from '../testing/groups';
+import { runCommands } from '../testing/test-support';
 import { groupLag, groupLagTotals } from './lag';
-import { clusterWithTopic, consumer, only, partitionsOf, produce } from './test-helpers';
 
 const run = (commands: Command[]) => {
   const r = runCommands(4, commands);

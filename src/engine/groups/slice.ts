@@ -1,5 +1,5 @@
 /** Reading and replacing the groups slice inside a step's transaction. */
-import type { Tx } from '../tx';
+import type { Tx } from '../core/tx';
 import type { ClassicGroup, ConsumerState, GroupsSlice } from './types';
 
 function setSlice(tx: Tx, groups: GroupsSlice): void {

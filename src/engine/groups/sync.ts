@@ -1,8 +1,8 @@
 /**
  * The coordinator's side of SyncGroup and LeaveGroup (GroupCoordinator.handleSyncGroup, handleLeaveGroup).
  */
-import type { Tx } from '../tx';
-import type { Message } from '../types';
+import type { Tx } from '../core/tx';
+import type { Message } from '../core/types';
 import { groupAtBroker, memberError, reply, transitionGroup } from './coordinator';
 import { afterMemberGone, removeMember, sendToMember, withMember } from './rebalance';
 import { setGroup } from './slice';

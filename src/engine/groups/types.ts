@@ -3,7 +3,7 @@
  * holds them (broker side, with the committed offsets), and the simulator's own record of what each group
  * has processed, which is how at-least-once duplicates become visible. Plain immutable data.
  */
-import type { BrokerId } from '../types';
+import type { BrokerId } from '../core/types';
 
 export type GroupStateName = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Command } from '../commands';
+import type { Command } from '../core/commands';
 
 const setup: Command[] = [
   { type: 'createCluster', brokers: 1 },
@@ -16,7 +16,7 @@ describe('the ksql engine slot', () => {
   it('refuses a query before the ksql engine is installed, and runs it once it is', async () => {
     // A fresh module graph: the setup file installed the engine in the old one, not in this one.
     vi.resetModules();
-    const { initialState, step } = await import('../step');
+    const { initialState, step } = await import('../core/step');
     const { installKsqlEngine, needsKsqlEngine } = await import('./engine-slot');
     let state = initialState(7);
     for (const c of setup) state = (step(state, c) as { state: typeof state }).state;

@@ -6,7 +6,7 @@
  * installed: a step that needs it before it is installed is refused (ksqlDB's own answer while it starts),
  * and the app never computes such a step (it waits for the load, see src/ui/store/ksql-loader.ts).
  */
-import type { Command } from '../commands';
+import type { Command } from '../core/commands';
 import type {
   CompiledQuery,
   CompileResult,
@@ -16,6 +16,7 @@ import type {
   QueryState,
 } from '../ksql';
 import type { InRecord } from '../ksql/rows';
+import type { QueryShape } from './describe';
 import type { Placement } from './placement';
 
 export interface KsqlEngine {
@@ -31,6 +32,8 @@ export interface KsqlEngine {
   ): Placement;
   /** The output column holding COUNT(*) of the script's first query, if any. */
   countColumn(script: string): string | null;
+  /** What a view needs to know of a query's text (its window, HAVING, clauses), read from its syntax tree. */
+  describe(script: string): QueryShape | null;
 }
 
 let installed: KsqlEngine | null = null;

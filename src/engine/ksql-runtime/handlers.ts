@@ -10,14 +10,14 @@
  * views and invariants need no special case.
  */
 
-import { createTopic } from '../cluster';
-import type { EngineError } from '../events';
+import { createTopic } from '../broker/cluster';
+import type { EngineError } from '../core/events';
+import type { ModuleHandlers } from '../core/module';
+import type { Tx } from '../core/tx';
 import type { CompiledQuery } from '../ksql';
 import type { KsqlError } from '../ksql/errors';
 import { PUSH_QUERY_SINK } from '../ksql/push-sink';
-import type { ModuleHandlers } from '../module';
-import { addProducer } from '../producer';
-import type { Tx } from '../tx';
+import { addProducer } from '../producer/producer';
 import { ksqlEngineInstalled } from './engine-slot';
 import { pollOnce, setQuery } from './poll';
 import {

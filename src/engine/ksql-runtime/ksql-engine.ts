@@ -14,4 +14,5 @@ export const ksqlEngine: KsqlEngine = {
   processRecord,
   placeRecord,
   countColumn: (script) => describeQuery(script)?.countColumn ?? null,
+  describe: describeQuery,
 };

@@ -2,11 +2,12 @@
  * One poll of a running query: read below the high watermark from every source partition, take the records
  * in timestamp order across partitions, run each through the ksql engine, and produce what it emits.
  */
+
+import type { LogRecord } from '../broker/log';
+import type { Tx } from '../core/tx';
 import type { CompiledQuery, OutputRow } from '../ksql';
-import type { LogRecord } from '../log';
-import { produce } from '../producer';
+import { produce } from '../producer/producer';
 import { readableRecords } from '../replication/read';
-import type { Tx } from '../tx';
 import type { KsqlEngine } from './engine-slot';
 import { type PlacedRecord, QUERY_MAX_POLL_RECORDS, type RunningQuery } from './types';
 

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../commands';
-import { keptRecords } from '../log';
-import { initialState, step } from '../step';
-import { runCommands } from '../test-support';
-import { canonical } from '../trace';
-import type { EngineState } from '../types';
-import { attemptAt, LATE_SCRIPT, LATE_TOPIC, MINUTE, NOON } from './late-fixture';
+import { keptRecords } from '../broker/log';
+import type { Command } from '../core/commands';
+import { initialState, step } from '../core/step';
+import { canonical } from '../core/trace';
+import type { EngineState } from '../core/types';
+import { attemptAt, LATE_SCRIPT, LATE_TOPIC, MINUTE, NOON } from '../testing/late-fixture';
+import { runCommands } from '../testing/test-support';
 import { QUERY_POLL_INTERVAL_MS } from './types';
 
 /** 12:00 UTC on the simulator's day 0: a round 5-minute boundary. */

@@ -3,7 +3,7 @@
  * (card testing: many small attempts within a minute or two) among normal traffic. Seeded and pure: the same
  * options give the same records, drawn from the engine's own PRNG (rng.ts).
  */
-import { nextFloat, nextInt, nextIntBetween, type Rng, seedRng } from '../rng';
+import { nextFloat, nextInt, nextIntBetween, type Rng, seedRng } from '../core/rng';
 
 export interface AuthorizationAttempt {
   ts: number;

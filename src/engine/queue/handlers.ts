@@ -2,9 +2,9 @@
  * The queue's behaviour: competing consumers take turns (round robin), each holds one unacknowledged
  * message at a time (prefetch 1), and an acknowledged message is deleted for good: nobody can read it again.
  */
-import type { EngineError } from '../events';
-import type { ModuleHandlers } from '../module';
-import type { Tx } from '../tx';
+import type { EngineError } from '../core/events';
+import type { ModuleHandlers } from '../core/module';
+import type { Tx } from '../core/tx';
 import type { QueueCommand, QueueState, QueuesSlice } from './types';
 
 type Cmd<T extends QueueCommand['type']> = Extract<QueueCommand, { type: T }>;

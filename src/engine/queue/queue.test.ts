@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../commands';
-import { runCommands } from '../test-support';
+import type { Command } from '../core/commands';
+import { runCommands } from '../testing/test-support';
 
 const setup: Command[] = [
   { type: 'createQueue', queue: 'orders' },

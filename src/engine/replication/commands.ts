@@ -1,5 +1,5 @@
 /** Commands of replication (issue 5), beyond the core's killBroker/restartBroker/isolateBroker/healBroker. */
-import type { BrokerId } from '../types';
+import type { BrokerId } from '../core/types';
 
 export type ReplicationCommand =
   /**

@@ -2,7 +2,7 @@
  * Kafka's broker defaults for replication. A scene overrides them for the whole cluster through
  * createCluster's `network` (NetworkConfig), e.g. a shorter replicaLagTimeMaxMs to show an ISR shrink.
  */
-import type { EngineState } from '../types';
+import type { EngineState } from '../core/types';
 
 /** replica.lag.time.max.ms: 30 s since Kafka 2.5 (KIP-537). */
 export const REPLICA_LAG_TIME_MAX_MS = 30_000;

@@ -4,12 +4,13 @@
  * broker dies or is cut off. Broker heartbeats are not drawn as messages; a session is a timer that starts
  * when the broker stops being reachable and is cancelled if it returns in time (broker.session.timeout.ms).
  */
-import { advanceHighWatermark } from '../high-watermark';
-import type { Tx } from '../tx';
-import type { BrokerId } from '../types';
+
+import type { Tx } from '../core/tx';
+import type { BrokerId } from '../core/types';
 import { replicationConfig } from './config';
 import { electLeader } from './election';
 import { syncFetchers } from './fetcher';
+import { advanceHighWatermark } from './high-watermark';
 import { shrinkIsr } from './isr';
 import { reachesPeers } from './network';
 

@@ -4,10 +4,10 @@
  * follower at t + 5, whose next fetch reaches the leader at t + 10.
  */
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../commands';
-import { checkInvariants } from '../invariants';
-import { runCommands } from '../test-support';
-import { lostAcknowledged, produce, replicatedCluster, story } from './test-helpers';
+import type { Command } from '../core/commands';
+import { checkInvariants } from '../core/invariants';
+import { lostAcknowledged, produce, replicatedCluster, story } from '../testing/replication';
+import { runCommands } from '../testing/test-support';
 
 const advance = (ms: number): Command => ({ type: 'advance', ms });
 

@@ -4,11 +4,11 @@
  * losing what it lacks. Every leader change bumps the leader epoch; the new leader records the epoch in its
  * leader-epoch cache at its log end offset, which is where a returning replica will be told to truncate.
  */
-import type { LogRecord } from '../log';
-import { keptRecords } from '../log';
-import type { Tx } from '../tx';
-import type { BrokerId, FollowerFetchState, PartitionState, ProducerSequenceState } from '../types';
-import { brokerNode, producerNode } from '../types';
+import type { LogRecord } from '../broker/log';
+import { keptRecords } from '../broker/log';
+import type { Tx } from '../core/tx';
+import type { BrokerId, FollowerFetchState, PartitionState, ProducerSequenceState } from '../core/types';
+import { brokerNode, producerNode } from '../core/types';
 import { assignEpoch } from './epoch-cache';
 import type { ElectionKind } from './events';
 import { updatePartitionTracked } from './metrics';

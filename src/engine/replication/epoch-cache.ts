@@ -4,7 +4,7 @@
  * first record of a new epoch. endOffsetFor answers "where did epoch e end?", which is how a returning replica
  * finds the point where its log diverged from the leader's.
  */
-import type { EpochEntry } from '../types';
+import type { EpochEntry } from '../core/types';
 
 export const UNDEFINED_EPOCH = -1;
 

@@ -1,5 +1,5 @@
 /** Events of replication (issue 5); each gets `atMs` from the engine. */
-import type { BrokerId } from '../types';
+import type { BrokerId } from '../core/types';
 
 /** Why the controller chose a leader (or none). */
 export type ElectionKind = 'clean' | 'unclean' | 'preferred' | 'reassignment';

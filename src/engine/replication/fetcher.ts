@@ -4,10 +4,10 @@
  * and last fetched epoch per partition. On the response it truncates where the leader says its log diverged,
  * appends the records, learns the high watermark, and fetches again at once.
  */
-import { appendRecord, type ReplicaLog } from '../log';
-import type { Tx } from '../tx';
-import type { BrokerId, BrokerState, FetchPartition, Message, PartitionState } from '../types';
-import { brokerNode } from '../types';
+import { appendRecord, type ReplicaLog } from '../broker/log';
+import type { Tx } from '../core/tx';
+import type { BrokerId, BrokerState, FetchPartition, Message, PartitionState } from '../core/types';
+import { brokerNode } from '../core/types';
 import { assignEpoch, latestEpoch } from './epoch-cache';
 import type { FetchedPartition, ReplicaFetchPayload, ReplicaFetchResponsePayload } from './leader-fetch';
 import { expireAtNextWait, sameFetchSet } from './leader-fetch';

@@ -1,6 +1,6 @@
 /** The replication module's contribution to step()'s registries. */
-import { isolateBrokerFromPeers } from '../broker-lifecycle';
-import type { ModuleHandlers } from '../module';
+import { isolateBrokerFromPeers } from '../broker/broker-lifecycle';
+import type { ModuleHandlers } from '../core/module';
 import { onSessionExpired } from './controller';
 import { onReplicaFetchResponse } from './fetcher';
 import { onIsrExpirationCheck } from './isr';

@@ -1,5 +1,5 @@
 /** Invariants of replication, checked with the core ones (invariants.ts). */
-import type { EngineState } from '../types';
+import type { EngineState } from '../core/types';
 import { recomputeGauges } from './metrics';
 
 export function checkReplicationInvariants(state: EngineState): string[] {

@@ -3,10 +3,11 @@
  * the controller (AlterPartition in KRaft), so a leader cut off from the controller cannot change its ISR:
  * that is why an isolated leader cannot shrink its way back to accepting acks=all writes.
  */
-import { advanceHighWatermark, completeDelayedProduce } from '../high-watermark';
-import type { Tx } from '../tx';
-import { type BrokerId, brokerNode, type PartitionState, producerNode } from '../types';
+
+import type { Tx } from '../core/tx';
+import { type BrokerId, brokerNode, type PartitionState, producerNode } from '../core/types';
 import { replicationConfig } from './config';
+import { advanceHighWatermark, completeDelayedProduce } from './high-watermark';
 import { updatePartitionTracked } from './metrics';
 import { reachesPeers } from './network';
 import { maybeCompleteReassignment } from './reassignment';

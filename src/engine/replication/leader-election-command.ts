@@ -3,8 +3,8 @@
  * is in the ISR (what auto.leader.rebalance.enable does every leader.imbalance.check.interval.seconds);
  * unclean elects any live replica for partitions that have no leader, even with the topic config off.
  */
-import type { EngineError } from '../events';
-import type { Tx } from '../tx';
+import type { EngineError } from '../core/events';
+import type { Tx } from '../core/tx';
 import { changeLeader, electable, electUnclean } from './election';
 import { syncFetchers } from './fetcher';
 

@@ -11,10 +11,9 @@
  * gets new records as soon as they are appended); only idle round trips are not drawn.
  */
 
-import { advanceHighWatermark } from '../high-watermark';
-import { type LogRecord, readRange } from '../log';
-import { withoutKey } from '../records';
-import type { Tx } from '../tx';
+import { type LogRecord, readRange } from '../broker/log';
+import { withoutKey } from '../core/records';
+import type { Tx } from '../core/tx';
 import type {
   BrokerId,
   FetchPartition,
@@ -22,11 +21,12 @@ import type {
   HeldFetch,
   Message,
   PartitionState,
-} from '../types';
-import { brokerNode } from '../types';
+} from '../core/types';
+import { brokerNode } from '../core/types';
 import { replicationConfig } from './config';
 import { endOffsetFor, UNDEFINED_EPOCH } from './epoch-cache';
 import { followedPartitions } from './fetcher';
+import { advanceHighWatermark } from './high-watermark';
 import { maybeExpandIsr } from './isr';
 import { peerMessageLoss } from './network';
 

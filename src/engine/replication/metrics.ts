@@ -3,8 +3,8 @@
  * partition update that moves them (updatePartitionTracked), so a view reads them without a scan. The
  * replication invariants recompute them from scratch and compare (incremental equals recomputed).
  */
-import type { Tx } from '../tx';
-import type { EngineState, PartitionState } from '../types';
+import type { Tx } from '../core/tx';
+import type { EngineState, PartitionState } from '../core/types';
 
 /** The replication factor a partition should have: during a reassignment, the adding replicas don't count. */
 export function targetReplicationFactor(p: PartitionState): number {

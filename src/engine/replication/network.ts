@@ -3,7 +3,7 @@
  * isolated; a broker isolated from its peers only (a split brain) still serves clients, so broker-to-broker
  * messages check that here.
  */
-import type { BrokerId, EngineState } from '../types';
+import type { BrokerId, EngineState } from '../core/types';
 
 /** Reachable by clients (producers, consumers). */
 export function servesClients(state: EngineState, id: BrokerId): boolean {

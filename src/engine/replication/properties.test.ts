@@ -15,14 +15,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../commands';
-import type { EngineEvent } from '../events';
-import { checkInvariants } from '../invariants';
-import { keptRecords } from '../log';
-import { initialState, step } from '../step';
-import type { EngineState } from '../types';
+import { keptRecords } from '../broker/log';
+import type { Command } from '../core/commands';
+import type { EngineEvent } from '../core/events';
+import { checkInvariants } from '../core/invariants';
+import { initialState, step } from '../core/step';
+import type { EngineState } from '../core/types';
+import { lostAcknowledged } from '../testing/replication';
 import { readableRecords } from './read';
-import { lostAcknowledged } from './test-helpers';
 
 type Action =
   | { kind: 'produce'; key: string }

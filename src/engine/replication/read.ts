@@ -2,8 +2,8 @@
  * What a consumer may read: the leader's records below the high watermark (Partition.fetchRecords with
  * FetchIsolation.HIGH_WATERMARK). Pure, for the consumer module's fetches and for views.
  */
-import { type LogRecord, readRange } from '../log';
-import type { EngineState } from '../types';
+import { type LogRecord, readRange } from '../broker/log';
+import type { EngineState } from '../core/types';
 
 export interface ReadableRecords {
   readonly records: readonly LogRecord[];

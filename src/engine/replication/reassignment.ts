@@ -3,10 +3,11 @@
  * the new replicas fetch from the leader until they join the ISR, then leadership moves into the target if
  * it must, and the replicas not in the target are dropped with their logs.
  */
-import type { EngineError } from '../events';
-import { emptyLog } from '../log';
-import type { Tx } from '../tx';
-import type { BrokerId } from '../types';
+
+import { emptyLog } from '../broker/log';
+import type { EngineError } from '../core/events';
+import type { Tx } from '../core/tx';
+import type { BrokerId } from '../core/types';
 import { changeLeader } from './election';
 import { syncFetchers } from './fetcher';
 import { ensureIsrExpirationTask } from './isr';

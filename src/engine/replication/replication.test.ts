@@ -1,11 +1,11 @@
 /** The mechanics of replication: fetching, the ISR, the high watermark, elections, reading, epochs. */
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../commands';
-import { checkInvariants } from '../invariants';
-import { runCommands } from '../test-support';
+import type { Command } from '../core/commands';
+import { checkInvariants } from '../core/invariants';
+import { produce, replicatedCluster, story } from '../testing/replication';
+import { runCommands } from '../testing/test-support';
 import { assignEpoch, endOffsetFor, truncateEpochsFromEnd } from './epoch-cache';
 import { readableRecords } from './read';
-import { produce, replicatedCluster, story } from './test-helpers';
 
 const advance = (ms: number): Command => ({ type: 'advance', ms });
 

@@ -1,5 +1,5 @@
 /** What replication does when partitions come into being: count them in the gauges, start their followers. */
-import type { Tx } from '../tx';
+import type { Tx } from '../core/tx';
 import { syncFetchers } from './fetcher';
 import { ensureIsrExpirationTask } from './isr';
 import { isOffline, isUnderReplicated } from './metrics';

@@ -3,9 +3,9 @@
  * divergingEpoch of a fetch response, KAFKA-10554). The records cut are named in the event: with acks=1 they
  * may have been acknowledged, which is the classic loss.
  */
-import { emptyLog, type ReplicaLog, readRange, truncateTo } from '../log';
-import type { Tx } from '../tx';
-import type { BrokerId } from '../types';
+import { emptyLog, type ReplicaLog, readRange, truncateTo } from '../broker/log';
+import type { Tx } from '../core/tx';
+import type { BrokerId } from '../core/types';
 import { endOffsetFor, truncateEpochsFromEnd, UNDEFINED_EPOCH } from './epoch-cache';
 
 /**

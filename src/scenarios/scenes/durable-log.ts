@@ -3,9 +3,8 @@
  * consumer acknowledged; Kafka's log keeps it, so a new group can read it all again, until retention
  * removes old segments.
  */
-import type { Command } from '../../engine/commands';
-import { keptRecords } from '../../engine/log';
-import type { EngineState } from '../../engine/types';
+import type { Command, EngineState } from '../../engine';
+import { keptRecords } from '../../engine';
 import type { Scene } from '../types';
 
 const QUEUE = 'orders-queue';

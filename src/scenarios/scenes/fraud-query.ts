@@ -4,7 +4,7 @@
  * more clause of it. The slide writes CREATE STREAM ... GROUP BY, which ksqlDB rejects: the engine runs it as
  * the TABLE it really is and says so (a teaching warning), and the stage shows that note.
  */
-import type { EngineState } from '../../engine/types';
+import type { EngineState } from '../../engine';
 import {
   at,
   attempt,

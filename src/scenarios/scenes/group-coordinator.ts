@@ -3,8 +3,9 @@
  * abs(hashCode(groupId)) % 50 of __consumer_offsets), the join phase, the leader computing the
  * assignment, and the heartbeats that keep members in the group.
  */
-import { coordinatorPartition, javaStringHashCode } from '../../engine/coordinator-partition';
-import type { EngineState } from '../../engine/types';
+
+import type { EngineState } from '../../engine';
+import { coordinatorPartition, javaStringHashCode } from '../../engine';
 import { GROUP_FORMS_MS, groupIs, owns, STAGE_SESSION_TIMEOUT_MS, stageConsumer } from '../consumer-helpers';
 import type { Scene } from '../types';
 

@@ -2,8 +2,7 @@
  * Slides 29-30: producing with a key. The partition is toPositive(murmur2(key)) % numPartitions, computed by
  * the engine's bit-exact port of the Java client; the numbers on screen are the real ones.
  */
-import type { Command } from '../../engine/commands';
-import type { EngineState } from '../../engine/types';
+import type { Command, EngineState } from '../../engine';
 import { keyedRecords, ROUND_TRIP_MS } from '../helpers';
 import type { Claim, Scene } from '../types';
 

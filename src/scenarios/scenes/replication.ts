@@ -8,9 +8,8 @@
  * failure stops every acks=all write (NOT_ENOUGH_REPLICAS); RF 3 is what survives one failure and keeps
  * taking writes, as Kafka's docs recommend. Every link takes 5 ms so the timings can be read off the trace.
  */
-import type { Command } from '../../engine/commands';
-import { keptRecords } from '../../engine/log';
-import type { BrokerId, EngineState } from '../../engine/types';
+import type { BrokerId, Command, EngineState } from '../../engine';
+import { keptRecords } from '../../engine';
 import { ROUND_TRIP_MS } from '../helpers';
 import type { Claim, Scene } from '../types';
 

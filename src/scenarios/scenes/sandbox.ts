@@ -3,7 +3,7 @@
  * SandboxConfig (the URL's `?sandbox=` carries one); each step sends a burst of traffic, and the live
  * panel adds failures. The deck replaces the default one below with the URL's at start.
  */
-import type { Command } from '../../engine/commands';
+import type { Command } from '../../engine';
 import { defaultSandbox, type SandboxConfig } from '../sandbox-config';
 import type { Scene, Step } from '../types';
 

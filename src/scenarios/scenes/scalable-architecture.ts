@@ -3,9 +3,8 @@
  * and a growing consumer group: throughput grows with the consumers until every partition has its own,
  * then extra consumers sit idle. The last step is the deck's heaviest moment (the bench measures it).
  */
-import type { Command } from '../../engine/commands';
-import { groupLag } from '../../engine/groups/lag';
-import type { EngineState } from '../../engine/types';
+import type { Command, EngineState } from '../../engine';
+import { groupLag } from '../../engine';
 import type { Claim, Scene, Step } from '../types';
 
 const TOPIC = 'clicks';

@@ -5,8 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { keptRecords, type ReplicaLog } from '../../engine/log';
-import type { EngineState } from '../../engine/types';
+import type { EngineState } from '../../engine';
+import { keptRecords, type ReplicaLog } from '../../engine';
 import { scenes } from '../../scenarios/registry';
 import { deckStore } from '../store/deck-store';
 import { type Frame, NO_LIVE, stateAtStep } from '../store/frames';

@@ -5,7 +5,7 @@
  * (frames.ts), never stored.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Command } from '../../engine/commands';
+import type { Command } from '../../engine';
 import { scenes } from '../../scenarios/registry';
 import type { LiveAction } from '../../scenarios/run';
 import { liveErrors } from './frames';

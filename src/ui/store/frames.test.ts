@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Timeline } from '../../engine/history';
-import { formatTrace } from '../../engine/trace';
+import { formatTrace, Timeline } from '../../engine';
 import { scenes } from '../../scenarios/registry';
 import { sceneRun } from '../../scenarios/run';
 import { frameAt, NO_LIVE, prefetchFrame } from './frames';

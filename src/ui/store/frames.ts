@@ -3,9 +3,8 @@
  * and the model-time window the animation plays over. Computed from the run through one cached Timeline
  * per scene and live-action list (seeks are cheap: checkpoints plus a short replay).
  */
-import type { EngineEvent } from '../../engine/events';
-import { Timeline } from '../../engine/history';
-import type { EngineState } from '../../engine/types';
+import type { EngineEvent, EngineState } from '../../engine';
+import { Timeline } from '../../engine';
 import { scenes } from '../../scenarios/registry';
 import { type LiveAction, type SceneRun, sceneRun } from '../../scenarios/run';
 import { ksqlReadyFor } from './ksql-loader';

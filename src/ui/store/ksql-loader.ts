@@ -8,9 +8,11 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import {
   installKsqlEngine,
+  type KsqlEngine,
   ksqlEngineInstalled,
+  loadKsqlEngineModule,
   needsKsqlEngine,
-} from '../../engine/ksql-runtime/engine-slot';
+} from '../../engine';
 import type { LiveAction } from '../../scenarios/run';
 import type { Scene } from '../../scenarios/types';
 
@@ -22,7 +24,7 @@ const notify = () => {
 };
 
 export function loadKsqlEngine(): Promise<void> {
-  loading ??= import('../../engine/ksql-runtime/ksql-engine').then(
+  loading ??= loadKsqlEngineModule().then(
     (m) => {
       installKsqlEngine(m.ksqlEngine);
       failed = false;
@@ -36,6 +38,16 @@ export function loadKsqlEngine(): Promise<void> {
     },
   );
   return loading;
+}
+
+/** The loaded engine, for views that only render once it is in (the stream view, its query editor). */
+export function loadedKsqlEngine(): KsqlEngine {
+  const engine = ksqlEngineInstalled();
+  if (!engine)
+    throw new Error(
+      'The ksql engine is not loaded yet: render query views only once useKsqlEngine says ready.',
+    );
+  return engine;
 }
 
 const sceneNeeds = new WeakMap<Scene, boolean>();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupLagTotals } from '../../engine/groups/lag';
-import { step } from '../../engine/step';
+import { groupLagTotals, step } from '../../engine';
 import { sceneIndexById, scenes } from '../../scenarios/registry';
 import { sceneRun } from '../../scenarios/run';
 import { NO_LIVE, stateAtStep, timelineFor } from './frames';

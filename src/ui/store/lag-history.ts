@@ -6,11 +6,8 @@
  * to the target either way), so the chart shows the drop when a commit lands, not when the command ends.
  * Samples are kept per Timeline (one per scene and live-action list) and extended as the deck moves on.
  */
-import type { Command } from '../../engine/commands';
-import { allGroupLag } from '../../engine/groups/lag';
-import type { Timeline } from '../../engine/history';
-import { step } from '../../engine/step';
-import type { EngineState } from '../../engine/types';
+import type { Command, EngineState, Timeline } from '../../engine';
+import { allGroupLag, step } from '../../engine';
 import type { LiveAction } from '../../scenarios/run';
 import { timelineFor } from './frames';
 

@@ -1,5 +1,5 @@
 /** The partitioner's last decision in this step, with the engine's real numbers. */
-import type { EngineEvent } from '../../engine/events';
+import type { EngineEvent } from '../../engine';
 import type { Frame } from '../store/frames';
 import { useFrame } from '../store/hooks';
 import { describeChoice } from './describe-choice';

@@ -4,8 +4,7 @@
  * replays. The engine decides what happens; a refused action shows the engine's message.
  */
 import { type FormEvent, useState } from 'react';
-import type { Command } from '../../engine/commands';
-import type { EngineState } from '../../engine/types';
+import type { Command, EngineState } from '../../engine';
 import { ROUND_TRIP_MS } from '../../scenarios/helpers';
 import type { Scene } from '../../scenarios/types';
 import { recordLive } from '../store/deck-store';

@@ -1,11 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../../engine/commands';
-import { partitionForKey } from '../../engine/partitioner';
-import { step } from '../../engine/step';
-import type { EngineState } from '../../engine/types';
+import type { Command, EngineState } from '../../engine';
+import { partitionForKey, step } from '../../engine';
+import { byTestId, offsetsUpTo, recordsIn, render, runEngine, stillFrame } from '../testing/test-render';
 import { TopicView } from './TopicView';
-import { byTestId, offsetsUpTo, recordsIn, render, runEngine, stillFrame } from './test-render';
 
 const TOPIC = 'orders';
 const PARTITIONS = 4;

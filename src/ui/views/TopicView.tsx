@@ -3,9 +3,8 @@
  * in their key colour, and the records in flight between them. A pure function of (engine frame, playhead).
  */
 import { memo, useMemo } from 'react';
-import type { EngineEvent } from '../../engine/events';
-import { keptRecords, type LogRecord } from '../../engine/log';
-import type { Message, PendingRecord, ProducerConfig, TopicState } from '../../engine/types';
+import type { EngineEvent, Message, PendingRecord, ProducerConfig, TopicState } from '../../engine';
+import { keptRecords, type LogRecord } from '../../engine';
 import type { Frame } from '../store/frames';
 import { keyColour } from './palette';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../engine/events';
-import { hashKey, partitionForKey } from '../../engine/partitioner';
-import { oneBrokerTopic, runCommands } from '../../engine/test-support';
+import type { EngineEvent } from '../../engine';
+import { hashKey, partitionForKey } from '../../engine';
+import { oneBrokerTopic, runCommands } from '../../engine/testing/test-support';
 import { describeChoice } from './describe-choice';
 
 function choiceFor(key: string, partitions: number) {

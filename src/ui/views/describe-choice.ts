@@ -2,7 +2,7 @@
  * The partitioner's decision in words and numbers, exactly as the engine made it (the event carries the
  * real hash, counter and sizes; nothing is recomputed here).
  */
-import type { EngineEvent } from '../../engine/events';
+import type { EngineEvent } from '../../engine';
 
 type Chosen = Extract<EngineEvent, { type: 'partitionChosen' }>;
 

@@ -7,7 +7,7 @@
  * in the initial chunk, since a bundled module cannot be split between the entry and the lazy views that use
  * the rest of it. The lazy views take their scales and interpolators from d3.
  */
-import type { TopicState } from '../../engine/types';
+import type { TopicState } from '../../engine';
 
 export const STAGE_WIDTH = 1200;
 export const STAGE_HEIGHT = 520;

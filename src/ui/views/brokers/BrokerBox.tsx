@@ -2,7 +2,7 @@
  * One broker on stage: its name and id, whether it is up, and for each partition of the topic its replica as
  * a log lane: leader or follower, in the ISR or not, its log end offset and the partition's high watermark.
  */
-import type { BrokerId } from '../../../engine/types';
+import type { BrokerId } from '../../../engine';
 import { keyColour } from '../palette';
 import {
   BROKER_WIDTH,

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { byTestId, firstStepWith, type Place, render, scenePlace } from '../test-render';
+import { byTestId, firstStepWith, type Place, render, scenePlace } from '../../testing/test-render';
 import { BrokersView } from './BrokersView';
 
 type View = Extract<Place['scene']['view'], { kind: 'brokers' }>;

@@ -3,7 +3,7 @@
  * broker with its replica of each partition as a log lane, the leader's ★, ISR membership, log end offsets
  * and the high watermark, and the traffic between them. A pure function of (engine frame, playhead).
  */
-import type { ProducerConfig } from '../../../engine/types';
+import type { ProducerConfig } from '../../../engine';
 import type { SceneView } from '../../../scenarios/types';
 import type { Frame } from '../../store/frames';
 import { BrokerBox } from './BrokerBox';

@@ -5,8 +5,7 @@
  * receiver is down) is drawn dashed in red.
  */
 import { interpolateNumber } from 'd3-interpolate';
-import type { FetchedPartition } from '../../../engine/replication/leader-fetch';
-import type { FetchPartition, Message, PendingRecord } from '../../../engine/types';
+import type { FetchedPartition, FetchPartition, Message, PendingRecord } from '../../../engine';
 import type { Frame } from '../../store/frames';
 import { keyColour } from '../palette';
 import { BROKER_X, type BrokersLayout, PRODUCER_BOX } from './brokers-layout';

@@ -4,7 +4,7 @@
  * the same offset sits at the same x on every broker and a copy travels straight up or down.
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
-import type { BrokerId } from '../../../engine/types';
+import type { BrokerId } from '../../../engine';
 import type { ClusterPicture } from './replica-picture';
 
 export const STAGE_WIDTH = 1200;

@@ -5,9 +5,8 @@
  * the end of the stretch it is the engine's final state itself. Nothing here decides Kafka behaviour: every
  * change comes from an engine event.
  */
-import type { EngineEvent } from '../../../engine/events';
-import { keptRecords } from '../../../engine/log';
-import type { BrokerId, EngineState } from '../../../engine/types';
+import type { BrokerId, EngineEvent, EngineState } from '../../../engine';
+import { keptRecords } from '../../../engine';
 import type { Frame } from '../../store/frames';
 
 export interface ShownRecord {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { groupLag, groupLagTotals } from '../../../engine/groups/lag';
-import type { EngineState } from '../../../engine/types';
+import type { EngineState } from '../../../engine';
+import { groupLag, groupLagTotals } from '../../../engine';
 import { NO_LIVE } from '../../store/frames';
 import { lagHistory } from '../../store/lag-history';
 import {
@@ -12,7 +12,7 @@ import {
   recordsIn,
   render,
   scenePlace,
-} from '../test-render';
+} from '../../testing/test-render';
 import { ConsumersView } from './ConsumersView';
 
 type View = Extract<Place['scene']['view'], { kind: 'consumers' }>;

@@ -8,7 +8,7 @@
  */
 import { interpolateNumber } from 'd3-interpolate';
 import type { ReactElement } from 'react';
-import type { Message } from '../../../engine/types';
+import type { Message } from '../../../engine';
 import type { Frame } from '../../store/frames';
 import { KEYLESS_COLOUR } from '../palette';
 import { type Box, LANE_RIGHT, type LanesLayout, leftMiddle } from './consumers-layout';

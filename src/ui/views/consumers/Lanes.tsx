@@ -4,8 +4,8 @@
  * (high watermark - committed offset, as kafka-consumer-groups --describe prints it).
  */
 import { scaleLinear } from 'd3-scale';
-import { keptRecords, type LogRecord } from '../../../engine/log';
-import type { TopicState } from '../../../engine/types';
+import type { TopicState } from '../../../engine';
+import { keptRecords, type LogRecord } from '../../../engine';
 import { keyColour } from '../palette';
 import { LAG_X, LANE_LEFT, LANE_RIGHT, type LanesLayout } from './consumers-layout';
 import type { Picture } from './consumers-model';

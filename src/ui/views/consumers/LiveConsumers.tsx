@@ -4,8 +4,7 @@
  * the same actions give the same ids on both screens and after a reload.
  */
 import { useState } from 'react';
-import type { Command } from '../../../engine/commands';
-import type { EngineState } from '../../../engine/types';
+import type { Command, EngineState } from '../../../engine';
 import { GROUP_FORMS_MS, REBALANCE_MS, stageConsumer } from '../../../scenarios/consumer-helpers';
 import type { SceneView } from '../../../scenarios/types';
 import { groupsShown } from './groups-shown';

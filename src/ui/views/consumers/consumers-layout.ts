@@ -3,7 +3,7 @@
  * at 1280x720): partition lanes on the left, and on the right each group's coordinator and consumers. d3 scales for bands and offsets; pure functions of what is shown.
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
-import type { TopicState } from '../../../engine/types';
+import type { TopicState } from '../../../engine';
 
 export const WIDTH = 1200;
 export const HEIGHT = 520;

@@ -3,10 +3,8 @@
  * of the stretch, with the stretch's events up to the playhead folded on. At the end of the stretch it is
  * simply the engine's end state. The view reads Kafka's behaviour from events; it never decides it.
  */
-import type { EngineEvent } from '../../../engine/events';
-import type { GroupStateName, TopicPartitionRef } from '../../../engine/groups/types';
-import { tpKey } from '../../../engine/groups/types';
-import type { BrokerId, EngineState } from '../../../engine/types';
+import type { BrokerId, EngineEvent, EngineState, GroupStateName, TopicPartitionRef } from '../../../engine';
+import { tpKey } from '../../../engine';
 import type { Frame } from '../../store/frames';
 
 export interface ConsumerCard {

@@ -3,7 +3,7 @@
  * (loaded when a consumers scene first shows) both need it, and importing it from the view would pull the
  * whole view into the first download.
  */
-import type { EngineState } from '../../../engine/types';
+import type { EngineState } from '../../../engine';
 import type { SceneView } from '../../../scenarios/types';
 
 type View = Extract<SceneView, { kind: 'consumers' }>;

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { tpKey } from '../../../engine/groups/types';
-import { keptRecords } from '../../../engine/log';
-import { byTestId, type Place, recordsIn, render, scenePlace } from '../test-render';
+import { keptRecords, tpKey } from '../../../engine';
+import { byTestId, type Place, recordsIn, render, scenePlace } from '../../testing/test-render';
 import { QueueVsLogView } from './QueueVsLogView';
 
 type View = Extract<Place['scene']['view'], { kind: 'queue-vs-log' }>;

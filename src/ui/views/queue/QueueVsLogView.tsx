@@ -4,8 +4,7 @@
  * group only moves its own position along it.
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { tpKey } from '../../../engine/groups/types';
-import { keptRecords } from '../../../engine/log';
+import { keptRecords, tpKey } from '../../../engine';
 import type { SceneView } from '../../../scenarios/types';
 import type { Frame } from '../../store/frames';
 import { keyColour } from '../palette';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { groupLag } from '../../../engine/groups/lag';
-import { byTestId, type Place, render, scenePlace } from '../test-render';
+import { groupLag } from '../../../engine';
+import { byTestId, type Place, render, scenePlace } from '../../testing/test-render';
 import { ScalableView } from './ScalableView';
 
 type View = Extract<Place['scene']['view'], { kind: 'scalable' }>;

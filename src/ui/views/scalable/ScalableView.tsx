@@ -5,8 +5,8 @@
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
-import { groupLag } from '../../../engine/groups/lag';
-import type { EngineState } from '../../../engine/types';
+import type { EngineState } from '../../../engine';
+import { groupLag } from '../../../engine';
 import { scenes } from '../../../scenarios/registry';
 import type { SceneView } from '../../../scenarios/types';
 import { deckStore } from '../../store/deck-store';

@@ -2,7 +2,7 @@
  * Records in flight, precomputed once per frame as straight paths in model time; the canvas then draws the
  * ones on the wire at the playhead, every animation frame, without React.
  */
-import type { EngineEvent } from '../../../engine/events';
+import type { EngineEvent } from '../../../engine';
 import { keyColour } from '../palette';
 import type { Box } from './layout';
 

@@ -5,7 +5,7 @@
  * forks the run like any live action.
  */
 import { lazy, Suspense, useRef, useState } from 'react';
-import { QUERY_SETTLE_MS } from '../../../engine/ksql-runtime/types';
+import { QUERY_SETTLE_MS } from '../../../engine';
 import { send } from '../../player/actor';
 import { recordLive } from '../../store/deck-store';
 import { clauseLines } from './clauses';

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { attemptAt, LATE_SCRIPT, LATE_TOPIC, MINUTE, NOON } from '../../../engine/ksql-runtime/late-fixture';
+import { attemptAt, LATE_SCRIPT, LATE_TOPIC, MINUTE, NOON } from '../../../engine/testing/late-fixture';
 import type { SceneView } from '../../../scenarios/types';
-import { render, runEngine, stillFrame } from '../test-render';
+import { render, runEngine, stillFrame } from '../../testing/test-render';
 import { StreamView } from './StreamView';
 
 const TOPIC = LATE_TOPIC;

@@ -1,8 +1,9 @@
 /**
  * The query as the editor shows it (without the preamble) and ksqlDB's errors mapped onto it. Shared by the
- * lazily loaded editor and the rest of the view; imports nothing heavy.
+ * lazily loaded editor and the rest of the view; the compiler comes from the loaded ksql engine.
  */
-import { compileKsql, type KsqlError } from '../../../engine/ksql';
+import type { KsqlError } from '../../../engine';
+import { loadedKsqlEngine } from '../../store/ksql-loader';
 
 export interface EditorError {
   readonly message: string;
@@ -28,7 +29,7 @@ export function toEditorError(e: KsqlError, preamble: string | undefined): Edito
 
 /** The first error ksqlDB would report for the edited text, or null when it compiles (talk mode). */
 export function checkQuery(preamble: string | undefined, text: string): EditorError | null {
-  const r = compileKsql(fullScript(preamble, text));
+  const r = loadedKsqlEngine().compile(fullScript(preamble, text), false);
   return r.ok ? null : toEditorError(r.error, preamble);
 }
 

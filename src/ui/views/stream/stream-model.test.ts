@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Timeline } from '../../../engine/history';
-import { describeQuery } from '../../../engine/ksql-runtime/describe';
+import { Timeline } from '../../../engine';
+import { ksqlEngine } from '../../../engine/testing/ksql';
 import { sceneRun } from '../../../scenarios/run';
 import { fraudQuery } from '../../../scenarios/scenes/fraud-query';
 import { ALL_CLAUSES, CLAUSE, clauseLines } from './clauses';
@@ -30,7 +30,7 @@ describe('the stream view model', () => {
   });
 
   it('reads the window, the threshold and the count column from the query text', () => {
-    const shape = describeQuery(stateAfter(0).ksql.queries[view.query!]!.script);
+    const shape = ksqlEngine.describe(stateAfter(0).ksql.queries[view.query!]!.script);
     expect(shape).toMatchObject({
       sink: 'POSSIBLE_FRAUD',
       window: { type: 'TUMBLING', sizeMs: 300_000, advanceMs: 300_000 },

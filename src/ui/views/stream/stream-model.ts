@@ -3,10 +3,10 @@
  * (with the key and windows the engine gave them), the rows it wrote to its output topic, and the query's
  * shape (window, threshold) read from its text. Pure; the view only lays it out.
  */
-import { describeQuery, type QueryShape } from '../../../engine/ksql-runtime/describe';
-import type { PlacedRecord, RunningQuery } from '../../../engine/ksql-runtime/types';
-import { keptRecords } from '../../../engine/log';
-import type { EngineState } from '../../../engine/types';
+
+import type { EngineState, PlacedRecord, QueryShape, RunningQuery } from '../../../engine';
+import { keptRecords } from '../../../engine';
+import { loadedKsqlEngine } from '../../store/ksql-loader';
 
 export interface StreamDot {
   readonly id: string;
@@ -82,7 +82,7 @@ function outputRows(state: EngineState, q: RunningQuery, topic: string, playhead
       } catch {
         continue;
       }
-      const shape = describeQuery(q.script);
+      const shape = loadedKsqlEngine().describe(q.script);
       const c = value === null || !shape?.countColumn ? null : value[shape.countColumn];
       const start = r.headers.windowStart;
       const end = r.headers.windowEnd;
@@ -147,7 +147,7 @@ export function streamModel(
   }
   return {
     query,
-    shape: describeQuery(query.script),
+    shape: loadedKsqlEngine().describe(query.script),
     text: stripPreamble(query.script, preamble),
     cards,
     dots,

@@ -4,7 +4,7 @@
  * attempts at 12:21, 12:31 and then 12:22 make the third one late. Shared by the runtime's tests and the
  * stream view's.
  */
-import type { Command } from '../commands';
+import type { Command } from '../core/commands';
 
 export const MINUTE = 60_000;
 /** 12:00 UTC on the simulator's day 0: a round 5-minute boundary. */

@@ -4,7 +4,7 @@
  * (p + startIndex) % n, and followers are shifted by 1 + (shift + j) % (n - 1), the shift growing by one
  * each time the partitions wrap round the brokers. startIndex and shift are random unless fixed.
  */
-import type { BrokerId } from './types';
+import type { BrokerId } from '../core/types';
 
 export function assignReplicasRackUnaware(
   brokers: readonly BrokerId[],

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { keptRecords } from '../broker/log';
+import { arbitraryCommands, runCommands } from '../testing/test-support';
 import { CHECKPOINT_EVERY, replay, Timeline } from './history';
 import { checkInvariants } from './invariants';
-import { keptRecords } from './log';
 import { initialState, step } from './step';
-import { arbitraryCommands, runCommands } from './test-support';
 import { canonical, formatTrace } from './trace';
 
 describe('determinism', () => {

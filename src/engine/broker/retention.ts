@@ -2,8 +2,9 @@
  * Retention (cleanup.policy=delete): every log.retention.check.interval.ms the broker deletes whole old
  * segments past retention.ms (by their newest record) or beyond retention.bytes; the log start offset moves.
  */
+
+import type { Tx } from '../core/tx';
 import { deleteOldSegments } from './log';
-import type { Tx } from './tx';
 
 /** log.retention.check.interval.ms: 5 minutes in Kafka. */
 export const RETENTION_CHECK_INTERVAL_MS = 300_000;

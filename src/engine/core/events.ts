@@ -2,10 +2,10 @@
  * Domain events: what happened, in the past tense, each at a logical time. They are what the views animate;
  * a view never infers Kafka behaviour that is not in an event or in the state.
  */
-import type { GroupEvent } from './groups/events';
-import type { KsqlRuntimeEvent } from './ksql-runtime/types';
-import type { QueueEvent } from './queue/types';
-import type { ReplicationEvent } from './replication/events';
+import type { GroupEvent } from '../groups/events';
+import type { KsqlRuntimeEvent } from '../ksql-runtime/types';
+import type { QueueEvent } from '../queue/types';
+import type { ReplicationEvent } from '../replication/events';
 import type { BrokerId, Message } from './types';
 
 export type PartitionRule =

@@ -3,10 +3,11 @@
  * is what replaying it gives. Everything here is plain, immutable data: no classes, no functions, so a state
  * can be kept as a checkpoint, compared, and serialised.
  */
-import type { GroupsSlice } from './groups/types';
-import type { KsqlRuntimeSlice } from './ksql-runtime/types';
-import type { ReplicaLog } from './log';
-import type { QueuesSlice } from './queue/types';
+
+import type { ReplicaLog } from '../broker/log';
+import type { GroupsSlice } from '../groups/types';
+import type { KsqlRuntimeSlice } from '../ksql-runtime/types';
+import type { QueuesSlice } from '../queue/types';
 import type { Rng } from './rng';
 
 export type BrokerId = number;

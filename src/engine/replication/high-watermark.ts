@@ -4,9 +4,10 @@
  * follower's fetches told it (the leader's view, not the followers' actual logs). Consumers read only below
  * it, and acks=all waits for it.
  */
-import { scheduleHighWatermarkNews } from './replication/leader-fetch';
-import type { Tx } from './tx';
-import { brokerNode, producerNode } from './types';
+
+import type { Tx } from '../core/tx';
+import { brokerNode, producerNode } from '../core/types';
+import { scheduleHighWatermarkNews } from './leader-fetch';
 
 export function advanceHighWatermark(tx: Tx, topic: string, partitionId: number): void {
   const p = tx.partition(topic, partitionId);

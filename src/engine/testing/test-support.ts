@@ -3,11 +3,11 @@
  * Not imported by the app.
  */
 import fc from 'fast-check';
-import type { Command } from './commands';
-import type { EngineEvent } from './events';
-import { keptRecords, type LogRecord } from './log';
-import { initialState, step } from './step';
-import type { EngineState } from './types';
+import { keptRecords, type LogRecord } from '../broker/log';
+import type { Command } from '../core/commands';
+import type { EngineEvent } from '../core/events';
+import { initialState, step } from '../core/step';
+import type { EngineState } from '../core/types';
 
 export function runCommands(seed: number, commands: readonly Command[]) {
   let state: EngineState = initialState(seed);

@@ -3,13 +3,13 @@
  * min.insync.replicas, drop idempotent duplicates, append, and answer according to acks.
  */
 
-import { advanceHighWatermark } from './high-watermark';
+import type { Tx } from '../core/tx';
+import { type Acks, type BrokerId, brokerNode, type PendingRecord, producerNode } from '../core/types';
+import { PRODUCE_REQUEST_TIMEOUT_MS } from '../replication/config';
+import type { ProduceErrorCode } from '../replication/events';
+import { advanceHighWatermark } from '../replication/high-watermark';
+import { completeHeldFetches } from '../replication/leader-fetch';
 import { appendRecord, type LogRecord } from './log';
-import { PRODUCE_REQUEST_TIMEOUT_MS } from './replication/config';
-import type { ProduceErrorCode } from './replication/events';
-import { completeHeldFetches } from './replication/leader-fetch';
-import type { Tx } from './tx';
-import { type Acks, type BrokerId, brokerNode, type PendingRecord, producerNode } from './types';
 
 function answer(
   tx: Tx,

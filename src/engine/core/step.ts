@@ -2,22 +2,22 @@
  * The engine's one entry point: step(state, command) -> { state, events } or { state, error }.
  * Pure: the same state and command always give the same result; the input state is never mutated.
  */
-import { healBroker, isolateBroker, killBroker, restartBroker } from './broker-lifecycle';
-import { onProduceRequest } from './broker-produce';
-import { addPartitions, createCluster, createTopic, setTopicConfig } from './cluster';
+import { healBroker, isolateBroker, killBroker, restartBroker } from '../broker/broker-lifecycle';
+import { onProduceRequest } from '../broker/broker-produce';
+import { addPartitions, createCluster, createTopic, setTopicConfig } from '../broker/cluster';
+import { onRetentionCheck, RETENTION_CHECK_INTERVAL_MS } from '../broker/retention';
+import { groupHandlers } from '../groups/handlers';
+import { initialGroupsSlice } from '../groups/types';
+import { ksqlRuntimeHandlers } from '../ksql-runtime/handlers';
+import { initialKsqlRuntimeSlice } from '../ksql-runtime/types';
+import { addProducer, configureProducer, flush, onLingerExpired, produce } from '../producer/producer';
+import { drain, onProduceResponse, onProduceRetry, onProduceTimeout } from '../producer/producer-send';
+import { queueHandlers } from '../queue/handlers';
+import { initialQueuesSlice } from '../queue/types';
+import { replicationHandlers } from '../replication/handlers';
 import type { Command, CoreCommand } from './commands';
 import type { EngineError, EngineEvent } from './events';
-import { groupHandlers } from './groups/handlers';
-import { initialGroupsSlice } from './groups/types';
-import { ksqlRuntimeHandlers } from './ksql-runtime/handlers';
-import { initialKsqlRuntimeSlice } from './ksql-runtime/types';
 import type { ModuleHandlers } from './module';
-import { addProducer, configureProducer, flush, onLingerExpired, produce } from './producer';
-import { drain, onProduceResponse, onProduceRetry, onProduceTimeout } from './producer-send';
-import { queueHandlers } from './queue/handlers';
-import { initialQueuesSlice } from './queue/types';
-import { replicationHandlers } from './replication/handlers';
-import { onRetentionCheck, RETENTION_CHECK_INTERVAL_MS } from './retention';
 import { seedRng } from './rng';
 import { Tx } from './tx';
 import type { EngineState, Message, Timer } from './types';

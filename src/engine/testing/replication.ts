@@ -1,8 +1,9 @@
 /** Helpers for the replication tests: a replicated cluster, event summaries, what producers were told. */
-import type { Command } from '../commands';
-import type { EngineEvent } from '../events';
-import { keptRecords } from '../log';
-import type { EngineState, NetworkConfig, TopicConfig } from '../types';
+
+import { keptRecords } from '../broker/log';
+import type { Command } from '../core/commands';
+import type { EngineEvent } from '../core/events';
+import type { EngineState, NetworkConfig, TopicConfig } from '../core/types';
 
 /** A cluster with one replicated topic 't' of one partition on [0, 1, 2], 5 ms on every link. */
 export function replicatedCluster(

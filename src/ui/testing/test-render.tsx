@@ -6,9 +6,8 @@
 import { act, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach } from 'vitest';
-import type { Command } from '../../engine/commands';
-import { initialState, step } from '../../engine/step';
-import type { EngineState } from '../../engine/types';
+import type { Command, EngineState } from '../../engine';
+import { initialState, step } from '../../engine';
 import { sceneIndexById, scenes } from '../../scenarios/registry';
 import type { Scene } from '../../scenarios/types';
 import { deckStore, initialDeckState } from '../store/deck-store';

@@ -4,8 +4,8 @@
  * them. With the idempotent producer a retried batch keeps its sequence numbers, so the broker drops the
  * duplicate instead of writing it twice.
  */
-import type { Tx } from './tx';
-import { brokerNode, type ProducerBatch, producerNode } from './types';
+import type { Tx } from '../core/tx';
+import { brokerNode, type ProducerBatch, producerNode } from '../core/types';
 
 /** Errors the producer retries (RetriableException subclasses in the Java client). */
 const RETRIABLE = new Set([

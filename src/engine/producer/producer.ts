@@ -2,14 +2,14 @@
  * The producer client: it picks a partition for each record, collects records into batches per partition
  * (batch.size / linger.ms), and hands full or lingered batches to the sender (producer-send.ts).
  */
-import type { Command } from './commands';
+import type { Command } from '../core/commands';
+import type { EngineError, PartitionRule } from '../core/events';
+import type { Tx } from '../core/tx';
+import type { PendingRecord, ProducerBatch, ProducerConfig, ProducerState, TopicState } from '../core/types';
 import { crc32 } from './crc32';
-import type { EngineError, PartitionRule } from './events';
 import { encodeUtf8 } from './murmur2';
 import { hashKey, toPositive } from './partitioner';
 import { drain } from './producer-send';
-import type { Tx } from './tx';
-import type { PendingRecord, ProducerBatch, ProducerConfig, ProducerState, TopicState } from './types';
 
 /** Kafka 4.x's producer defaults (ProducerConfig): acks=all and idempotence since 3.0, linger.ms 5 since 4.0. */
 export const defaultProducerConfig: ProducerConfig = {

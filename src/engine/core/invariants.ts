@@ -2,8 +2,8 @@
  * Kafka's invariants as code, checked after every step in tests (and in dev builds by the store).
  * Each returns a list of violations, empty when the state is sound.
  */
-import { checkGroupInvariants } from './groups/invariants';
-import { checkReplicationInvariants } from './replication/invariants';
+import { checkGroupInvariants } from '../groups/invariants';
+import { checkReplicationInvariants } from '../replication/invariants';
 import type { EngineState } from './types';
 
 export function checkInvariants(state: EngineState): string[] {

@@ -1,6 +1,6 @@
 /** Shared by the groups tests: a cluster with a topic and a producer, and event filters. Not used by the app. */
-import type { Command } from '../commands';
-import type { EngineEvent } from '../events';
+import type { Command } from '../core/commands';
+import type { EngineEvent } from '../core/events';
 
 export const SETTLE_MS = 5000;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Command } from './commands';
-import { leaderRecords, oneBrokerTopic, runCommands } from './test-support';
+import type { Command } from '../core/commands';
+import { leaderRecords, oneBrokerTopic, runCommands } from '../testing/test-support';
 
 const produceN = (n: number, extra: Partial<Extract<Command, { type: 'produce' }>> = {}): Command[] =>
   Array.from(

@@ -5,19 +5,19 @@
  * fenced first if it was not yet (a new incarnation, KIP-631) and unfenced as it registers again.
  * Its log survives a crash; on return it truncates to the leader's log and catches up (replication/fetcher.ts).
  */
-import type { Command } from './commands';
-import type { EngineError } from './events';
+import type { Command } from '../core/commands';
+import type { EngineError } from '../core/events';
+import type { Tx } from '../core/tx';
+import type { BrokerId, BrokerState } from '../core/types';
 import {
   cancelSessionExpiry,
   fenceBroker,
   maybeFailoverController,
   startSessionExpiry,
   unfenceBroker,
-} from './replication/controller';
-import { resetConnections, syncFetchers } from './replication/fetcher';
-import { reachesPeers } from './replication/network';
-import type { Tx } from './tx';
-import type { BrokerId, BrokerState } from './types';
+} from '../replication/controller';
+import { resetConnections, syncFetchers } from '../replication/fetcher';
+import { reachesPeers } from '../replication/network';
 
 type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
 

@@ -1,13 +1,13 @@
 /**
  * The cluster's admin side: brokers, topics, partitions and where their replicas live.
  */
-import type { Command } from './commands';
-import type { EngineError } from './events';
+import type { Command } from '../core/commands';
+import type { EngineError } from '../core/events';
+import type { Tx } from '../core/tx';
+import type { BrokerId, BrokerState, PartitionState, TopicConfig } from '../core/types';
+import { onPartitionsCreated } from '../replication/topology';
 import { emptyLog } from './log';
 import { assignReplicas } from './placement';
-import { onPartitionsCreated } from './replication/topology';
-import type { Tx } from './tx';
-import type { BrokerId, BrokerState, PartitionState, TopicConfig } from './types';
 
 export const defaultTopicConfig: TopicConfig = {
   replicationFactor: 1,

@@ -1,0 +1,54 @@
+/**
+ * The engine's front door: everything src/ui and src/scenarios may use, and nothing else (Biome's
+ * noRestrictedImports keeps deep imports out). The engine is pure: a run `{ seed, commands }` gives states
+ * and events through `step`, or through a `Timeline` that seeks along the run.
+ *
+ * The ksql compiler and processor are most of the engine's code and only the stream scenes use them, so they
+ * are not exported here: `loadKsqlEngine()` brings them in a chunk of their own, and the value it gives is
+ * passed to whatever runs queries.
+ */
+
+export type { LogRecord, ReplicaLog } from './broker/log';
+// Selectors: what the views read from a state.
+export { keptRecords } from './broker/log';
+// The run: commands in, events and errors out.
+export type { Command } from './core/commands';
+export type { EngineError, EngineEvent } from './core/events';
+export { CHECKPOINT_EVERY, type Run, replay, type SeekResult, Timeline } from './core/history';
+export { checkInvariants } from './core/invariants';
+export { initialState, type StepResult, step } from './core/step';
+export { formatTrace } from './core/trace';
+// The state's shape.
+export type {
+  Acks,
+  BrokerId,
+  EngineState,
+  FetchPartition,
+  KeylessStrategy,
+  Message,
+  PendingRecord,
+  ProducerConfig,
+  TopicState,
+} from './core/types';
+export { coordinatorPartition, javaStringHashCode } from './groups/coordinator-partition';
+export { allGroupLag, type GroupLagTotals, groupLag, groupLagTotals, type PartitionLag } from './groups/lag';
+export type { GroupStateName, TopicPartitionRef } from './groups/types';
+export { tpKey } from './groups/types';
+export type { KsqlError } from './ksql/errors';
+// Scene data that is itself engine output (the seeded fraud generator).
+export { type AuthorizationAttempt, generateAuthorizationAttempts } from './ksql/generator';
+export type { QueryShape } from './ksql-runtime/describe';
+// The query engine, loaded on demand.
+export {
+  installKsqlEngine,
+  type KsqlEngine,
+  ksqlEngineInstalled,
+  needsKsqlEngine,
+} from './ksql-runtime/engine-slot';
+export type { PlacedRecord, RunningQuery } from './ksql-runtime/types';
+export { QUERY_SETTLE_MS } from './ksql-runtime/types';
+// Kafka's rules that a scene or a view names on the stage (where a key lands, who coordinates a group).
+export { hashKey, partitionForKey } from './producer/partitioner';
+export type { FetchedPartition } from './replication/leader-fetch';
+export { type ReadableRecords, readableRecords } from './replication/read';
+export const loadKsqlEngineModule = () => import('./ksql-runtime/ksql-engine');
