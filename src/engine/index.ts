@@ -18,7 +18,6 @@ export { CHECKPOINT_EVERY, type Run, replay, type SeekResult, Timeline } from '.
 export { checkInvariants } from './core/invariants';
 export { initialState, type StepResult, step } from './core/step';
 export { formatTrace } from './core/trace';
-// The state's shape.
 export type {
   Acks,
   BrokerId,
@@ -30,6 +29,8 @@ export type {
   ProducerConfig,
   TopicState,
 } from './core/types';
+// The state's shape.
+export { brokerIdOf, brokerNode } from './core/types';
 export { coordinatorPartition, javaStringHashCode } from './groups/coordinator-partition';
 export { allGroupLag, type GroupLagTotals, groupLag, groupLagTotals, type PartitionLag } from './groups/lag';
 export type { GroupStateName, TopicPartitionRef } from './groups/types';

@@ -19,6 +19,10 @@ export const brokerNode = (id: BrokerId): NodeId => `broker:${id}`;
 export const producerNode = (id: string): NodeId => `producer:${id}`;
 export const consumerNode = (id: string): NodeId => `consumer:${id}`;
 
+/** The broker id of a `broker:<id>` node (NaN for any other node). */
+export const brokerIdOf = (node: NodeId): BrokerId =>
+  node.startsWith('broker:') ? Number(node.slice('broker:'.length)) : Number.NaN;
+
 export interface NetworkConfig {
   /** One-way latency of a message, drawn uniformly from [min, max] on the seeded rng. */
   readonly latencyMinMs: number;
