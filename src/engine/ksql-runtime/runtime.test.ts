@@ -5,8 +5,8 @@ import type { Command } from '../core/commands';
 import { initialState, step } from '../core/step';
 import { canonical } from '../core/trace';
 import type { EngineState } from '../core/types';
-import { attemptAt, LATE_SCRIPT, LATE_TOPIC, MINUTE, NOON } from '../testing/late-fixture';
 import { ksqlEngine } from '../testing/ksql';
+import { attemptAt, LATE_SCRIPT, LATE_TOPIC, MINUTE, NOON } from '../testing/late-fixture';
 import { runCommands } from '../testing/test-support';
 import { QUERY_POLL_INTERVAL_MS } from './types';
 

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { EngineState } from '../../engine';
 import { keptRecords, type ReplicaLog } from '../../engine';
-import { scenes } from '../../scenarios/registry';
+import { deckScenes } from '../store/deck-scenes';
 import { deckStore } from '../store/deck-store';
 import { type Frame, NO_LIVE, stateAtStep } from '../store/frames';
 import { KSQL_FAILED_TEXT, KSQL_LOADING_TEXT, sceneNeedsKsql, useKsqlEngine } from '../store/ksql-loader';
@@ -79,6 +79,8 @@ const MAX_ROWS = 12;
 
 export function Handout() {
   const live = useStore(deckStore, (s) => s.live);
+  // The deck's scenes, the sandbox's built from the link's settings (the same list for the whole session).
+  const scenes = deckScenes();
   const engine = useKsqlEngine(scenes.some((s) => sceneNeedsKsql(s, live[s.id] ?? NO_LIVE)));
   // All pages at once when the engine is in: pages computed before it would be computed again after, as the
   // frames cache keeps only the last few scenes.
