@@ -31,8 +31,7 @@ export function deckScenes(): readonly Scene[] {
   return deck.scenes;
 }
 
+/** The scene at an index of the deck (the deck store keeps its place within the deck). */
 export function sceneAt(sceneIndex: number): Scene {
-  const scene = deck.scenes[sceneIndex];
-  if (!scene) throw new Error(`No scene at index ${sceneIndex}.`);
-  return scene;
+  return deck.scenes[sceneIndex]!;
 }

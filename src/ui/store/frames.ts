@@ -59,17 +59,17 @@ function* buildFrame(
   controller: SceneRunController,
   { step, live, focus }: FrameKey,
 ): Generator<void, Frame, void> {
-  const { run } = controller;
+  const { run, timeline } = controller;
   const focusStart = focus !== null && live[focus]?.step === step ? run.liveStarts[focus] : undefined;
   const start = focusStart !== undefined && focusStart >= 0 ? focusStart : (run.stepStarts[step] ?? 0);
   const end = run.stepEnds[step] ?? start;
-  const fromState = controller.stateAt(start);
+  const fromState = timeline.stateAt(start);
   const events: EngineEvent[] = [];
   for (let i = start + 1; i <= end; i++) {
     yield;
-    events.push(...controller.seek(i).events);
+    events.push(...timeline.seek(i).events);
   }
-  const state = controller.stateAt(end);
+  const state = timeline.stateAt(end);
   let toMs = fromState.now;
   for (const e of events) if (e.type !== 'clockAdvanced') toMs = Math.max(toMs, endOf(e));
   return { state, events, fromMs: fromState.now, toMs: Math.min(toMs, state.now), fromState };
@@ -139,6 +139,6 @@ export function stateAtStep(
   step: number,
   live: readonly LiveAction[] = NO_LIVE,
 ): EngineState {
-  const run = sceneRunFor(sceneIndex, live);
-  return run.stateAt(run.run.stepEnds[step] ?? 0);
+  const { run, timeline } = sceneRunFor(sceneIndex, live);
+  return timeline.stateAt(run.stepEnds[step] ?? 0);
 }

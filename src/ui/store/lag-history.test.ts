@@ -33,7 +33,7 @@ describe('lag over time', () => {
 
   it('cuts an advance at its events and reaches the same state as the whole advance', () => {
     const run = sceneRun(scene);
-    const timeline = sceneRunFor(CONSUME_GROUPS, NO_LIVE);
+    const { timeline } = sceneRunFor(CONSUME_GROUPS, NO_LIVE);
     let advances = 0;
     run.commands.forEach((command, i) => {
       if (command.type !== 'advance') return;

@@ -4,8 +4,7 @@
  * command of the run and, inside an `advance`, the state at each moment something happened. An advance cut
  * at those moments reaches the same states as the whole one (step.ts fires timers in (dueMs, seq) order up
  * to the target either way), so the chart shows the drop when a commit lands, not when the command ends.
- * Samples are kept per scene run (scene-run.ts) and extended as the deck moves on; when a live action forks
- * the run, the samples before the fork are kept.
+ * Samples are kept per scene run (scene-run.ts) and revision of it, and extended as the deck moves on.
  */
 import type { Command, EngineState, StepEnv } from '../../engine';
 import { allGroupLag, step } from '../../engine';
@@ -70,33 +69,17 @@ export function statesInside(
   return states;
 }
 
-/** The samples of the run still valid at its current revision: those before its last changes. */
-function current(run: SceneRunController, from: number): Sampled {
+function extend(run: SceneRunController, from: number, to: number): Sampled {
   let entry = sampled.get(run);
-  if (entry && entry.revision !== run.revision) {
-    const kept = Math.min(entry.upTo, run.unchangedSince(entry.revision));
-    if (kept < from) entry = undefined;
-    else {
-      entry.samples.length = entry.samplesAfter[kept]!;
-      entry.samplesAfter.length = kept + 1;
-      entry.upTo = kept;
-      entry.state = run.stateAt(kept);
-      entry.revision = run.revision;
-    }
-  }
-  if (!entry) {
-    const state = run.stateAt(from);
+  // A live action changed the run since: its few dozen commands are sampled again from the start.
+  if (!entry || entry.revision !== run.revision) {
+    const state = run.timeline.stateAt(from);
     entry = { revision: run.revision, state, upTo: from, samples: [sample(state)], samplesAfter: [] };
     entry.samplesAfter[from] = 1;
     sampled.set(run, entry);
   }
-  return entry;
-}
-
-function extend(run: SceneRunController, from: number, to: number): Sampled {
-  const entry = current(run, from);
   while (entry.upTo < to) {
-    const command = run.commandAt(entry.upTo)!;
+    const command = run.timeline.commandAt(entry.upTo)!;
     const r = step(entry.state, command, run.env);
     if (r.ok) {
       const times = [...new Set(r.events.filter((e) => e.type !== 'clockAdvanced').map((e) => e.atMs))];

@@ -34,8 +34,8 @@ function stepsOf(run: SceneRunController): { state: string; events: string }[] {
   return run.scene.steps.map((_, k) => {
     const events: EngineEvent[] = [];
     for (let i = run.run.stepStarts[k]! + 1; i <= run.run.stepEnds[k]!; i++)
-      events.push(...run.seek(i).events);
-    return { state: canonical(run.stateAt(run.run.stepEnds[k]!)), events: canonical(events) };
+      events.push(...run.timeline.seek(i).events);
+    return { state: canonical(run.timeline.stateAt(run.run.stepEnds[k]!)), events: canonical(events) };
   });
 }
 
@@ -47,9 +47,9 @@ describe('a scene run taking a live action', () => {
     const scene = sceneById('fraud-query');
     const run = new SceneRunController(scene, NO_LIVE, env);
     const end = run.run.commands.length;
-    run.stateAt(end);
+    run.timeline.stateAt(end);
     const checkpoints = Array.from({ length: Math.floor(end / CHECKPOINT_EVERY) + 1 }, (_, i) =>
-      run.stateAt(i * CHECKPOINT_EVERY),
+      run.timeline.stateAt(i * CHECKPOINT_EVERY),
     );
     const step = 3;
     expect(run.insert(wait(step))).toEqual([]);
@@ -57,10 +57,10 @@ describe('a scene run taking a live action', () => {
     expect(fork).toBe(run.run.stepEnds[step]! - 1);
     const kept = Math.floor(fork / CHECKPOINT_EVERY) + 1;
     expect(kept).toBeGreaterThan(2);
-    expect(run.checkpointCount).toBeGreaterThanOrEqual(kept);
+    expect(run.timeline.checkpointCount).toBeGreaterThanOrEqual(kept);
     // The very states, not recomputed ones: nothing before the fork was replayed.
-    for (let i = 0; i < kept; i++) expect(run.stateAt(i * CHECKPOINT_EVERY)).toBe(checkpoints[i]);
-    expect(run.unchangedSince(0)).toBe(fork);
+    for (let i = 0; i < kept; i++) expect(run.timeline.stateAt(i * CHECKPOINT_EVERY)).toBe(checkpoints[i]);
+    expect(run.revision).toBe(1);
   });
 
   it('gives the frames a run built from scratch with the same live actions gives', () => {

@@ -10,20 +10,21 @@
  * actions (`DeckState.live`, which is persisted and synced): asked for another list than the one it holds
  * (from storage, the other window, a clear), a controller starts over from that list.
  */
-import type { Command, EngineState, SeekResult, StepEnv } from '../../engine';
-import { needsKsqlEngine, Timeline } from '../../engine';
+import type { StepEnv } from '../../engine';
+import { Timeline } from '../../engine';
 import { type LiveAction, type SceneRun, sceneRun } from '../../scenarios/run';
 import type { Scene } from '../../scenarios/types';
 import { sceneAt } from './deck-scenes';
 import { ksqlEnv, ksqlReadyFor, sceneNeedsKsql } from './ksql-loader';
 
+/** What readers may do with the run's Timeline: seek along it, never fork it (only the controller does). */
+export type RunTimeline = Pick<Timeline, 'stateAt' | 'seek' | 'commandAt' | 'checkpointCount' | 'length'>;
+
 export class SceneRunController {
-  private timeline: Timeline;
+  private current: Timeline;
   private actions: readonly LiveAction[];
   private layout: SceneRun;
   private revisionNo = 0;
-  /** keptAt[r]: how many leading commands the change from revision r to r + 1 left as they were. */
-  private readonly keptAt: number[] = [];
 
   constructor(
     readonly scene: Scene,
@@ -32,7 +33,12 @@ export class SceneRunController {
   ) {
     this.actions = live;
     this.layout = sceneRun(scene, live);
-    this.timeline = new Timeline(this.layout.seed, this.layout.commands, env);
+    this.current = new Timeline(this.layout.seed, this.layout.commands, env);
+  }
+
+  /** The run's states, checkpointed: frames, the lag chart and the handout seek along it. */
+  get timeline(): RunTimeline {
+    return this.current;
   }
 
   /** The live actions, in the order they were taken (the very list given or made by insert). */
@@ -45,33 +51,9 @@ export class SceneRunController {
     return this.layout;
   }
 
-  /** Changes with every change of the run: a reader caching by position checks it (see unchangedSince). */
+  /** Changes with every change of the run: a reader caching what it computed from the run checks it. */
   get revision(): number {
     return this.revisionNo;
-  }
-
-  /** How many leading commands are the same now as at `revision` (all of them if nothing changed since). */
-  unchangedSince(revision: number): number {
-    let kept = this.layout.commands.length;
-    for (let r = revision; r < this.revisionNo; r++) kept = Math.min(kept, this.keptAt[r]!);
-    return kept;
-  }
-
-  /** How many checkpoints the Timeline holds (a fork keeps those before it). */
-  get checkpointCount(): number {
-    return this.timeline.checkpointCount;
-  }
-
-  stateAt(k: number): EngineState {
-    return this.timeline.stateAt(k);
-  }
-
-  seek(k: number): SeekResult {
-    return this.timeline.seek(k);
-  }
-
-  commandAt(i: number): Command | undefined {
-    return this.timeline.commandAt(i);
   }
 
   /**
@@ -84,32 +66,32 @@ export class SceneRunController {
     const layout = sceneRun(this.scene, live);
     const fork = layout.liveStarts[live.length - 1]!;
     const oldFuture = this.layout.commands.slice(fork);
-    this.timeline.truncate(fork);
+    const timeline = this.current;
+    timeline.truncate(fork);
     const errors: string[] = [];
     for (const c of action.commands) {
-      const r = this.timeline.push(c);
+      const r = timeline.push(c);
       if (r.error) errors.push(r.error.message);
     }
     if (errors.length > 0) {
       // Refused: the run goes back to what it was (its states up to the fork are still cached).
-      this.timeline.truncate(fork);
-      this.timeline.extend(oldFuture);
+      timeline.truncate(fork);
+      timeline.extend(oldFuture);
       return errors;
     }
-    this.timeline.extend(layout.commands.slice(fork + action.commands.length));
-    this.changed(fork, live, layout);
+    timeline.extend(layout.commands.slice(fork + action.commands.length));
+    this.changed(live, layout);
     return [];
   }
 
   /** Starts over from another list of live actions (storage, the other window, a clear). */
   reset(live: readonly LiveAction[]): void {
     const layout = sceneRun(this.scene, live);
-    this.timeline = new Timeline(layout.seed, layout.commands, this.env);
-    this.changed(0, live, layout);
+    this.current = new Timeline(layout.seed, layout.commands, this.env);
+    this.changed(live, layout);
   }
 
-  private changed(kept: number, live: readonly LiveAction[], layout: SceneRun): void {
-    this.keptAt[this.revisionNo] = kept;
+  private changed(live: readonly LiveAction[], layout: SceneRun): void {
     this.revisionNo++;
     this.actions = live;
     this.layout = layout;
@@ -121,19 +103,25 @@ const controllers: SceneRunController[] = [];
 const CONTROLLERS_KEPT = 6;
 
 /**
- * The scene's run with these live actions. Throws for a scene that runs queries while the ksql engine is
- * still loading: check ksqlReadyFor first (a run computed without it would cache KSQL_NOT_READY refusals).
+ * The scene's run with these live actions (and `taking`, a live action about to be taken). Throws for a
+ * scene that runs queries while the ksql engine is still loading: check ksqlReadyFor first (a run computed
+ * without it would cache KSQL_NOT_READY refusals).
  */
-export function sceneRunFor(sceneIndex: number, live: readonly LiveAction[]): SceneRunController {
+export function sceneRunFor(
+  sceneIndex: number,
+  live: readonly LiveAction[],
+  taking?: LiveAction,
+): SceneRunController {
   const scene = sceneAt(sceneIndex);
-  if (!ksqlReadyFor(scene, live))
+  const needs = taking ? [...live, taking] : live;
+  if (!ksqlReadyFor(scene, needs))
     throw new Error(`Scene ${scene.id} needs the ksql engine: check ksqlReadyFor before asking for frames.`);
   const i = controllers.findIndex((c) => c.scene === scene);
   let controller = i >= 0 ? controllers.splice(i, 1)[0]! : null;
-  // A run made before the engine loaded is made again with it, if it runs queries (only a live action can
+  // A run made before the engine loaded is made again with it once it runs queries (only a live action can
   // add one to a scene that had none).
-  const stale = controller !== null && controller.env.ksql === undefined && sceneNeedsKsql(scene, live);
-  if (controller === null || stale) controller = new SceneRunController(scene, live, ksqlEnv());
+  if (controller?.env.ksql === undefined && sceneNeedsKsql(scene, needs)) controller = null;
+  if (controller === null) controller = new SceneRunController(scene, live, ksqlEnv());
   else if (controller.live !== live) controller.reset(live);
   controllers.unshift(controller);
   if (controllers.length > CONTROLLERS_KEPT) controllers.pop();
@@ -149,13 +137,7 @@ export function takeLiveAction(
   live: readonly LiveAction[],
   action: LiveAction,
 ): { live: readonly LiveAction[] } | { errors: string[] } {
-  let controller = sceneRunFor(sceneIndex, live);
-  if (needsKsqlEngine(action.commands) && controller.env.ksql === undefined) {
-    // Made before the engine loaded, for a scene without queries: made again with it, for this query.
-    const i = controllers.indexOf(controller);
-    controller = new SceneRunController(controller.scene, live, ksqlEnv());
-    controllers[i] = controller;
-  }
+  const controller = sceneRunFor(sceneIndex, live, action);
   const errors = controller.insert(action);
   return errors.length > 0 ? { errors } : { live: controller.live };
 }
