@@ -22,8 +22,6 @@ export default defineConfig(({ mode }) => {
     test: {
       include: ['src/**/*.test.{ts,tsx}'],
       environment: 'node',
-      // The app loads the ksql engine on demand; the tests run every scene, so they install it up front.
-      setupFiles: ['src/engine/ksql-runtime/install.ts'],
       // Property tests run hundreds of cases; on a loaded 2-core CI machine 5 s is too tight for them.
       testTimeout: 30_000,
     },

@@ -6,8 +6,6 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow, BenchSuite } from './types';
-// The engine suites run scenes with queries: install the ksql engine the app loads lazily.
-import '../src/engine/ksql-runtime/install';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);

@@ -4,8 +4,8 @@
  * and events through `step`, or through a `Timeline` that seeks along the run.
  *
  * The ksql compiler and processor are most of the engine's code and only the stream scenes use them, so they
- * are not exported here: `loadKsqlEngine()` brings them in a chunk of their own, and the value it gives is
- * passed to whatever runs queries.
+ * are not exported here: `loadKsqlEngineModule()` brings them in a chunk of their own, and the engine it
+ * gives is passed to `step`, `Timeline` and `replay` in their environment (`StepEnv`).
  */
 
 export type { LogRecord, ReplicaLog } from './broker/log';
@@ -13,6 +13,7 @@ export type { LogRecord, ReplicaLog } from './broker/log';
 export { keptRecords } from './broker/log';
 // The run: commands in, events and errors out.
 export type { Command } from './core/commands';
+export type { StepEnv } from './core/env';
 export type { EngineError, EngineEvent } from './core/events';
 export { CHECKPOINT_EVERY, type Run, replay, type SeekResult, Timeline } from './core/history';
 export { checkInvariants } from './core/invariants';
@@ -40,12 +41,7 @@ export type { KsqlError } from './ksql/errors';
 export { type AuthorizationAttempt, generateAuthorizationAttempts } from './ksql/generator';
 export type { QueryShape } from './ksql-runtime/describe';
 // The query engine, loaded on demand.
-export {
-  installKsqlEngine,
-  type KsqlEngine,
-  ksqlEngineInstalled,
-  needsKsqlEngine,
-} from './ksql-runtime/engine-slot';
+export { type KsqlEngine, needsKsqlEngine } from './ksql-runtime/engine-api';
 export type { PlacedRecord, RunningQuery } from './ksql-runtime/types';
 export { QUERY_SETTLE_MS } from './ksql-runtime/types';
 // Kafka's rules that a scene or a view names on the stage (where a key lands, who coordinates a group).

@@ -1,6 +1,8 @@
 /**
  * The deck: every scene in src/scenarios/scenes/, in talk order (by the first slide each covers; scenes
- * without slides, like the sandbox, come last). The URL names a scene by its id.
+ * without slides, like the sandbox, come last). The URL names a scene by its id. The list never changes: a
+ * deck with another sandbox (a link's settings) is a new list from `deckWith`, with the same ids, titles
+ * and step counts in the same places.
  */
 import type { Scene } from './types';
 
@@ -17,19 +19,15 @@ function isScene(x: unknown): x is Scene {
 
 const firstSlide = (s: Scene) => (s.slides.length > 0 ? Math.min(...s.slides) : Number.POSITIVE_INFINITY);
 
-const deck: Scene[] = Object.values(modules)
+const deck: readonly Scene[] = Object.values(modules)
   .flatMap((m) => Object.values(m).filter(isScene))
   .sort((a, b) => firstSlide(a) - firstSlide(b) || (a.id < b.id ? -1 : 1));
 
 export const scenes: readonly Scene[] = deck;
 
-/**
- * Swaps a scene for another with the same id: the sandbox built from the URL's configuration replaces the
- * default one at start, before anything has run.
- */
-export function replaceScene(scene: Scene): void {
-  const i = deck.findIndex((s) => s.id === scene.id);
-  if (i >= 0) deck[i] = scene;
+/** The deck with a scene swapped for another of the same id (the sandbox built from a link's settings). */
+export function deckWith(scene: Scene): readonly Scene[] {
+  return deck.map((s) => (s.id === scene.id ? scene : s));
 }
 
 export function sceneIndexById(id: string): number {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../engine';
-import { checkInvariants, formatTrace, initialState, step, Timeline } from '../engine';
+import { checkInvariants, formatTrace, initialState, type StepEnv, step, Timeline } from '../engine';
+import { ksqlEngine } from '../engine/testing/ksql';
 import { scenes } from './registry';
 
 /**
@@ -27,6 +28,9 @@ function traceOrSummary(events: readonly EngineEvent[]): string {
 
 import { sceneRun } from './run';
 
+/** The stream scenes run queries: the ksql engine is passed to every step, as the app does once it loads. */
+const env: StepEnv = { ksql: ksqlEngine };
+
 describe.each(scenes.map((s) => [s.id, s] as const))('scene %s', (_id, scene) => {
   const run = sceneRun(scene);
 
@@ -37,7 +41,7 @@ describe.each(scenes.map((s) => [s.id, s] as const))('scene %s', (_id, scene) =>
     const ends = new Set(run.stepEnds);
     let state = initialState(run.seed);
     run.commands.forEach((command, i) => {
-      const r = step(state, command);
+      const r = step(state, command, env);
       expect(r.ok ? undefined : r.error, `command ${i} (${command.type})`).toBeUndefined();
       state = r.state;
       if (checkEvery || ends.has(i + 1)) expect(checkInvariants(state)).toEqual([]);
@@ -47,13 +51,13 @@ describe.each(scenes.map((s) => [s.id, s] as const))('scene %s', (_id, scene) =>
   it.each(scene.steps.map((s, k) => [k, s.title, s] as const))(
     'step %i (%s): what the narration claims holds',
     (k, _t, step) => {
-      const state = new Timeline(run.seed, run.commands).stateAt(run.stepEnds[k]!);
+      const state = new Timeline(run.seed, run.commands, env).stateAt(run.stepEnds[k]!);
       for (const claim of step.claims ?? []) expect(claim.holds(state), claim.text).toBe(true);
     },
   );
 
   it('matches its golden trace (review any diff: it is a change of behaviour)', async () => {
-    const timeline = new Timeline(run.seed, run.commands);
+    const timeline = new Timeline(run.seed, run.commands, env);
     const sections: string[] = [];
     let from = 0;
     for (let k = -1; k < scene.steps.length; k++) {

@@ -108,7 +108,7 @@ export interface EngineError {
     | 'CLUSTER_NOT_CREATED'
     /** ksqlDB refused a statement (its REST API's statement_error). */
     | 'KSQL_STATEMENT_ERROR'
-    /** ksqlDB is still starting: here, the app has not loaded the query engine yet (engine-slot.ts). */
+    /** ksqlDB is still starting: here, the app has not loaded the query engine yet (engine-api.ts). */
     | 'KSQL_NOT_READY';
   message: string;
   /** Where a ksqlDB statement error points, 1-based, and what the parser would have accepted there. */

@@ -2,9 +2,12 @@
  * Time travel. The truth is a run, `{ seed, commands }`; a Timeline caches states along it: a checkpoint
  * every CHECKPOINT_EVERY commands (immutable states share structure, so a checkpoint is one reference),
  * and the last state it visited. seek(k) restores the nearest checkpoint at or before k and replays at most
- * CHECKPOINT_EVERY - 1 commands. A command issued at k forks the run there and drops the old future.
+ * CHECKPOINT_EVERY - 1 commands. A command issued at k forks the run there and drops the old future:
+ * truncate(k), then push (computed at once, for its events or error) or extend (computed when sought); the
+ * checkpoints before k are kept. The environment (the ksql engine) is given once, for every step of the run.
  */
 import type { Command } from './commands';
+import { NO_ENV, type StepEnv } from './env';
 import type { EngineError, EngineEvent } from './events';
 import { initialState, step } from './step';
 import type { EngineState } from './types';
@@ -34,6 +37,7 @@ export class Timeline {
   constructor(
     readonly seed: number,
     commands: readonly Command[] = [],
+    readonly env: StepEnv = NO_ENV,
   ) {
     this.commands = commands.slice();
     const s0 = initialState(seed);
@@ -64,7 +68,7 @@ export class Timeline {
     const target = Math.max(0, Math.min(Math.floor(k), this.commands.length));
     let { k: at, state } = this.startFor(target);
     while (at < target) {
-      state = step(state, this.commands[at]!).state;
+      state = step(state, this.commands[at]!, this.env).state;
       at++;
       if (at % CHECKPOINT_EVERY === 0 && this.checkpoints.length === at / CHECKPOINT_EVERY)
         this.checkpoints.push(state);
@@ -78,7 +82,7 @@ export class Timeline {
     const target = Math.max(0, Math.min(Math.floor(k), this.commands.length));
     if (target === 0) return { state: this.stateAt(0), events: [] };
     const before = this.stateAt(target - 1);
-    const result = step(before, this.commands[target - 1]!);
+    const result = step(before, this.commands[target - 1]!, this.env);
     this.last = { k: target, state: result.state };
     if (target % CHECKPOINT_EVERY === 0 && this.checkpoints.length === target / CHECKPOINT_EVERY) {
       this.checkpoints.push(result.state);
@@ -94,22 +98,36 @@ export class Timeline {
     return this.seek(this.commands.length);
   }
 
+  /** Appends commands at the end of the run without computing them: their states come when sought. */
+  extend(commands: readonly Command[]): void {
+    for (const c of commands) this.commands.push(c);
+  }
+
+  /** How many checkpoints are cached (the state after 0, CHECKPOINT_EVERY, 2 * CHECKPOINT_EVERY... commands). */
+  get checkpointCount(): number {
+    return this.checkpoints.length;
+  }
+
   /** Forks the run at k: drops every command from k on (and every cached state past k). */
   truncate(k: number): void {
     const at = Math.max(0, Math.min(k, this.commands.length));
     this.commands.length = at;
-    this.checkpoints.length = Math.floor(at / CHECKPOINT_EVERY) + 1;
+    // Only the checkpoints already computed: a run sought no further than its start has just the first.
+    this.checkpoints.length = Math.min(this.checkpoints.length, Math.floor(at / CHECKPOINT_EVERY) + 1);
     if (this.last.k > at) this.last = { k: 0, state: this.checkpoints[0]! };
   }
 }
 
 /** Replays a whole run from scratch: the reference that seek must equal. */
-export function replay(run: Run): { state: EngineState; events: EngineEvent[]; errors: EngineError[] } {
+export function replay(
+  run: Run,
+  env: StepEnv = NO_ENV,
+): { state: EngineState; events: EngineEvent[]; errors: EngineError[] } {
   let state = initialState(run.seed);
   const events: EngineEvent[] = [];
   const errors: EngineError[] = [];
   for (const c of run.commands) {
-    const r = step(state, c);
+    const r = step(state, c, env);
     state = r.state;
     if (r.ok) events.push(...r.events);
     else errors.push(r.error);

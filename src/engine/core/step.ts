@@ -1,6 +1,7 @@
 /**
- * The engine's one entry point: step(state, command) -> { state, events } or { state, error }.
- * Pure: the same state and command always give the same result; the input state is never mutated.
+ * The engine's one entry point: step(state, command, env) -> { state, events } or { state, error }.
+ * Pure: the same state, command and environment always give the same result; the input state is never
+ * mutated. The environment (env.ts) brings what the app loads on demand, the ksql engine.
  */
 import { healBroker, isolateBroker, killBroker, restartBroker } from '../broker/broker-lifecycle';
 import { onProduceRequest } from '../broker/broker-produce';
@@ -16,6 +17,7 @@ import { queueHandlers } from '../queue/handlers';
 import { initialQueuesSlice } from '../queue/types';
 import { replicationHandlers } from '../replication/handlers';
 import type { Command, CoreCommand } from './commands';
+import { NO_ENV, type StepEnv } from './env';
 import type { EngineError, EngineEvent } from './events';
 import type { ModuleHandlers } from './module';
 import { seedRng } from './rng';
@@ -157,7 +159,7 @@ function advance(tx: Tx, cmd: Extract<Command, { type: 'advance' }>): EngineErro
   return undefined;
 }
 
-export function step(state: EngineState, command: Command): StepResult {
+export function step(state: EngineState, command: Command, env: StepEnv = NO_ENV): StepResult {
   const handler = commandHandlers[command.type];
   if (!handler)
     return {
@@ -165,7 +167,7 @@ export function step(state: EngineState, command: Command): StepResult {
       state,
       error: { code: 'INVALID_REQUEST', message: `Unknown command '${String(command.type)}'.` },
     };
-  const tx = new Tx(state);
+  const tx = new Tx(state, env);
   const error = handler(tx, command);
   if (error) return { ok: false, state, error };
   return { ok: true, state: tx.finish(), events: tx.events };

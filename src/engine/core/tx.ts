@@ -2,6 +2,7 @@
  * A transaction over one step: handlers replace `tx.state` with new immutable values and record events.
  * The state passed in is never mutated, so `step` stays a pure function of (state, command).
  */
+import { NO_ENV, type StepEnv } from './env';
 import type { EngineEvent } from './events';
 import { nextInt, nextIntBetween } from './rng';
 import type {
@@ -35,7 +36,11 @@ export class Tx {
   /** A state object made in this step, not yet seen outside it, whose counters may change in place. */
   private owned: EngineState | null = null;
 
-  constructor(public state: EngineState) {}
+  constructor(
+    public state: EngineState,
+    /** What the step was given besides its state (the ksql engine); handlers read it, never change it. */
+    readonly env: StepEnv = NO_ENV,
+  ) {}
 
   /**
    * The current state as an object this step made itself, so hot counters (ids, the rng, the timer queue)

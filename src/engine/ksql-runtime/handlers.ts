@@ -18,7 +18,6 @@ import type { CompiledQuery } from '../ksql';
 import type { KsqlError } from '../ksql/errors';
 import { PUSH_QUERY_SINK } from '../ksql/push-sink';
 import { addProducer } from '../producer/producer';
-import { ksqlEngineInstalled } from './engine-slot';
 import { pollOnce, setQuery } from './poll';
 import {
   type KsqlRuntimeCommand,
@@ -75,7 +74,7 @@ const NOT_READY: EngineError = {
 function runQuery(tx: Tx, cmd: Cmd<'runQuery'>): EngineError | undefined {
   if (typeof cmd.query !== 'string' || cmd.query === '')
     return { code: 'INVALID_REQUEST', message: 'runQuery needs a query id.' };
-  const engine = ksqlEngineInstalled();
+  const engine = tx.env.ksql;
   if (!engine) return NOT_READY;
   const strict = cmd.strict === true;
   const compiled = engine.compile(String(cmd.script ?? ''), strict);
@@ -185,8 +184,8 @@ function hasNewRecords(tx: Tx, q: RunningQuery): boolean {
 
 function pollAndProcess(tx: Tx, q: RunningQuery): void {
   const id = q.id;
-  // Installed: the query was started with it, and the slot is never emptied.
-  const engine = ksqlEngineInstalled();
+  // Absent only when a run that started a query is stepped on without the engine: the query then stalls.
+  const engine = tx.env.ksql;
   const compiled = engine?.compile(q.script, q.strict);
   if (!engine || !compiled?.ok) return;
   const failure = pollOnce(tx, q, compiled.query, engine);

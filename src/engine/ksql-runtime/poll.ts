@@ -8,7 +8,7 @@ import type { Tx } from '../core/tx';
 import type { CompiledQuery, OutputRow } from '../ksql';
 import { produce } from '../producer/producer';
 import { readableRecords } from '../replication/read';
-import type { KsqlEngine } from './engine-slot';
+import type { KsqlEngine } from './engine-api';
 import { type PlacedRecord, QUERY_MAX_POLL_RECORDS, type RunningQuery } from './types';
 
 export function setQuery(tx: Tx, q: RunningQuery): void {

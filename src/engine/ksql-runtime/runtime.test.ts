@@ -5,9 +5,14 @@ import type { Command } from '../core/commands';
 import { initialState, step } from '../core/step';
 import { canonical } from '../core/trace';
 import type { EngineState } from '../core/types';
+import { ksqlEngine } from '../testing/ksql';
 import { attemptAt, LATE_SCRIPT, LATE_TOPIC, MINUTE, NOON } from '../testing/late-fixture';
 import { runCommands } from '../testing/test-support';
 import { QUERY_POLL_INTERVAL_MS } from './types';
+
+/** Every step here may run a query: the ksql engine is passed in, as the app does once it has loaded. */
+const env = { ksql: ksqlEngine };
+const runWithKsql = (seed: number, commands: readonly Command[]) => runCommands(seed, commands, env);
 
 /** 12:00 UTC on the simulator's day 0: a round 5-minute boundary. */
 const TOPIC = LATE_TOPIC;
@@ -74,7 +79,7 @@ function outputRows(state: EngineState, topic = 'POSSIBLE_FRAUD') {
 
 describe('a ksqlDB query running in the simulation', () => {
   it('reads the source topic as it fills and writes the fraud rows, counts 4, 5 and 6, to its output topic', () => {
-    const { state, events, errors } = runCommands(1, [
+    const { state, events, errors } = runWithKsql(1, [
       ...setup,
       { type: 'runQuery', query: 'fraud', script: SCRIPT() },
       ...traffic,
@@ -102,7 +107,7 @@ describe('a ksqlDB query running in the simulation', () => {
   });
 
   it('processes a record only once it is below the high watermark, on the next poll', () => {
-    const { events } = runCommands(1, [
+    const { events } = runWithKsql(1, [
       ...setup,
       { type: 'runQuery', query: 'fraud', script: SCRIPT() },
       ...attempts([[1, FRAUD]]),
@@ -121,7 +126,7 @@ describe('a ksqlDB query running in the simulation', () => {
 
   it('reruns from the beginning of the source when the query is replaced: a higher threshold, fewer rows', () => {
     const base = [...setup, { type: 'runQuery', query: 'fraud', script: SCRIPT() } as Command, ...traffic];
-    const { state } = runCommands(1, [
+    const { state } = runWithKsql(1, [
       ...base,
       { type: 'advance', ms: MINUTE },
       { type: 'runQuery', query: 'fraud', script: SCRIPT(5) },
@@ -141,7 +146,7 @@ describe('a ksqlDB query running in the simulation', () => {
   });
 
   it('changes the windows when the window changes: a 2-minute tumbling window splits the burst', () => {
-    const { state } = runCommands(1, [
+    const { state } = runWithKsql(1, [
       ...setup,
       { type: 'runQuery', query: 'fraud', script: SCRIPT(2, 'TUMBLING (SIZE 2 MINUTES)') },
       ...traffic,
@@ -154,9 +159,9 @@ describe('a ksqlDB query running in the simulation', () => {
   });
 
   it('refuses a bad script with ksqlDB message, line and column, and leaves the state unchanged', () => {
-    const { state } = runCommands(1, setup);
+    const { state } = runWithKsql(1, setup);
     const bad = SCRIPT().replace('GROUP BY card_number', 'GROUP card_number');
-    const r = step(state, { type: 'runQuery', query: 'fraud', script: bad });
+    const r = step(state, { type: 'runQuery', query: 'fraud', script: bad }, env);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.state).toBe(state);
@@ -168,23 +173,23 @@ describe('a ksqlDB query running in the simulation', () => {
 
   it('refuses the slide statement in strict mode with ksqlDB own words, and runs it as a TABLE with a warning otherwise', () => {
     const slide = SCRIPT().replace('CREATE TABLE possible_fraud', 'CREATE STREAM possible_fraud');
-    const { state } = runCommands(1, setup);
-    const strict = step(state, { type: 'runQuery', query: 'fraud', script: slide, strict: true });
+    const { state } = runWithKsql(1, setup);
+    const strict = step(state, { type: 'runQuery', query: 'fraud', script: slide, strict: true }, env);
     expect(strict.ok || strict.error.message).toBe(
       'Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT statement instead.',
     );
-    const talk = step(state, { type: 'runQuery', query: 'fraud', script: slide });
+    const talk = step(state, { type: 'runQuery', query: 'fraud', script: slide }, env);
     expect(talk.ok && talk.state.ksql.queries.fraud?.warnings[0]).toContain('TABLE');
   });
 
   it('refuses a source over a topic that does not exist', () => {
-    const { state } = runCommands(1, setup.slice(0, 2));
-    const r = step(state, { type: 'runQuery', query: 'fraud', script: SCRIPT() });
+    const { state } = runWithKsql(1, setup.slice(0, 2));
+    const r = step(state, { type: 'runQuery', query: 'fraud', script: SCRIPT() }, env);
     expect(r.ok || r.error.message).toContain("Topic 'authorization_attempts' does not exist");
   });
 
   it('stops a query: no more polls, nothing more processed', () => {
-    const { state, events } = runCommands(1, [
+    const { state, events } = runWithKsql(1, [
       ...setup,
       { type: 'runQuery', query: 'fraud', script: SCRIPT() },
       { type: 'stopQuery', query: 'fraud' },
@@ -199,7 +204,7 @@ describe('a ksqlDB query running in the simulation', () => {
     // Produced records carry the model time as their timestamp, so they arrive in order; an event time in
     // the value (WITH TIMESTAMP=...) can arrive late: see late-fixture.ts.
     const at = (m: number) => attemptAt(FRAUD, m);
-    const { events, state } = runCommands(1, [
+    const { events, state } = runWithKsql(1, [
       ...setup,
       { type: 'runQuery', query: 'fraud', script: LATE_SCRIPT },
       at(21),
@@ -228,8 +233,8 @@ describe('a ksqlDB query running in the simulation', () => {
           ...traffic,
           { type: 'advance', ms: MINUTE },
         ];
-        const a = runCommands(seed, commands);
-        const b = runCommands(seed, commands);
+        const a = runWithKsql(seed, commands);
+        const b = runWithKsql(seed, commands);
         expect(canonical(a.state)).toBe(canonical(b.state));
         expect(canonical(a.events)).toBe(canonical(b.events));
       }),
@@ -240,10 +245,10 @@ describe('a ksqlDB query running in the simulation', () => {
   it('keeps old states valid: stepping on from an earlier state gives the same result again', () => {
     let s = initialState(3);
     for (const c of [...setup, { type: 'runQuery', query: 'fraud', script: SCRIPT() } as Command, ...traffic])
-      s = step(s, c).state;
+      s = step(s, c, env).state;
     const before = canonical(s);
-    const once = step(s, { type: 'advance', ms: MINUTE });
-    const twice = step(s, { type: 'advance', ms: MINUTE });
+    const once = step(s, { type: 'advance', ms: MINUTE }, env);
+    const twice = step(s, { type: 'advance', ms: MINUTE }, env);
     expect(canonical(once.state)).toBe(canonical(twice.state));
     expect(canonical(s)).toBe(before);
   });

@@ -5,16 +5,17 @@
 import fc from 'fast-check';
 import { keptRecords, type LogRecord } from '../broker/log';
 import type { Command } from '../core/commands';
+import { NO_ENV, type StepEnv } from '../core/env';
 import type { EngineEvent } from '../core/events';
 import { initialState, step } from '../core/step';
 import type { EngineState } from '../core/types';
 
-export function runCommands(seed: number, commands: readonly Command[]) {
+export function runCommands(seed: number, commands: readonly Command[], env: StepEnv = NO_ENV) {
   let state: EngineState = initialState(seed);
   const events: EngineEvent[] = [];
   const errors: string[] = [];
   for (const c of commands) {
-    const r = step(state, c);
+    const r = step(state, c, env);
     state = r.state;
     if (r.ok) events.push(...r.events);
     else errors.push(`${c.type}: ${r.error.code} ${r.error.message}`);

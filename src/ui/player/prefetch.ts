@@ -4,7 +4,7 @@
  * time, which a presenter would otherwise feel as a stall. Work happens between engine commands and stops
  * when the idle period runs out, so it never holds a frame or a key press up for long.
  */
-import { scenes } from '../../scenarios/registry';
+import { sceneAt } from '../store/deck-scenes';
 import { type DeckState, deckStore, placeAfter, placeBefore } from '../store/deck-store';
 import { NO_LIVE, prefetchFrame } from '../store/frames';
 import { ksqlReadyFor } from '../store/ksql-loader';
@@ -51,7 +51,7 @@ export function installPrefetch(): () => void {
     const hasTime = () => deadline.timeRemaining() > MARGIN_MS;
     for (const place of [placeAfter(state), placeBefore(state)]) {
       if (!place) continue;
-      const scene = scenes[place.sceneIndex]!;
+      const scene = sceneAt(place.sceneIndex);
       const live = state.live[scene.id] ?? NO_LIVE;
       // A scene with queries waits for the ksql engine, which loads on its own once the deck is idle.
       if (!ksqlReadyFor(scene, live)) continue;

@@ -8,8 +8,10 @@ import { createStore } from 'zustand/vanilla';
 import type { Command } from '../../engine';
 import { scenes } from '../../scenarios/registry';
 import type { LiveAction } from '../../scenarios/run';
-import { liveErrors } from './frames';
+import { sceneAt } from './deck-scenes';
+import { NO_LIVE } from './frames';
 import { ksqlReadyFor, loadKsqlEngine } from './ksql-loader';
+import { takeLiveAction } from './scene-run';
 
 export type Theme = 'dark' | 'projector';
 export const THEMES: readonly Theme[] = ['dark', 'projector'];
@@ -91,22 +93,23 @@ export function showNotice(notice: string | null): void {
  */
 export function recordLive(label: string, commands: readonly Command[]): boolean {
   const { sceneIndex, step, live } = deckStore.getState();
-  const scene = scenes[sceneIndex]!;
-  const kept = (live[scene.id] ?? []).filter((a) => a.step <= step);
-  const next = [...kept, { step, label, commands }];
-  if (!ksqlReadyFor(scene, next)) {
+  const scene = sceneAt(sceneIndex);
+  const taken = live[scene.id] ?? NO_LIVE;
+  const action = { step, label, commands };
+  if (!ksqlReadyFor(scene, [...taken.filter((a) => a.step <= step), action])) {
     void loadKsqlEngine();
     showNotice('Not done: the query engine is still loading; try again in a moment.');
     return false;
   }
-  const errors = liveErrors(sceneIndex, next, next.length - 1);
-  if (errors.length > 0) {
-    showNotice(`Not done: ${errors[0]}`);
+  // The scene's run forks itself (scene-run.ts); the deck records the live actions it now holds.
+  const result = takeLiveAction(sceneIndex, taken, action);
+  if ('errors' in result) {
+    showNotice(`Not done: ${result.errors[0]}`);
     return false;
   }
   deckStore.setState({
-    live: { ...live, [scene.id]: next },
-    liveFocus: next.length - 1,
+    live: { ...live, [scene.id]: result.live },
+    liveFocus: result.live.length - 1,
     progress: 0,
     notice: null,
   });
@@ -120,7 +123,7 @@ export function replaceLive(live: DeckState['live']): void {
 
 export function clearLive(): void {
   const { sceneIndex, live } = deckStore.getState();
-  const { [scenes[sceneIndex]!.id]: _gone, ...rest } = live;
+  const { [sceneAt(sceneIndex).id]: _gone, ...rest } = live;
   deckStore.setState({
     live: rest,
     liveFocus: null,

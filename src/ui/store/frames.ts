@@ -1,13 +1,11 @@
 /**
  * Derived engine data for the current place: the state at the end of the step, the events that led there,
- * and the model-time window the animation plays over. Computed from the run through one cached Timeline
- * per scene and live-action list (seeks are cheap: checkpoints plus a short replay).
+ * and the model-time window the animation plays over. Read from the scene's run (scene-run.ts, one owner
+ * per scene: seeks are cheap, checkpoints plus a short replay).
  */
 import type { EngineEvent, EngineState } from '../../engine';
-import { Timeline } from '../../engine';
-import { scenes } from '../../scenarios/registry';
-import { type LiveAction, type SceneRun, sceneRun } from '../../scenarios/run';
-import { ksqlReadyFor } from './ksql-loader';
+import type { LiveAction } from '../../scenarios/run';
+import { type SceneRunController, sceneRunFor } from './scene-run';
 
 export interface Frame {
   readonly state: EngineState;
@@ -23,36 +21,7 @@ export interface Frame {
   readonly fromState?: EngineState;
 }
 
-export interface Entry {
-  live: readonly LiveAction[];
-  timeline: Timeline;
-  run: SceneRun;
-}
-
-/** A few timelines, most recent first: the current scene with its live actions, and pristine ones. */
-const cache: { sceneIndex: number; entry: Entry }[] = [];
-const CACHE_SIZE = 6;
-
 export const NO_LIVE: readonly LiveAction[] = [];
-
-/** The scene's run with these live actions, and its cached Timeline (shared with every frame of it). */
-export function timelineFor(sceneIndex: number, live: readonly LiveAction[]): Entry {
-  const i = cache.findIndex((c) => c.sceneIndex === sceneIndex && c.entry.live === live);
-  if (i >= 0) {
-    const [hit] = cache.splice(i, 1);
-    cache.unshift(hit!);
-    return hit!.entry;
-  }
-  const scene = scenes[sceneIndex]!;
-  // Computed without the ksql engine, the scene's queries would be refused and the refusals cached.
-  if (!ksqlReadyFor(scene, live))
-    throw new Error(`Scene ${scene.id} needs the ksql engine: check ksqlReadyFor before asking for frames.`);
-  const run = sceneRun(scene, live);
-  const entry = { live, timeline: new Timeline(run.seed, run.commands), run };
-  cache.unshift({ sceneIndex, entry });
-  if (cache.length > CACHE_SIZE) cache.pop();
-  return entry;
-}
 
 /** When an event is over in model time: a message when it lands, anything else when it happens. */
 function endOf(e: EngineEvent): number {
@@ -71,6 +40,9 @@ interface Build {
   readonly key: FrameKey;
   readonly steps: Generator<void, Frame, void>;
   frame: Frame | null;
+  /** The run it reads, at the revision it started from: a build the run changed under is started again. */
+  readonly run: SceneRunController;
+  readonly revision: number;
 }
 
 /**
@@ -83,8 +55,11 @@ const BUILDS_KEPT = 4;
 const sameKey = (a: FrameKey, b: FrameKey) =>
   a.sceneIndex === b.sceneIndex && a.step === b.step && a.live === b.live && a.focus === b.focus;
 
-function* buildFrame({ sceneIndex, step, live, focus }: FrameKey): Generator<void, Frame, void> {
-  const { timeline, run } = timelineFor(sceneIndex, live);
+function* buildFrame(
+  controller: SceneRunController,
+  { step, live, focus }: FrameKey,
+): Generator<void, Frame, void> {
+  const { run, timeline } = controller;
   const focusStart = focus !== null && live[focus]?.step === step ? run.liveStarts[focus] : undefined;
   const start = focusStart !== undefined && focusStart >= 0 ? focusStart : (run.stepStarts[step] ?? 0);
   const end = run.stepEnds[step] ?? start;
@@ -101,13 +76,17 @@ function* buildFrame({ sceneIndex, step, live, focus }: FrameKey): Generator<voi
 }
 
 function buildFor(key: FrameKey): Build {
+  const run = sceneRunFor(key.sceneIndex, key.live);
   const i = builds.findIndex((b) => sameKey(b.key, key));
   if (i >= 0) {
     const [hit] = builds.splice(i, 1);
-    builds.unshift(hit!);
-    return hit!;
+    // A finished frame is a value; an unfinished one is only resumed on the run it started on.
+    if (hit!.frame !== null || (hit!.run === run && hit!.revision === run.revision)) {
+      builds.unshift(hit!);
+      return hit!;
+    }
   }
-  const build: Build = { key, steps: buildFrame(key), frame: null };
+  const build: Build = { key, steps: buildFrame(run, key), frame: null, run, revision: run.revision };
   builds.unshift(build);
   if (builds.length > BUILDS_KEPT) builds.pop();
   return build;
@@ -154,25 +133,12 @@ export function prefetchFrame(
   return advanceBuild(buildFor({ sceneIndex, step, live, focus: null }), hasTime) !== null;
 }
 
-/** The engine's refusals of live action `index`'s commands, as messages (empty when all were taken). */
-export function liveErrors(sceneIndex: number, live: readonly LiveAction[], index: number): string[] {
-  const { timeline, run } = timelineFor(sceneIndex, live);
-  const start = run.liveStarts[index] ?? -1;
-  if (start < 0) return [];
-  const errors: string[] = [];
-  for (let i = 0; i < live[index]!.commands.length; i++) {
-    const r = timeline.seek(start + i + 1);
-    if (r.error) errors.push(r.error.message);
-  }
-  return errors;
-}
-
 /** The engine state at the end of a step (no animation): for the handout, the overview and claims. */
 export function stateAtStep(
   sceneIndex: number,
   step: number,
   live: readonly LiveAction[] = NO_LIVE,
 ): EngineState {
-  const { timeline, run } = timelineFor(sceneIndex, live);
+  const { run, timeline } = sceneRunFor(sceneIndex, live);
   return timeline.stateAt(run.stepEnds[step] ?? 0);
 }

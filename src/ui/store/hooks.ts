@@ -2,8 +2,8 @@
 import { useSelector } from '@xstate/react';
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { scenes } from '../../scenarios/registry';
 import { player } from '../player/actor';
+import { sceneAt } from './deck-scenes';
 import { deckStore } from './deck-store';
 import { type Frame, frameAt, NO_LIVE } from './frames';
 import { sceneNeedsKsql, useKsqlEngine } from './ksql-loader';
@@ -12,7 +12,7 @@ import { type LagHistory, lagHistory } from './lag-history';
 export function usePlace() {
   const sceneIndex = useStore(deckStore, (s) => s.sceneIndex);
   const step = useStore(deckStore, (s) => s.step);
-  return { sceneIndex, step, scene: scenes[sceneIndex]! };
+  return { sceneIndex, step, scene: sceneAt(sceneIndex) };
 }
 
 /**
@@ -53,6 +53,6 @@ export function usePlayerState() {
 
 /** Every group's lag from the start of a scene to the end of a step, with the scene's live actions. */
 export function useLagHistory(sceneIndex: number, step: number): LagHistory {
-  const live = useStore(deckStore, (s) => s.live[scenes[sceneIndex]?.id ?? ''] ?? NO_LIVE);
+  const live = useStore(deckStore, (s) => s.live[sceneAt(sceneIndex).id] ?? NO_LIVE);
   return useMemo(() => lagHistory(sceneIndex, step, live), [sceneIndex, step, live]);
 }

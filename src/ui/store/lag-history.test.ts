@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { groupLagTotals, step } from '../../engine';
 import { sceneIndexById, scenes } from '../../scenarios/registry';
 import { sceneRun } from '../../scenarios/run';
-import { NO_LIVE, stateAtStep, timelineFor } from './frames';
+import { NO_LIVE, stateAtStep } from './frames';
 import { lagHistory, statesInside } from './lag-history';
+import { sceneRunFor } from './scene-run';
 
 const CONSUME_GROUPS = sceneIndexById('consume-groups');
 const scene = scenes[CONSUME_GROUPS]!;
@@ -32,7 +33,7 @@ describe('lag over time', () => {
 
   it('cuts an advance at its events and reaches the same state as the whole advance', () => {
     const run = sceneRun(scene);
-    const { timeline } = timelineFor(CONSUME_GROUPS, NO_LIVE);
+    const { timeline } = sceneRunFor(CONSUME_GROUPS, NO_LIVE);
     let advances = 0;
     run.commands.forEach((command, i) => {
       if (command.type !== 'advance') return;

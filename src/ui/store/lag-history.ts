@@ -4,12 +4,12 @@
  * command of the run and, inside an `advance`, the state at each moment something happened. An advance cut
  * at those moments reaches the same states as the whole one (step.ts fires timers in (dueMs, seq) order up
  * to the target either way), so the chart shows the drop when a commit lands, not when the command ends.
- * Samples are kept per Timeline (one per scene and live-action list) and extended as the deck moves on.
+ * Samples are kept per scene run (scene-run.ts) and revision of it, and extended as the deck moves on.
  */
-import type { Command, EngineState, Timeline } from '../../engine';
+import type { Command, EngineState, StepEnv } from '../../engine';
 import { allGroupLag, step } from '../../engine';
 import type { LiveAction } from '../../scenarios/run';
-import { timelineFor } from './frames';
+import { type SceneRunController, sceneRunFor } from './scene-run';
 
 export interface LagSample {
   /** Model time of the state sampled. */
@@ -30,6 +30,8 @@ export interface LagHistory {
 }
 
 interface Sampled {
+  /** The run's revision the samples were taken at. */
+  revision: number;
   state: EngineState;
   /** Commands of the run sampled so far. */
   upTo: number;
@@ -38,7 +40,7 @@ interface Sampled {
   samplesAfter: number[];
 }
 
-const sampled = new WeakMap<Timeline, Sampled>();
+const sampled = new WeakMap<SceneRunController, Sampled>();
 
 function sample(state: EngineState): LagSample {
   const lag: Record<string, number | null> = {};
@@ -47,13 +49,19 @@ function sample(state: EngineState): LagSample {
 }
 
 /** The states inside an advance at each distinct time one of its events happened, before its end. */
-export function statesInside(before: EngineState, command: Command, after: EngineState, atMs: number[]) {
+export function statesInside(
+  before: EngineState,
+  command: Command,
+  after: EngineState,
+  atMs: number[],
+  env: StepEnv = {},
+) {
   const states: EngineState[] = [];
   if (command.type !== 'advance') return states;
   let s = before;
   for (const t of atMs) {
     if (t <= s.now || t >= after.now) continue;
-    const r = step(s, { type: 'advance', ms: t - s.now });
+    const r = step(s, { type: 'advance', ms: t - s.now }, env);
     if (!r.ok) break;
     s = r.state;
     states.push(s);
@@ -61,20 +69,22 @@ export function statesInside(before: EngineState, command: Command, after: Engin
   return states;
 }
 
-function extend(timeline: Timeline, from: number, to: number): Sampled {
-  let entry = sampled.get(timeline);
-  if (!entry) {
-    const state = timeline.stateAt(from);
-    entry = { state, upTo: from, samples: [sample(state)], samplesAfter: [] };
+function extend(run: SceneRunController, from: number, to: number): Sampled {
+  let entry = sampled.get(run);
+  // A live action changed the run since: its few dozen commands are sampled again from the start.
+  if (!entry || entry.revision !== run.revision) {
+    const state = run.timeline.stateAt(from);
+    entry = { revision: run.revision, state, upTo: from, samples: [sample(state)], samplesAfter: [] };
     entry.samplesAfter[from] = 1;
-    sampled.set(timeline, entry);
+    sampled.set(run, entry);
   }
   while (entry.upTo < to) {
-    const command = timeline.commandAt(entry.upTo)!;
-    const r = step(entry.state, command);
+    const command = run.timeline.commandAt(entry.upTo)!;
+    const r = step(entry.state, command, run.env);
     if (r.ok) {
       const times = [...new Set(r.events.filter((e) => e.type !== 'clockAdvanced').map((e) => e.atMs))];
-      for (const s of statesInside(entry.state, command, r.state, times)) entry.samples.push(sample(s));
+      for (const s of statesInside(entry.state, command, r.state, times, run.env))
+        entry.samples.push(sample(s));
       entry.state = r.state;
       entry.samples.push(sample(r.state));
     }
@@ -86,10 +96,11 @@ function extend(timeline: Timeline, from: number, to: number): Sampled {
 
 /** The lag of every group from the end of the scene's setup to the end of `step` (with its live actions). */
 export function lagHistory(sceneIndex: number, stepIndex: number, live: readonly LiveAction[]): LagHistory {
-  const { timeline, run } = timelineFor(sceneIndex, live);
+  const controller = sceneRunFor(sceneIndex, live);
+  const { run } = controller;
   const from = run.stepStarts[0] ?? 0;
   const to = Math.max(from, run.stepEnds[stepIndex] ?? from);
-  const entry = extend(timeline, from, to);
+  const entry = extend(controller, from, to);
   const samples = entry.samples.slice(0, entry.samplesAfter[to]);
   return { samples, startMs: samples[0]!.atMs, endMs: samples.at(-1)!.atMs };
 }

@@ -2,23 +2,20 @@
  * The sandbox's configuration lives in the URL (`?sandbox=<JSON>`), so a link shares the exact cluster.
  * Applying new settings clears the sandbox's live actions (they belonged to the old cluster) and reloads.
  */
-import { replaceScene } from '../../scenarios/registry';
 import { formatSandboxConfig, parseSandboxConfig, type SandboxConfig } from '../../scenarios/sandbox-config';
-import { SANDBOX_ID, sandboxScene } from '../../scenarios/scenes/sandbox';
+import { SANDBOX_ID } from '../../scenarios/scenes/sandbox';
+import { deckSandbox, setDeckSandbox } from './deck-scenes';
 import { deckStore } from './deck-store';
-
-let current: SandboxConfig | null = null;
 
 /** Reads the URL's sandbox settings before the deck starts; returns what was wrong with them. */
 export function installSandboxFromUrl(param: string | null): string[] {
   const { config, problems } = parseSandboxConfig(param);
-  current = config;
-  if (param !== null) replaceScene(sandboxScene(config));
+  setDeckSandbox(config, param !== null);
   return problems;
 }
 
 export function currentSandbox(): SandboxConfig | null {
-  return current;
+  return deckSandbox();
 }
 
 export function sandboxUrl(config: SandboxConfig, step = 0): string {

@@ -8,10 +8,15 @@ import { createRoot } from 'react-dom/client';
 import { afterEach } from 'vitest';
 import type { Command, EngineState } from '../../engine';
 import { initialState, step } from '../../engine';
+import { ksqlEngine } from '../../engine/testing/ksql';
 import { sceneIndexById, scenes } from '../../scenarios/registry';
 import type { Scene } from '../../scenarios/types';
 import { deckStore, initialDeckState } from '../store/deck-store';
 import { type Frame, frameAt, NO_LIVE } from '../store/frames';
+import { loadKsqlEngine } from '../store/ksql-loader';
+
+// The views are tested as the app shows them once the ksql engine has loaded (the stream scenes wait for it).
+await loadKsqlEngine();
 
 // React warns unless it is told that tests drive it through act().
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -36,11 +41,14 @@ export function render(ui: ReactNode): HTMLElement {
   return container;
 }
 
-/** Runs engine commands from a seed; a refused command fails the test, with the engine's message. */
+/**
+ * Runs engine commands from a seed, with the ksql engine; a refused command fails the test, with the
+ * engine's message.
+ */
 export function runEngine(seed: number, commands: readonly Command[]): EngineState {
   let state = initialState(seed);
   for (const c of commands) {
-    const r = step(state, c);
+    const r = step(state, c, { ksql: ksqlEngine });
     if (!r.ok) throw new Error(`${c.type}: ${r.error.code} ${r.error.message}`);
     state = r.state;
   }

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Timeline } from '../../../engine';
 import { ksqlEngine } from '../../../engine/testing/ksql';
 import { sceneRun } from '../../../scenarios/run';
 import { fraudQuery } from '../../../scenarios/scenes/fraud-query';
+import { loadKsqlEngine } from '../../store/ksql-loader';
 import { ALL_CLAUSES, CLAUSE, clauseLines } from './clauses';
 import { checkQuery, describeError } from './query-errors';
 import { streamModel, stripPreamble } from './stream-model';
@@ -12,10 +13,13 @@ const view = fraudQuery.view as Extract<typeof fraudQuery.view, { kind: 'stream'
 
 function stateAfter(step: number) {
   const run = sceneRun(fraudQuery);
-  return new Timeline(run.seed, run.commands).stateAt(run.stepEnds[step]!);
+  return new Timeline(run.seed, run.commands, { ksql: ksqlEngine }).stateAt(run.stepEnds[step]!);
 }
 
 describe('the stream view model', () => {
+  // checkQuery compiles with the app's loaded engine, as the query editor does once it has loaded.
+  beforeAll(() => loadKsqlEngine());
+
   it('assigns each line of the slide query to the clause the talk adds it with', () => {
     const text = stripPreamble(stateAfter(0).ksql.queries[view.query!]!.script, view.preamble);
     expect(clauseLines(text).map((l) => l.clause)).toEqual([

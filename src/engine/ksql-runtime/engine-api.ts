@@ -1,10 +1,11 @@
 /**
- * The ksql engine as the runtime calls it, behind one slot. The compiler and processor (ksql/) are most of
- * the engine's code and only the stream scenes use them, so the app loads them on demand and installs them
- * here; node (tests, the bench) installs them at start. The slot only ever holds `ksqlEngine`
- * (ksql-engine.ts), which is pure and deterministic, so what a run computes does not depend on when it was
- * installed: a step that needs it before it is installed is refused (ksqlDB's own answer while it starts),
- * and the app never computes such a step (it waits for the load, see src/ui/store/ksql-loader.ts).
+ * The ksql engine as the runtime calls it. The compiler and processor (ksql/) are most of the engine's code
+ * and only the stream scenes use them, so the app loads them on demand (ksql-engine.ts is their chunk) and
+ * passes the loaded engine to `step` in its environment, as TigerBeetle injects time: `step` stays a
+ * function of its arguments. A runQuery stepped without the engine is refused with KSQL_NOT_READY
+ * (ksqlDB's own answer while it starts); the app never computes such a step (it waits for the load, see
+ * src/ui/store/ksql-loader.ts). The engine is pure and deterministic, so a run gives the same states
+ * whichever copy of it is passed.
  */
 import type { Command } from '../core/commands';
 import type {
@@ -34,16 +35,6 @@ export interface KsqlEngine {
   countColumn(script: string): string | null;
   /** What a view needs to know of a query's text (its window, HAVING, clauses), read from its syntax tree. */
   describe(script: string): QueryShape | null;
-}
-
-let installed: KsqlEngine | null = null;
-
-export function installKsqlEngine(engine: KsqlEngine): void {
-  installed = engine;
-}
-
-export function ksqlEngineInstalled(): KsqlEngine | null {
-  return installed;
 }
 
 /** Whether running these commands calls the ksql engine. */
