@@ -5,9 +5,8 @@
  * forks the run like any live action.
  */
 import { lazy, Suspense, useRef, useState } from 'react';
-import { QUERY_SETTLE_MS } from '../../../engine';
 import { send } from '../../player/actor';
-import { recordLive } from '../../store/deck-store';
+import { liveCommands } from '../../player/commands';
 import { clauseLines } from './clauses';
 import { checkQuery, describeError, type EditorError, fullScript } from './query-errors';
 
@@ -41,13 +40,6 @@ function StaticQuery({ text, clauses, building }: { text: string; clauses: numbe
   );
 }
 
-/** A short label for the live log: the clauses that differ from a plain re-run are what people changed. */
-function runLabel(text: string): string {
-  const having = /HAVING[^;\n]*/i.exec(text)?.[0];
-  const window = /WINDOW\s+\w+\s*\([^)]*\)/i.exec(text)?.[0];
-  return `run query: ${[window, having].filter(Boolean).join(' ') || 'edited'}`;
-}
-
 export function QueryPanel({ text, clauses, building, editable, queryId, preamble }: Props) {
   const [error, setError] = useState<EditorError | null>(null);
   const textRef = useRef<() => string>(() => text);
@@ -55,11 +47,7 @@ export function QueryPanel({ text, clauses, building, editable, queryId, preambl
     const e = checkQuery(preamble, current);
     setError(e);
     if (e) return;
-    const taken = recordLive(runLabel(current), [
-      { type: 'runQuery', query: queryId, script: fullScript(preamble, current) },
-      { type: 'advance', ms: QUERY_SETTLE_MS },
-    ]);
-    if (taken) send({ type: 'ANIMATE' });
+    liveCommands.runQuery.run(send, { queryId, text: current, script: fullScript(preamble, current) });
   };
   if (!editable) return <StaticQuery text={text} clauses={clauses} building={building} />;
   return (
@@ -77,8 +65,15 @@ export function QueryPanel({ text, clauses, building, editable, queryId, preambl
         </Suspense>
       </div>
       <div className="query-actions">
-        <button type="button" onClick={() => run(textRef.current())} data-testid="query-run">
-          Run ▶
+        {/* The registry's entry, with the editor's check first: a query that does not compile is not run. */}
+        <button
+          type="button"
+          onClick={() => run(textRef.current())}
+          title={liveCommands.runQuery.label}
+          data-command={liveCommands.runQuery.id}
+          data-testid="query-run"
+        >
+          {liveCommands.runQuery.caption}
         </button>
         {error ? (
           <p className="query-error" role="alert" data-testid="query-error">
