@@ -128,8 +128,8 @@ export const playerMachine = setup({
       goTo(context.place.sceneIndex, context.place.step);
       setProgress(1);
     },
-    animateLive: (_, params: { focus: number }) => {
-      focusLive(params.focus);
+    animateLive: ({ event }) => {
+      if (event.type === 'ANIMATE_LIVE') focusLive(event.focus);
       setProgress(0);
     },
     clearLive: () => {
@@ -180,11 +180,7 @@ export const playerMachine = setup({
           }),
         },
         // A live action: animate what it did, from its own start.
-        ANIMATE_LIVE: {
-          target: '.animating',
-          reenter: true,
-          actions: { type: 'animateLive', params: ({ event }) => ({ focus: event.focus }) },
-        },
+        ANIMATE_LIVE: { target: '.animating', actions: 'animateLive' },
         CLEAR_LIVE: { target: '.showing', actions: 'clearLive' },
         // Only an animation's ticker reports progress; the autoplay's dwell does not.
         TICK: { actions: { type: 'showProgress', params: ({ event }) => ({ progress: event.progress }) } },
@@ -206,6 +202,8 @@ export const playerMachine = setup({
         animating: {
           ...animation,
           on: {
+            // Another live action while one animates: its animation starts from its own beginning.
+            ANIMATE_LIVE: { target: 'animating', reenter: true, actions: 'animateLive' },
             DONE: { target: 'showing', actions: 'finishAnimation' },
             NEXT: [
               {
