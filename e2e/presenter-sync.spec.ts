@@ -82,10 +82,20 @@ test.describe('presenter view', () => {
       await page.getByRole('textbox', { name: 'key' }).fill('alice');
       await page.getByRole('textbox', { name: 'value' }).fill(value);
     }
-    await Promise.all([
-      one.getByRole('button', { name: 'Produce' }).click(),
-      two.getByRole('button', { name: 'Produce' }).click(),
-    ]);
+    // Two clicks in the same instant: each window submits at the same wall-clock time, so each records its
+    // own action before the other's message can arrive (a Playwright click each, in turn, would not be).
+    const at = Date.now() + 400;
+    const submitAt = (when: number) =>
+      new Promise<void>((resolve) =>
+        setTimeout(
+          () => {
+            document.querySelector<HTMLFormElement>('[data-testid="live-produce"]')?.requestSubmit();
+            resolve();
+          },
+          Math.max(0, when - Date.now()),
+        ),
+      );
+    await Promise.all([one.evaluate(submitAt, at), two.evaluate(submitAt, at)]);
     const offsets = async (page: typeof one) => {
       const offset = (value: string) =>
         page.locator(`[data-testid="record"][data-value="${value}"]`).getAttribute('data-offset');
