@@ -86,11 +86,11 @@ test.describe('live controls', () => {
     await page.getByRole('textbox', { name: 'value' }).fill('to-clear');
     await page.getByRole('button', { name: 'Produce' }).click();
     await expect(page.locator('[data-testid="record"][data-value="to-clear"]')).toHaveCount(1);
-    await page.getByRole('button', { name: 'Clear live actions' }).click();
+    await page.getByRole('button', { name: 'Clear this scene’s actions' }).click();
     await expect(page.locator('[data-testid="record"][data-value="to-clear"]')).toHaveCount(0);
     await expect(page.getByTestId('notice')).toContainText('Live actions of this scene cleared');
     // Nothing left to clear: the button is gone until the next live action.
-    await expect(page.getByRole('button', { name: 'Clear live actions' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Clear this scene’s actions' })).toHaveCount(0);
     await page.reload();
     await expectPlace(page, 'produce-with-key', 1);
     // The scripted record is still there; only the live one is gone.

@@ -172,7 +172,8 @@ export const deckCommands: readonly DeckCommand[] = [
     id: 'clear-live',
     label: "Clear this scene's live actions",
     keys: ['Alt+x', 'Alt+X', 'Alt+≈'],
-    caption: 'Clear live actions',
+    // Not "live" in the caption: the Live button's name would match it.
+    caption: 'Clear this scene’s actions',
     when: sceneHasLive,
     run: (send) => send({ type: 'CLEAR_LIVE' }),
   },
