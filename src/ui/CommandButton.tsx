@@ -15,9 +15,16 @@ interface Props<Arg> {
   arg?: Arg;
   /** A form's submit button: the form's onSubmit runs the command, with what the form gathered. */
   submit?: boolean;
+  /** Gathers the argument at the click (the text in an editor, checked first); null runs nothing. */
+  gather?: () => Arg | null;
+  testId?: string;
 }
 
-export function CommandButton<Arg = void>({ command, arg, submit = false }: Props<Arg>) {
+function click<Arg>(command: Command<Arg>, arg: Arg | null): void {
+  if (arg !== null) command.run(send, arg);
+}
+
+export function CommandButton<Arg = void>({ command, arg, submit = false, gather, testId }: Props<Arg>) {
   const { playing, livePanelOpen } = usePlayerState();
   const speed = useStore(deckStore, (s) => s.speed);
   // Re-renders when the answer changes (a scene's live actions cleared, say), not on every store change.
@@ -38,7 +45,8 @@ export function CommandButton<Arg = void>({ command, arg, submit = false }: Prop
       data-command={command.id}
       aria-pressed={command.toggle?.aria === 'pressed' ? on : undefined}
       aria-expanded={command.toggle?.aria === 'expanded' ? on : undefined}
-      onClick={submit ? undefined : () => command.run(send, arg as Arg)}
+      data-testid={testId}
+      onClick={submit ? undefined : () => click(command, gather ? gather() : (arg as Arg))}
     >
       {caption}
     </button>

@@ -4,10 +4,9 @@
  * disagree. An entry is { id, label, keys, when, run } (Excalidraw's actions: name, label, keyTest,
  * perform), plus the caption of its button where it has one.
  */
-import type { EngineState } from '../../engine';
 import { scenes } from '../../scenarios/registry';
 import { changeSpeed, cycleTheme, deckStore, lastStepOf } from '../store/deck-store';
-import { type Acks, liveActions } from './live-actions';
+import { type LiveEvent, liveActions } from './live-actions';
 import type { PlayerEvent } from './machine';
 import { startSlideEntry } from './slide-entry';
 
@@ -179,56 +178,49 @@ export const deckCommands: readonly DeckCommand[] = [
   },
 ];
 
-/** The live controls: each builds its commands and timing in live-actions.ts and sends one LIVE event. */
+/** A live control: its builder (live-actions.ts) makes the commands and timing; running it sends that LIVE event. */
+function liveCommand<Arg>(
+  id: string,
+  label: string,
+  caption: Command<Arg>['caption'],
+  build: (arg: Arg) => LiveEvent,
+): Command<Arg> {
+  return { id, label, keys: [], caption, run: (send, arg) => send(build(arg)) };
+}
+
 export const liveCommands = {
-  produce: {
-    id: 'live-produce',
-    label: 'Produce a record now (an empty key is no key)',
-    keys: [],
-    caption: 'Produce',
-    run: (send, a) => send(liveActions.produce(a)),
-  } satisfies Command<{ producer: string; topic: string; key: string; value: string }>,
-  setAcks: {
-    id: 'live-acks',
-    label: "Change a producer's acks",
-    keys: [],
-    run: (send, a) => send(liveActions.setAcks(a)),
-  } satisfies Command<{ producer: string; acks: Acks }>,
-  toggleBroker: {
-    id: 'live-broker',
-    label: 'Kill a broker, or restart a dead one',
-    keys: [],
-    caption: (a) => (a.alive ? `Kill broker ${a.broker}` : `Restart broker ${a.broker}`),
-    run: (send, a) => send(liveActions.toggleBroker(a)),
-  } satisfies Command<{ broker: number; alive: boolean }>,
-  addConsumer: {
-    id: 'live-add-consumer',
-    label: 'Add a consumer to the group',
-    keys: [],
-    caption: 'Add consumer',
-    run: (send, a) => send(liveActions.addConsumer(a)),
-  } satisfies Command<{ state: EngineState; group: string; topic: string }>,
-  addGroup: {
-    id: 'live-add-group',
-    label: 'Start a new consumer group',
-    keys: [],
-    caption: 'Add group',
-    run: (send, a) => send(liveActions.addGroup(a)),
-  } satisfies Command<{ state: EngineState; groupsShown: readonly string[]; topic: string }>,
-  killConsumer: {
-    id: 'live-kill-consumer',
-    label: 'Kill a consumer and let its session run out',
-    keys: [],
-    caption: (a) => `Kill ${a.consumer}`,
-    run: (send, a) => send(liveActions.killConsumer(a)),
-  } satisfies Command<{ consumer: string; sessionTimeoutMs: number }>,
-  runQuery: {
-    id: 'live-run-query',
-    label: 'Run the edited query (Ctrl+Enter in the editor)',
-    keys: [],
-    caption: 'Run ▶',
-    run: (send, a) => send(liveActions.runQuery(a)),
-  } satisfies Command<{ queryId: string; text: string; script: string }>,
+  produce: liveCommand(
+    'live-produce',
+    'Produce a record now (an empty key is no key)',
+    'Produce',
+    liveActions.produce,
+  ),
+  setAcks: liveCommand('live-acks', "Change a producer's acks", undefined, liveActions.setAcks),
+  toggleBroker: liveCommand(
+    'live-broker',
+    'Kill a broker, or restart a dead one',
+    (a) => (a.alive ? `Kill broker ${a.broker}` : `Restart broker ${a.broker}`),
+    liveActions.toggleBroker,
+  ),
+  addConsumer: liveCommand(
+    'live-add-consumer',
+    'Add a consumer to the group',
+    'Add consumer',
+    liveActions.addConsumer,
+  ),
+  addGroup: liveCommand('live-add-group', 'Start a new consumer group', 'Add group', liveActions.addGroup),
+  killConsumer: liveCommand(
+    'live-kill-consumer',
+    'Kill a consumer and let its session run out',
+    (a) => `Kill ${a.consumer}`,
+    liveActions.killConsumer,
+  ),
+  runQuery: liveCommand(
+    'live-run-query',
+    'Run the edited query (Ctrl+Enter in the editor)',
+    'Run ▶',
+    liveActions.runQuery,
+  ),
 };
 
 /** Every entry of the registry, deck commands and live controls alike. */

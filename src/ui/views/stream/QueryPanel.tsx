@@ -5,6 +5,7 @@
  * forks the run like any live action.
  */
 import { lazy, Suspense, useRef, useState } from 'react';
+import { CommandButton } from '../../CommandButton';
 import { send } from '../../player/actor';
 import { liveCommands } from '../../player/commands';
 import { clauseLines } from './clauses';
@@ -43,11 +44,15 @@ function StaticQuery({ text, clauses, building }: { text: string; clauses: numbe
 export function QueryPanel({ text, clauses, building, editable, queryId, preamble }: Props) {
   const [error, setError] = useState<EditorError | null>(null);
   const textRef = useRef<() => string>(() => text);
-  const run = (current: string) => {
+  /** The query to run, or null (and the error shown) when it does not compile. */
+  const checked = (current: string) => {
     const e = checkQuery(preamble, current);
     setError(e);
-    if (e) return;
-    liveCommands.runQuery.run(send, { queryId, text: current, script: fullScript(preamble, current) });
+    return e ? null : { queryId, text: current, script: fullScript(preamble, current) };
+  };
+  const run = (current: string) => {
+    const query = checked(current);
+    if (query) liveCommands.runQuery.run(send, query);
   };
   if (!editable) return <StaticQuery text={text} clauses={clauses} building={building} />;
   return (
@@ -65,16 +70,11 @@ export function QueryPanel({ text, clauses, building, editable, queryId, preambl
         </Suspense>
       </div>
       <div className="query-actions">
-        {/* The registry's entry, with the editor's check first: a query that does not compile is not run. */}
-        <button
-          type="button"
-          onClick={() => run(textRef.current())}
-          title={liveCommands.runQuery.label}
-          data-command={liveCommands.runQuery.id}
-          data-testid="query-run"
-        >
-          {liveCommands.runQuery.caption}
-        </button>
+        <CommandButton
+          command={liveCommands.runQuery}
+          gather={() => checked(textRef.current())}
+          testId="query-run"
+        />
         {error ? (
           <p className="query-error" role="alert" data-testid="query-error">
             {describeError(error)}
