@@ -77,4 +77,36 @@ test.describe('live controls', () => {
     await page.getByRole('button', { name: 'Live' }).click();
     await expect(page.getByRole('combobox', { name: 'java-app acks' })).toHaveValue('1');
   });
+
+  test("clearing the scene's live actions removes them, and they stay gone after a reload", async ({
+    page,
+  }) => {
+    await open(page, 'produce-with-key', 1);
+    await page.getByRole('button', { name: 'Live' }).click();
+    await page.getByRole('textbox', { name: 'value' }).fill('to-clear');
+    await page.getByRole('button', { name: 'Produce' }).click();
+    await expect(page.locator('[data-testid="record"][data-value="to-clear"]')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Clear this scene’s actions' }).click();
+    await expect(page.locator('[data-testid="record"][data-value="to-clear"]')).toHaveCount(0);
+    await expect(page.getByTestId('notice')).toContainText('Live actions of this scene cleared');
+    // Nothing left to clear: the button is gone until the next live action.
+    await expect(page.getByRole('button', { name: 'Clear this scene’s actions' })).toHaveCount(0);
+    await page.reload();
+    await expectPlace(page, 'produce-with-key', 1);
+    // The scripted record is still there; only the live one is gone.
+    await expect(page.locator('[data-testid="record"][data-value="login"]')).toHaveCount(1);
+    await expect(page.locator('[data-testid="record"][data-value="to-clear"]')).toHaveCount(0);
+
+    // The same entry's key, Alt + X, from the deck.
+    await page.getByRole('button', { name: 'Live' }).click();
+    await page.getByRole('textbox', { name: 'value' }).fill('to-clear-by-key');
+    await page.getByRole('button', { name: 'Produce' }).click();
+    await expect(page.locator('[data-testid="record"][data-value="to-clear-by-key"]')).toHaveCount(1);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Alt+x');
+    await expect(page.locator('[data-testid="record"][data-value="to-clear-by-key"]')).toHaveCount(0);
+    await page.reload();
+    await expectPlace(page, 'produce-with-key', 1);
+    await expect(page.locator('[data-testid="record"][data-value="to-clear-by-key"]')).toHaveCount(0);
+  });
 });

@@ -66,4 +66,54 @@ test.describe('presenter view', () => {
     await expect(audience.getByTestId('blackout')).toBeHidden();
     await expect(presenter.getByTestId('elapsed')).not.toContainText('paused');
   });
+
+  test('two windows producing live in the same instant both keep both records, in the same order', async ({
+    context,
+  }) => {
+    const one = await context.newPage();
+    await open(one, 'produce-with-key', 1);
+    const two = await context.newPage();
+    await open(two, 'produce-with-key', 1);
+    for (const [page, value] of [
+      [one, 'from-one'],
+      [two, 'from-two'],
+    ] as const) {
+      await page.getByRole('button', { name: 'Live' }).click();
+      await page.getByRole('textbox', { name: 'key' }).fill('alice');
+      await page.getByRole('textbox', { name: 'value' }).fill(value);
+    }
+    // Two clicks in the same instant: each window submits at the same wall-clock time, so each records its
+    // own action before the other's message can arrive (a Playwright click each, in turn, would not be).
+    const at = Date.now() + 400;
+    const submitAt = (when: number) =>
+      new Promise<void>((resolve) =>
+        setTimeout(
+          () => {
+            document.querySelector<HTMLFormElement>('[data-testid="live-produce"]')?.requestSubmit();
+            resolve();
+          },
+          Math.max(0, when - Date.now()),
+        ),
+      );
+    await Promise.all([one.evaluate(submitAt, at), two.evaluate(submitAt, at)]);
+    const offsets = async (page: typeof one) => {
+      const offset = (value: string) =>
+        page.locator(`[data-testid="record"][data-value="${value}"]`).getAttribute('data-offset');
+      // alice lands on P1 after alice:login at offset 0: the two live records take offsets 1 and 2.
+      for (const value of ['from-one', 'from-two']) {
+        await expect(page.locator(`[data-testid="record"][data-value="${value}"]`)).toHaveAttribute(
+          'data-partition',
+          '1',
+        );
+      }
+      return [await offset('from-one'), await offset('from-two')];
+    };
+    const inOne = await offsets(one);
+    expect([...inOne].sort()).toEqual(['1', '2']);
+    expect(await offsets(two)).toEqual(inOne);
+    // And after a reload, from what each window saved and what the other says on hello.
+    await two.reload();
+    await expectPlace(two, 'produce-with-key', 1);
+    expect(await offsets(two)).toEqual(inOne);
+  });
 });

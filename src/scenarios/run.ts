@@ -7,6 +7,11 @@ import type { Command } from '../engine';
 import type { Scene } from './types';
 
 export interface LiveAction {
+  /**
+   * Unique per window (a Lamport counter and the window's id, see src/ui/store/live-ids.ts), so two windows
+   * merge their live actions by id; absent in data saved before ids existed.
+   */
+  readonly id?: string;
   /** The step the presenter was on when acting. */
   readonly step: number;
   /** What the presenter did, e.g. "produce alice: hi"; shown in the live log. */

@@ -2,14 +2,16 @@
  * The audience view: header with the place, the stage, the narration, and the controls. It renders the
  * store; every change goes through the player machine or a store action.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { scenes } from '../scenarios/registry';
+import { CommandButton } from './CommandButton';
 import { HandoutOnPrint } from './handout/Handout';
 import { Blackout } from './overlays/Blackout';
 import { HelpOverlay } from './overlays/HelpOverlay';
 import { Overview } from './overlays/Overview';
 import { send } from './player/actor';
+import { deckCommand } from './player/commands';
 import { deckStore } from './store/deck-store';
 import { usePlace, usePlayerState, useStepFrame } from './store/hooks';
 import { CurrentStage } from './views/CurrentStage';
@@ -23,10 +25,8 @@ export function App() {
   const { sceneIndex, step, scene } = usePlace();
   // Not the playhead: the header, narration and controls change once per step, not once per painted frame.
   const { frame } = useStepFrame();
-  const { overlay, black, playing } = usePlayerState();
+  const { overlay, black, livePanelOpen } = usePlayerState();
   const notice = useStore(deckStore, (s) => s.notice);
-  const speed = useStore(deckStore, (s) => s.speed);
-  const [liveOpen, setLiveOpen] = useState(false);
   const current = scene.steps[step]!;
 
   useEffect(() => {
@@ -72,31 +72,21 @@ export function App() {
         <CurrentDecision />
       </section>
       <nav className="controls" aria-label="Deck controls">
-        <button type="button" onClick={() => send({ type: 'PREV' })}>
-          ◀ Back
-        </button>
-        <button type="button" onClick={() => send({ type: 'NEXT' })}>
-          Next ▶
-        </button>
-        <button type="button" aria-pressed={playing} onClick={() => send({ type: 'TOGGLE_PLAY' })}>
-          {playing ? '❚❚ Pause' : '▶▶ Play'} {speed !== 1 ? `${speed}x` : ''}
-        </button>
-        <button type="button" aria-expanded={liveOpen} onClick={() => setLiveOpen((o) => !o)}>
-          Live
-        </button>
+        <CommandButton command={deckCommand('previous-step')} />
+        <CommandButton command={deckCommand('next-step')} />
+        <CommandButton command={deckCommand('play')} />
+        <CommandButton command={deckCommand('live-panel')} />
         <RealCommands scene={scene} />
-        <button type="button" onClick={() => send({ type: 'TOGGLE_HELP' })}>
-          Keys (?)
-        </button>
+        <CommandButton command={deckCommand('help')} />
         {notice && (
           <output className="notice" data-testid="notice">
             {notice}
           </output>
         )}
       </nav>
-      {liveOpen && frame && (
+      {livePanelOpen && frame && (
         <Suspense fallback={<p className="live-panel">Loading the live controls…</p>}>
-          <LivePanel scene={scene} state={frame.state} onAct={() => send({ type: 'ANIMATE' })} />
+          <LivePanel scene={scene} state={frame.state} />
         </Suspense>
       )}
       {overlay === 'help' && <HelpOverlay onClose={() => send({ type: 'CLOSE_OVERLAY' })} />}

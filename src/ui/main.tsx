@@ -33,16 +33,8 @@ const actor = startPlayer(reducedMotion);
 const send = actor.send.bind(actor);
 installKeys(send);
 installUrlSync(send);
-installPrefetch();
-const sync = installPresenterSync({ send, isBlack: () => actor.getSnapshot().matches({ screen: 'black' }) });
-let wasBlack = false;
-actor.subscribe((snapshot) => {
-  const black = snapshot.matches({ screen: 'black' });
-  if (black !== wasBlack) {
-    wasBlack = black;
-    sync.announceBlack(black);
-  }
-});
+installPrefetch(actor);
+installPresenterSync(actor);
 if (savedProblem) showNotice(savedProblem);
 if (sandboxProblems.length > 0) showNotice(`Sandbox link: ${sandboxProblems.join(' ')}`);
 

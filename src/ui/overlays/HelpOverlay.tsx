@@ -1,5 +1,6 @@
 /** Every key, generated from the same registry that handles the keys. */
 import { deckCommands } from '../player/commands';
+import { formatKeys } from '../player/key-format';
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   return (
@@ -14,14 +15,18 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         <h2 id="help-title">Keys</h2>
         <table className="help-table">
           <tbody>
-            {deckCommands.map((c) => (
-              <tr key={c.id} data-command={c.id}>
-                <th scope="row">
-                  <kbd>{c.keyHelp}</kbd>
-                </th>
-                <td>{c.label}</td>
-              </tr>
-            ))}
+            {deckCommands
+              .filter((c) => c.keys.length > 0)
+              .map((c) => (
+                <tr key={c.id} data-command={c.id}>
+                  <th scope="row">
+                    {formatKeys(c.keys).map((k) => (
+                      <kbd key={k}>{k}</kbd>
+                    ))}
+                  </th>
+                  <td>{c.label}</td>
+                </tr>
+              ))}
           </tbody>
         </table>
         <button type="button" className="overlay-close" onClick={onClose}>

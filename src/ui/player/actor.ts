@@ -3,12 +3,16 @@
  * channel all send to the same machine.
  */
 import { type Actor, createActor } from 'xstate';
+import { deckStepCounts, deckStore } from '../store/deck-store';
 import { type PlayerEvent, playerMachine } from './machine';
 
 let actor: Actor<typeof playerMachine> | null = null;
 
 export function startPlayer(reducedMotion: boolean): Actor<typeof playerMachine> {
-  actor ??= createActor(playerMachine, { input: { reducedMotion } }).start();
+  const { sceneIndex, step } = deckStore.getState();
+  actor ??= createActor(playerMachine, {
+    input: { reducedMotion, stepCounts: deckStepCounts, place: { sceneIndex, step } },
+  }).start();
   return actor;
 }
 

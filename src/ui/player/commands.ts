@@ -1,20 +1,40 @@
 /**
- * Every user action, registered once: the key handler, the help overlay and the buttons read this list,
- * so the help can never disagree with what the keys do.
+ * Every user action, registered once: the key handler, the help overlay, the deck's and the presenter's
+ * buttons and the live panel all read this registry, so a key, its help line and its button can never
+ * disagree. An entry is { id, label, keys, when, run } (Excalidraw's actions: name, label, keyTest,
+ * perform), plus the caption of its button where it has one.
  */
 import { scenes } from '../../scenarios/registry';
 import { changeSpeed, cycleTheme, deckStore, lastStepOf } from '../store/deck-store';
+import { type LiveEvent, liveActions } from './live-actions';
 import type { PlayerEvent } from './machine';
+import { startSlideEntry } from './slide-entry';
 
-export interface DeckCommand {
-  readonly id: string;
-  readonly label: string;
-  /** KeyboardEvent.key values, with "Alt+" for the Alt modifier. */
-  readonly keys: readonly string[];
-  /** How the help overlay writes the keys. */
-  readonly keyHelp: string;
-  readonly run: (send: (e: PlayerEvent) => void) => void;
+export type Send = (e: PlayerEvent) => void;
+
+/** What a button's caption and state may depend on. */
+export interface PlayerView {
+  readonly playing: boolean;
+  readonly speed: number;
+  readonly livePanelOpen: boolean;
 }
+
+export interface Command<Arg = void> {
+  readonly id: string;
+  /** What it does: the help overlay's line, a button's title. */
+  readonly label: string;
+  /** KeyboardEvent.key values, with "Alt+" for the Alt modifier; the help writes them (key-format.ts). */
+  readonly keys: readonly string[];
+  /** The text of its button, where it has one. */
+  readonly caption?: string | ((arg: Arg, view: PlayerView) => string);
+  /** For a toggle: whether it is on (aria-pressed), or for a disclosure whether it is open (aria-expanded). */
+  readonly toggle?: { readonly aria: 'pressed' | 'expanded'; readonly on: (view: PlayerView) => boolean };
+  /** When it applies; otherwise its key does nothing and its button is not drawn. Always, when absent. */
+  readonly when?: (arg: Arg) => boolean;
+  readonly run: (send: Send, arg: Arg) => void;
+}
+
+export type DeckCommand = Command<void>;
 
 const here = () => deckStore.getState();
 
@@ -30,40 +50,39 @@ function toggleFullscreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
+const sceneHasLive = () => (here().live[scenes[here().sceneIndex]!.id]?.length ?? 0) > 0;
+
 export const deckCommands: readonly DeckCommand[] = [
   {
     id: 'next-step',
     label: 'Next step',
     keys: ['ArrowRight', ' ', 'PageDown', 'Enter'],
-    keyHelp: '→  Space  PageDown  Enter',
+    caption: 'Next ▶',
     run: (send) => send({ type: 'NEXT' }),
   },
   {
     id: 'previous-step',
     label: 'Previous step (instant)',
     keys: ['ArrowLeft', 'PageUp', 'Backspace'],
-    keyHelp: '←  PageUp  Backspace',
+    caption: '◀ Back',
     run: (send) => send({ type: 'PREV' }),
   },
   {
     id: 'end-of-scene',
     label: "Jump to the end of the scene's steps",
     keys: ['Alt+ArrowRight', 'Alt+PageDown', 'Alt+ ', 'Alt+Enter'],
-    keyHelp: 'Alt + a next key',
     run: (send) => send({ type: 'GOTO', sceneIndex: here().sceneIndex, step: lastStepOf(here().sceneIndex) }),
   },
   {
     id: 'start-of-scene',
     label: 'Jump to the start of the scene',
     keys: ['Alt+ArrowLeft', 'Alt+PageUp', 'Alt+Backspace'],
-    keyHelp: 'Alt + a back key',
     run: (send) => send({ type: 'GOTO', sceneIndex: here().sceneIndex, step: 0 }),
   },
   {
     id: 'next-scene',
     label: 'Next scene',
     keys: ['ArrowDown'],
-    keyHelp: '↓',
     run: (send) =>
       send({ type: 'GOTO', sceneIndex: Math.min(here().sceneIndex + 1, scenes.length - 1), step: 0 }),
   },
@@ -71,83 +90,147 @@ export const deckCommands: readonly DeckCommand[] = [
     id: 'previous-scene',
     label: 'Previous scene',
     keys: ['ArrowUp'],
-    keyHelp: '↑',
     run: (send) => send({ type: 'GOTO', sceneIndex: Math.max(here().sceneIndex - 1, 0), step: 0 }),
   },
   {
     id: 'first',
     label: 'First scene',
     keys: ['Home'],
-    keyHelp: 'Home',
     run: (send) => send({ type: 'GOTO', sceneIndex: 0, step: 0 }),
   },
   {
     id: 'last',
     label: 'Last step of the deck',
     keys: ['End'],
-    keyHelp: 'End',
     run: (send) => send({ type: 'GOTO', sceneIndex: scenes.length - 1, step: lastStepOf(scenes.length - 1) }),
   },
   {
     id: 'go-to-slide',
     label: 'Go to a slide of the talk: G, its number, Enter',
     keys: ['g', 'G'],
-    keyHelp: 'G  number  Enter',
-    run: () => {},
+    run: () => startSlideEntry(),
   },
   {
     id: 'play',
     label: 'Play / pause autoplay',
     keys: ['p', 'P'],
-    keyHelp: 'P',
+    caption: (_, v) => `${v.playing ? '❚❚ Pause' : '▶▶ Play'} ${v.speed !== 1 ? `${v.speed}x` : ''}`,
+    toggle: { aria: 'pressed', on: (v) => v.playing },
     run: (send) => send({ type: 'TOGGLE_PLAY' }),
   },
-  { id: 'faster', label: 'Faster (up to 4x)', keys: ['+', '='], keyHelp: '+', run: () => changeSpeed(1) },
-  {
-    id: 'slower',
-    label: 'Slower (down to 0.25x)',
-    keys: ['-', '_'],
-    keyHelp: '−',
-    run: () => changeSpeed(-1),
-  },
+  { id: 'faster', label: 'Faster (up to 4x)', keys: ['+', '='], run: () => changeSpeed(1) },
+  { id: 'slower', label: 'Slower (down to 0.25x)', keys: ['-', '_'], run: () => changeSpeed(-1) },
   {
     id: 'overview',
     label: 'Overview of all scenes',
     keys: ['o', 'O', 'Escape'],
-    keyHelp: 'O  Esc',
     run: (send) => send({ type: 'TOGGLE_OVERVIEW' }),
   },
-  { id: 'help', label: 'This help', keys: ['?'], keyHelp: '?', run: (send) => send({ type: 'TOGGLE_HELP' }) },
+  {
+    id: 'help',
+    label: 'This help',
+    keys: ['?'],
+    caption: 'Keys (?)',
+    run: (send) => send({ type: 'TOGGLE_HELP' }),
+  },
   {
     id: 'black',
     label: 'Black screen (pauses the clock)',
     keys: ['b', 'B', '.'],
-    keyHelp: 'B  .',
+    caption: 'Black screen',
     run: (send) => send({ type: 'TOGGLE_BLACK' }),
   },
-  { id: 'fullscreen', label: 'Fullscreen', keys: ['f', 'F'], keyHelp: 'F', run: () => toggleFullscreen() },
+  { id: 'fullscreen', label: 'Fullscreen', keys: ['f', 'F'], run: () => toggleFullscreen() },
   {
     id: 'presenter',
     label: 'Presenter view in a second window',
     keys: ['s', 'S'],
-    keyHelp: 'S',
     run: () => openPresenter(),
   },
   {
     id: 'theme',
     label: 'Switch theme (dark / high-contrast projector)',
     keys: ['t', 'T'],
-    keyHelp: 'T',
     run: () => cycleTheme(),
   },
   {
     id: 'print',
     label: 'Print the handout (one page per step)',
     keys: ['Alt+p', 'Alt+P', 'Alt+π'],
-    keyHelp: 'Alt + P',
     run: () => window.print(),
   },
+  {
+    id: 'live-panel',
+    label: 'Show or hide the live controls',
+    keys: [],
+    caption: 'Live',
+    toggle: { aria: 'expanded', on: (v) => v.livePanelOpen },
+    run: (send) => send({ type: 'TOGGLE_LIVE_PANEL' }),
+  },
+  {
+    id: 'clear-live',
+    label: "Clear this scene's live actions",
+    keys: ['Alt+x', 'Alt+X', 'Alt+≈'],
+    // Not "live" in the caption: the Live button's name would match it.
+    caption: 'Clear this scene’s actions',
+    when: sceneHasLive,
+    run: (send) => send({ type: 'CLEAR_LIVE' }),
+  },
 ];
+
+/** A live control: its builder (live-actions.ts) makes the commands and timing; running it sends that LIVE event. */
+function liveCommand<Arg>(
+  id: string,
+  label: string,
+  caption: Command<Arg>['caption'],
+  build: (arg: Arg) => LiveEvent,
+): Command<Arg> {
+  return { id, label, keys: [], caption, run: (send, arg) => send(build(arg)) };
+}
+
+export const liveCommands = {
+  produce: liveCommand(
+    'live-produce',
+    'Produce a record now (an empty key is no key)',
+    'Produce',
+    liveActions.produce,
+  ),
+  setAcks: liveCommand('live-acks', "Change a producer's acks", undefined, liveActions.setAcks),
+  toggleBroker: liveCommand(
+    'live-broker',
+    'Kill a broker, or restart a dead one',
+    (a) => (a.alive ? `Kill broker ${a.broker}` : `Restart broker ${a.broker}`),
+    liveActions.toggleBroker,
+  ),
+  addConsumer: liveCommand(
+    'live-add-consumer',
+    'Add a consumer to the group',
+    'Add consumer',
+    liveActions.addConsumer,
+  ),
+  addGroup: liveCommand('live-add-group', 'Start a new consumer group', 'Add group', liveActions.addGroup),
+  killConsumer: liveCommand(
+    'live-kill-consumer',
+    'Kill a consumer and let its session run out',
+    (a) => `Kill ${a.consumer}`,
+    liveActions.killConsumer,
+  ),
+  runQuery: liveCommand(
+    'live-run-query',
+    'Run the edited query (Ctrl+Enter in the editor)',
+    'Run ▶',
+    liveActions.runQuery,
+  ),
+};
+
+/** Every entry of the registry, deck commands and live controls alike. */
+export const allCommands: readonly Command<never>[] = [...deckCommands, ...Object.values(liveCommands)];
+
+export function deckCommand(id: string): DeckCommand {
+  const c = deckCommands.find((d) => d.id === id);
+  if (!c) throw new Error(`no command ${id}`);
+  return c;
+}
 
 export function keyName(e: Pick<KeyboardEvent, 'key' | 'altKey'>): string {
   return e.altKey ? `Alt+${e.key}` : e.key;

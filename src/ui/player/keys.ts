@@ -1,11 +1,10 @@
 /**
  * The keyboard controller: one listener that maps keys to registered commands. Keys do nothing while the
- * presenter types in an input, a select or the query editor. `G`, digits, Enter jumps to a slide of the talk.
+ * presenter types in an input, a select or the query editor, nor when their command does not apply.
  */
-import { showNotice } from '../store/deck-store';
 import { commandForKey, keyName } from './commands';
 import type { PlayerEvent } from './machine';
-import { placeOfSlide } from './slides';
+import { slideEntryKey } from './slide-entry';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -17,43 +16,17 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function installKeys(send: (e: PlayerEvent) => void): () => void {
-  let slideDigits: string | null = null;
-
-  const goToSlide = (digits: string) => {
-    const n = Number(digits);
-    const place = digits === '' ? null : placeOfSlide(n);
-    if (place) send({ type: 'GOTO', sceneIndex: place.sceneIndex, step: place.step });
-    else showNotice(digits === '' ? null : `No scene covers slide ${digits}.`);
-  };
-
   const onKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || isTyping(e.target)) return;
-    if (slideDigits !== null) {
+    if (slideEntryKey(e.key, send)) {
       e.preventDefault();
-      if (/^\d$/.test(e.key) && slideDigits.length < 3) {
-        slideDigits += e.key;
-        showNotice(`Go to slide ${slideDigits}…`);
-      } else if (e.key === 'Backspace') {
-        slideDigits = slideDigits.slice(0, -1);
-        showNotice(`Go to slide ${slideDigits}…`);
-      } else {
-        const digits = slideDigits;
-        slideDigits = null;
-        if (e.key === 'Enter') goToSlide(digits);
-        else showNotice(null);
-      }
       return;
     }
     // A focused button handles its own Enter and Space.
     if ((e.key === 'Enter' || e.key === ' ') && e.target instanceof HTMLButtonElement) return;
     const command = commandForKey(keyName(e));
-    if (!command) return;
+    if (!command || (command.when && !command.when())) return;
     e.preventDefault();
-    if (command.id === 'go-to-slide') {
-      slideDigits = '';
-      showNotice('Go to slide … (type its number, then Enter)');
-      return;
-    }
     command.run(send);
   };
   window.addEventListener('keydown', onKey);

@@ -1,29 +1,46 @@
 /**
- * The player, an xstate machine with three parallel regions:
+ * The player, an xstate machine with four parallel regions:
  * - playback: showing a step, animating one, or autoplaying (animate, dwell, next);
  * - overlay: none, help, or the overview grid;
- * - screen: normal or black (the clicker's blank key), which also pauses autoplay.
- * Wall time enters only through the invoked ticker actor. Stepping back shows the earlier state at once and
- * never waits for an animation; a key press during an animation jumps it cleanly to the next state.
+ * - screen: normal or black (the clicker's blank key), which also pauses autoplay;
+ * - panel: the live controls closed or open.
+ * It is the one writer of where the deck is and of how far the animation has played (the store's `place`
+ * and `progress`): its guards read only its own context (the place and the deck's step counts) and the
+ * event. Wall time enters only through the invoked ticker actor. Stepping back shows the earlier state at
+ * once and never waits for an animation; a key press during an animation jumps it cleanly to the next state.
  */
-import { and, fromCallback, not, setup, stateIn } from 'xstate';
-import { deckStore, goTo, placeAfter, placeBefore, setProgress, showNotice } from '../store/deck-store';
+
+import { and, assign, enqueueActions, fromCallback, not, type SnapshotFrom, setup, stateIn } from 'xstate';
+import type { Command } from '../../engine';
+import {
+  clearLive,
+  deckStore,
+  focusLive,
+  goTo,
+  recordLive,
+  setProgress,
+  showNotice,
+} from '../store/deck-store';
+import { clampPlace, nextPlace, type Place, previousPlace, type StepCounts } from '../store/places';
 
 export type PlayerEvent =
   | { type: 'NEXT' }
   | { type: 'PREV' }
   | { type: 'GOTO'; sceneIndex: number; step: number }
-  | { type: 'ANIMATE' }
-  | { type: 'FINISH' }
+  /** A live action taken here: recorded in the store and, when the engine takes it, animated. */
+  | { type: 'LIVE'; label: string; commands: readonly Command[] }
+  /** Animate live action `focus` of the current scene from its start (taken here or in the other window). */
+  | { type: 'ANIMATE_LIVE'; focus: number }
+  | { type: 'CLEAR_LIVE' }
   | { type: 'TICK'; progress: number }
   | { type: 'DONE' }
   | { type: 'TOGGLE_PLAY' }
-  | { type: 'PAUSE' }
   | { type: 'TOGGLE_HELP' }
   | { type: 'TOGGLE_OVERVIEW' }
   | { type: 'CLOSE_OVERLAY' }
   | { type: 'TOGGLE_BLACK' }
-  | { type: 'SET_BLACK'; black: boolean };
+  | { type: 'SET_BLACK'; black: boolean }
+  | { type: 'TOGGLE_LIVE_PANEL' };
 
 /** Wall time of one step's animation at 1x, and the pause between steps when autoplaying. */
 export const STEP_ANIMATION_MS = 1200;
@@ -32,6 +49,16 @@ export const AUTOPLAY_DWELL_MS = 2500;
 export interface PlayerInput {
   /** Reduced motion: every animation is the same picture at its end (t = 1). */
   reducedMotion: boolean;
+  /** How many steps each scene has. */
+  stepCounts: StepCounts;
+  /** Where the deck starts. */
+  place?: Place;
+}
+
+export interface PlayerContext {
+  readonly reducedMotion: boolean;
+  readonly stepCounts: StepCounts;
+  readonly place: Place;
 }
 
 /** Reports progress 0..1 over durationMs of wall time, one TICK per painted frame, then DONE. */
@@ -58,28 +85,57 @@ const ticker = fromCallback<PlayerEvent, { durationMs: number; report: boolean }
 
 const speed = () => deckStore.getState().speed;
 
+/** One step's animation, the same whether stepped by hand or autoplayed: the ticker's TICKs move the playhead. */
+const animation = {
+  invoke: {
+    src: 'ticker',
+    input: ({ context }: { context: PlayerContext }) => ({
+      durationMs: context.reducedMotion ? 0 : STEP_ANIMATION_MS / speed(),
+      report: true,
+    }),
+  },
+} as const;
+
 export const playerMachine = setup({
   types: {
-    context: {} as PlayerInput,
+    context: {} as PlayerContext,
     events: {} as PlayerEvent,
     input: {} as PlayerInput,
   },
   actors: { ticker },
   guards: {
-    hasNext: () => placeAfter() !== null,
+    hasNext: ({ context }) => nextPlace(context.stepCounts, context.place) !== null,
     // A step key on a black screen only brings the picture back; it does not also move on.
     visible: not(stateIn({ screen: 'black' })),
   },
   actions: {
-    stepForward: () => {
-      const next = placeAfter();
-      if (next) goTo(next.sceneIndex, next.step, true);
+    stepForward: assign({
+      place: ({ context }) => nextPlace(context.stepCounts, context.place) ?? context.place,
+    }),
+    stepBack: assign({
+      place: ({ context }) => previousPlace(context.stepCounts, context.place) ?? { sceneIndex: 0, step: 0 },
+    }),
+    jump: assign({
+      place: ({ context }, params: Place) => clampPlace(context.stepCounts, params.sceneIndex, params.step),
+    }),
+    /** Shows the context's place in the store, at the start of its animation. */
+    showPlaceAnimated: ({ context }) => {
+      goTo(context.place.sceneIndex, context.place.step);
+      setProgress(0);
     },
-    stepBack: () => {
-      const prev = placeBefore();
-      goTo(prev?.sceneIndex ?? 0, prev?.step ?? 0, false);
+    /** Shows the context's place in the store, at its final state. */
+    showPlace: ({ context }) => {
+      goTo(context.place.sceneIndex, context.place.step);
+      setProgress(1);
     },
-    jump: (_, params: { sceneIndex: number; step: number }) => goTo(params.sceneIndex, params.step, false),
+    animateLive: ({ event }) => {
+      if (event.type === 'ANIMATE_LIVE') focusLive(event.focus);
+      setProgress(0);
+    },
+    clearLive: () => {
+      clearLive();
+      setProgress(1);
+    },
     finishAnimation: () => setProgress(1),
     showProgress: (_, params: { progress: number }) => setProgress(params.progress),
     sayEndOfDeck: () => showNotice('This is the end of the deck.'),
@@ -90,7 +146,11 @@ export const playerMachine = setup({
 }).createMachine({
   id: 'player',
   type: 'parallel',
-  context: ({ input }) => input,
+  context: ({ input }) => ({
+    reducedMotion: input.reducedMotion,
+    stepCounts: input.stepCounts,
+    place: input.place ?? { sceneIndex: 0, step: 0 },
+  }),
   states: {
     playback: {
       initial: 'showing',
@@ -98,21 +158,32 @@ export const playerMachine = setup({
         PREV: {
           guard: 'visible',
           target: '.showing',
-          actions: ['finishAnimation', 'clearNotice', 'stepBack'],
+          actions: ['clearNotice', 'stepBack', 'showPlace'],
         },
         GOTO: {
           target: '.showing',
           actions: [
             'clearNotice',
             { type: 'jump', params: ({ event }) => ({ sceneIndex: event.sceneIndex, step: event.step }) },
+            'showPlace',
           ],
         },
-        FINISH: { target: '.showing', actions: 'finishAnimation' },
-        PAUSE: { target: '.showing', actions: 'finishAnimation' },
         SET_BLACK: { target: '.showing', actions: 'finishAnimation' },
         TOGGLE_BLACK: { target: '.showing', actions: 'finishAnimation' },
+        // Records a live action; when the engine takes it, animates it (the store says which one it is). A
+        // refused action changes nothing here: the store shows the engine's message as the notice.
+        LIVE: {
+          actions: enqueueActions(({ event, enqueue }) => {
+            if (recordLive(event.label, event.commands)) {
+              enqueue.raise({ type: 'ANIMATE_LIVE', focus: deckStore.getState().liveFocus ?? 0 });
+            }
+          }),
+        },
         // A live action: animate what it did, from its own start.
-        ANIMATE: { target: '.animating' },
+        ANIMATE_LIVE: { target: '.animating', actions: 'animateLive' },
+        CLEAR_LIVE: { target: '.showing', actions: 'clearLive' },
+        // Only an animation's ticker reports progress; the autoplay's dwell does not.
+        TICK: { actions: { type: 'showProgress', params: ({ event }) => ({ progress: event.progress }) } },
       },
       states: {
         showing: {
@@ -121,7 +192,7 @@ export const playerMachine = setup({
               {
                 guard: and(['visible', 'hasNext']),
                 target: 'animating',
-                actions: ['clearNotice', 'stepForward'],
+                actions: ['clearNotice', 'stepForward', 'showPlaceAnimated'],
               },
               { guard: 'visible', actions: 'sayEndOfDeck' },
             ],
@@ -129,24 +200,17 @@ export const playerMachine = setup({
           },
         },
         animating: {
-          invoke: {
-            src: 'ticker',
-            input: ({ context }) => ({
-              durationMs: context.reducedMotion ? 0 : STEP_ANIMATION_MS / speed(),
-              report: true,
-            }),
-          },
+          ...animation,
           on: {
-            TICK: {
-              actions: { type: 'showProgress', params: ({ event }) => ({ progress: event.progress }) },
-            },
+            // Another live action while one animates: its animation starts from its own beginning.
+            ANIMATE_LIVE: { target: 'animating', reenter: true, actions: 'animateLive' },
             DONE: { target: 'showing', actions: 'finishAnimation' },
             NEXT: [
               {
                 guard: 'hasNext',
                 target: 'animating',
                 reenter: true,
-                actions: ['finishAnimation', 'stepForward'],
+                actions: ['stepForward', 'showPlaceAnimated'],
               },
               { target: 'showing', actions: ['finishAnimation', 'sayEndOfDeck'] },
             ],
@@ -158,25 +222,14 @@ export const playerMachine = setup({
           on: {
             TOGGLE_PLAY: { target: 'showing', actions: 'finishAnimation' },
             NEXT: [
-              { guard: 'hasNext', target: '.animating', actions: ['finishAnimation', 'stepForward'] },
+              { guard: 'hasNext', target: '.animating', actions: ['stepForward', 'showPlaceAnimated'] },
               { target: 'showing', actions: ['finishAnimation', 'sayEndOfDeck'] },
             ],
           },
           states: {
             animating: {
-              invoke: {
-                src: 'ticker',
-                input: ({ context }) => ({
-                  durationMs: context.reducedMotion ? 0 : STEP_ANIMATION_MS / speed(),
-                  report: true,
-                }),
-              },
-              on: {
-                TICK: {
-                  actions: { type: 'showProgress', params: ({ event }) => ({ progress: event.progress }) },
-                },
-                DONE: { target: 'dwelling', actions: 'finishAnimation' },
-              },
+              ...animation,
+              on: { DONE: { target: 'dwelling', actions: 'finishAnimation' } },
             },
             dwelling: {
               invoke: {
@@ -185,7 +238,7 @@ export const playerMachine = setup({
               },
               on: {
                 DONE: [
-                  { guard: 'hasNext', target: 'animating', actions: 'stepForward' },
+                  { guard: 'hasNext', target: 'animating', actions: ['stepForward', 'showPlaceAnimated'] },
                   { target: '#player.playback.showing', actions: 'sayEndOfDeck' },
                 ],
               },
@@ -223,5 +276,19 @@ export const playerMachine = setup({
         },
       },
     },
+    panel: {
+      initial: 'closed',
+      states: {
+        closed: { on: { TOGGLE_LIVE_PANEL: 'open' } },
+        open: { on: { TOGGLE_LIVE_PANEL: 'closed' } },
+      },
+    },
   },
 });
+
+/** Whether a step or a live action is animating (as opposed to shown at its end, or dwelt on in autoplay). */
+export function isAnimating(snapshot: SnapshotFrom<typeof playerMachine>): boolean {
+  return (
+    snapshot.matches({ playback: 'animating' }) || snapshot.matches({ playback: { playing: 'animating' } })
+  );
+}

@@ -4,10 +4,12 @@
  * time, which a presenter would otherwise feel as a stall. Work happens between engine commands and stops
  * when the idle period runs out, so it never holds a frame or a key press up for long.
  */
+import type { Actor } from 'xstate';
 import { sceneAt } from '../store/deck-scenes';
 import { type DeckState, deckStore, placeAfter, placeBefore } from '../store/deck-store';
 import { NO_LIVE, prefetchFrame } from '../store/frames';
 import { ksqlReadyFor } from '../store/ksql-loader';
+import { isAnimating, type playerMachine } from './machine';
 
 /** Leave this much of an idle period to the browser: one engine command can take a few ms. */
 const MARGIN_MS = 4;
@@ -36,9 +38,8 @@ const placeChanged = (a: DeckState, b: DeckState) =>
  * Only once the step's animation is over (the presenter is talking): idle slices between animation frames
  * are short, and one command of a heavy step can outlast one, which would drop frames of the animation.
  */
-const settled = (s: DeckState) => s.progress >= 1;
-
-export function installPrefetch(): () => void {
+export function installPrefetch(player: Actor<typeof playerMachine>): () => void {
+  const settled = () => !isAnimating(player.getSnapshot());
   let cancel: (() => void) | null = null;
   const schedule = () => {
     cancel?.();
@@ -47,7 +48,7 @@ export function installPrefetch(): () => void {
   const work = (deadline: { timeRemaining(): number }) => {
     cancel = null;
     const state = deckStore.getState();
-    if (!settled(state)) return;
+    if (!settled()) return;
     const hasTime = () => deadline.timeRemaining() > MARGIN_MS;
     for (const place of [placeAfter(state), placeBefore(state)]) {
       if (!place) continue;
@@ -62,11 +63,18 @@ export function installPrefetch(): () => void {
     }
   };
   const unsubscribe = deckStore.subscribe((s, prev) => {
-    if (placeChanged(s, prev) || (settled(s) && !settled(prev))) schedule();
+    if (placeChanged(s, prev)) schedule();
+  });
+  let wasSettled = settled();
+  const subscription = player.subscribe(() => {
+    const now = settled();
+    if (now && !wasSettled) schedule();
+    wasSettled = now;
   });
   schedule();
   return () => {
     unsubscribe();
+    subscription.unsubscribe();
     cancel?.();
   };
 }

@@ -5,8 +5,9 @@
  */
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { scenes } from '../../scenarios/registry';
-import { send } from '../player/actor';
+import { CommandButton } from '../CommandButton';
+import { deckCommand } from '../player/commands';
+import { sceneAt } from '../store/deck-scenes';
 import { deckStore, placeAfter } from '../store/deck-store';
 import { usePlace, usePlayerState } from '../store/hooks';
 import { CurrentStage } from '../views/CurrentStage';
@@ -48,7 +49,7 @@ export function PresenterView() {
   const clock = useClock();
   const current = scene.steps[step]!;
   const nextPlace = placeAfter({ ...deckStore.getState(), sceneIndex, step });
-  const nextScene = nextPlace ? scenes[nextPlace.sceneIndex]! : null;
+  const nextScene = nextPlace ? sceneAt(nextPlace.sceneIndex) : null;
   const next = nextPlace && nextScene ? nextScene.steps[nextPlace.step]! : null;
   useEffect(() => {
     document.body.dataset.scene = scene.id;
@@ -91,15 +92,9 @@ export function PresenterView() {
         )}
       </section>
       <nav className="controls" aria-label="Presenter controls">
-        <button type="button" onClick={() => send({ type: 'PREV' })}>
-          ◀ Back
-        </button>
-        <button type="button" onClick={() => send({ type: 'NEXT' })}>
-          Next ▶
-        </button>
-        <button type="button" onClick={() => send({ type: 'TOGGLE_BLACK' })}>
-          Black screen
-        </button>
+        <CommandButton command={deckCommand('previous-step')} />
+        <CommandButton command={deckCommand('next-step')} />
+        <CommandButton command={deckCommand('black')} />
         {notice && <output className="notice">{notice}</output>}
       </nav>
     </div>

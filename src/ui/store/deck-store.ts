@@ -1,7 +1,8 @@
 /**
  * The app's one store (zustand): where the deck is, what the presenter did live, settings, and how far the
  * current animation has played. Actions are module-level functions, so the player machine, the key handler,
- * the URL sync, the presenter channel and tests call them without hooks. Engine states are derived
+ * the URL sync, the presenter channel and tests call them without hooks. `progress` has one writer, the
+ * player machine (src/ui/player/machine.ts). Engine states are derived
  * (frames.ts), never stored.
  */
 import { createStore } from 'zustand/vanilla';
@@ -11,6 +12,8 @@ import type { LiveAction } from '../../scenarios/run';
 import { sceneAt } from './deck-scenes';
 import { NO_LIVE } from './frames';
 import { ksqlReadyFor, loadKsqlEngine } from './ksql-loader';
+import { nextLiveId } from './live-ids';
+import { clampPlace, nextPlace, type Place, previousPlace, type StepCounts } from './places';
 import { takeLiveAction } from './scene-run';
 
 export type Theme = 'dark' | 'projector';
@@ -47,39 +50,40 @@ export const deckStore = createStore<DeckState>(() => initialDeckState);
 
 export const lastStepOf = (sceneIndex: number): number => (scenes[sceneIndex]?.steps.length ?? 1) - 1;
 
-/** Moves to a place, clamped to the deck; animate=false shows the step's final state at once. */
-export function goTo(sceneIndex: number, step: number, animate = false): void {
-  const s = Math.max(0, Math.min(Math.floor(sceneIndex) || 0, scenes.length - 1));
-  const k = Math.max(0, Math.min(Math.floor(step) || 0, lastStepOf(s)));
+/** How many steps each scene has: what the player machine needs to know about the deck. */
+export const deckStepCounts: StepCounts = scenes.map((s) => s.steps.length);
+
+/**
+ * Moves to a place, clamped to the deck, with no live action in focus. The player machine calls this and
+ * alone writes `progress` (setProgress), so whether a move animates is its decision.
+ */
+export function goTo(sceneIndex: number, step: number): void {
+  const place = clampPlace(deckStepCounts, sceneIndex, step);
   const cur = deckStore.getState();
-  if (cur.sceneIndex === s && cur.step === k) {
-    if (!animate) deckStore.setState({ progress: 1, liveFocus: null });
+  if (cur.sceneIndex === place.sceneIndex && cur.step === place.step) {
+    if (cur.liveFocus !== null) deckStore.setState({ liveFocus: null });
     return;
   }
-  deckStore.setState({ sceneIndex: s, step: k, progress: animate ? 0 : 1, liveFocus: null });
+  deckStore.setState({ sceneIndex: place.sceneIndex, step: place.step, liveFocus: null });
 }
 
 /** The place after the current one: the next step, or the first step of the next scene. */
-export function placeAfter(
-  state: DeckState = deckStore.getState(),
-): { sceneIndex: number; step: number } | null {
-  if (state.step < lastStepOf(state.sceneIndex))
-    return { sceneIndex: state.sceneIndex, step: state.step + 1 };
-  if (state.sceneIndex < scenes.length - 1) return { sceneIndex: state.sceneIndex + 1, step: 0 };
-  return null;
+export function placeAfter(state: DeckState = deckStore.getState()): Place | null {
+  return nextPlace(deckStepCounts, state);
 }
 
-export function placeBefore(
-  state: DeckState = deckStore.getState(),
-): { sceneIndex: number; step: number } | null {
-  if (state.step > 0) return { sceneIndex: state.sceneIndex, step: state.step - 1 };
-  if (state.sceneIndex > 0)
-    return { sceneIndex: state.sceneIndex - 1, step: lastStepOf(state.sceneIndex - 1) };
-  return null;
+export function placeBefore(state: DeckState = deckStore.getState()): Place | null {
+  return previousPlace(deckStepCounts, state);
 }
 
+/** Only the player machine calls this: it is the one writer of how far the animation has played. */
 export function setProgress(progress: number): void {
   deckStore.setState({ progress: Math.max(0, Math.min(1, progress)) });
+}
+
+/** Puts live action `index` of the current scene in focus, for the machine to animate it. */
+export function focusLive(index: number | null): void {
+  deckStore.setState({ liveFocus: index });
 }
 
 export function showNotice(notice: string | null): void {
@@ -95,7 +99,7 @@ export function recordLive(label: string, commands: readonly Command[]): boolean
   const { sceneIndex, step, live } = deckStore.getState();
   const scene = sceneAt(sceneIndex);
   const taken = live[scene.id] ?? NO_LIVE;
-  const action = { step, label, commands };
+  const action = { id: nextLiveId(live[scene.id]), step, label, commands };
   if (!ksqlReadyFor(scene, [...taken.filter((a) => a.step <= step), action])) {
     void loadKsqlEngine();
     showNotice('Not done: the query engine is still loading; try again in a moment.');
@@ -110,7 +114,6 @@ export function recordLive(label: string, commands: readonly Command[]): boolean
   deckStore.setState({
     live: { ...live, [scene.id]: result.live },
     liveFocus: result.live.length - 1,
-    progress: 0,
     notice: null,
   });
   return true;
@@ -118,7 +121,7 @@ export function recordLive(label: string, commands: readonly Command[]): boolean
 
 /** Replaces every live action (from storage or the other window); the place stays. */
 export function replaceLive(live: DeckState['live']): void {
-  deckStore.setState({ live, liveFocus: null, progress: 1 });
+  deckStore.setState({ live, liveFocus: null });
 }
 
 export function clearLive(): void {
@@ -127,7 +130,6 @@ export function clearLive(): void {
   deckStore.setState({
     live: rest,
     liveFocus: null,
-    progress: 1,
     notice: 'Live actions of this scene cleared.',
   });
 }

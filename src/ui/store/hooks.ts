@@ -48,7 +48,8 @@ export function usePlayerState() {
   );
   const black = useSelector(actor, (s) => s.matches({ screen: 'black' }));
   const playing = useSelector(actor, (s) => s.matches({ playback: 'playing' }));
-  return { overlay, black, playing };
+  const livePanelOpen = useSelector(actor, (s) => s.matches({ panel: 'open' }));
+  return { overlay, black, playing, livePanelOpen };
 }
 
 /** Every group's lag from the start of a scene to the end of a step, with the scene's live actions. */

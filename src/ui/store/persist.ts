@@ -5,6 +5,7 @@
  */
 import type { LiveAction } from '../../scenarios/run';
 import { type DeckState, deckStore, SPEEDS, THEMES, type Theme } from './deck-store';
+import { legacyLiveId } from './live-ids';
 
 const KEY = 'kafka-stage:v1';
 const BROKEN_KEY = 'kafka-stage:unreadable';
@@ -19,6 +20,7 @@ function isLiveAction(a: unknown): a is LiveAction {
   if (typeof a !== 'object' || a === null) return false;
   const x = a as Record<string, unknown>;
   return (
+    (x.id === undefined || typeof x.id === 'string') &&
     Number.isInteger(x.step) &&
     typeof x.label === 'string' &&
     Array.isArray(x.commands) &&
@@ -41,7 +43,8 @@ export function parseSaved(text: string): Saved | null {
   if (typeof o.live !== 'object' || o.live === null) return null;
   for (const [scene, actions] of Object.entries(o.live as Record<string, unknown>)) {
     if (!Array.isArray(actions) || !actions.every(isLiveAction)) return null;
-    live[scene] = actions;
+    // Actions saved before ids existed get one from their place, the same in every window that loads them.
+    live[scene] = actions.map((a, i) => (a.id === undefined ? { ...a, id: legacyLiveId(scene, i) } : a));
   }
   const theme = THEMES.includes(o.theme as Theme) ? (o.theme as Theme) : 'dark';
   const speed = SPEEDS.includes(o.speed as number) ? (o.speed as number) : 1;

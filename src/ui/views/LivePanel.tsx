@@ -1,13 +1,15 @@
 /**
- * Live controls: the presenter acts on the running cluster without leaving the scene. Every action is a
- * list of engine commands recorded in the store, so it survives a reload, syncs to the other window, and
- * replays. The engine decides what happens; a refused action shows the engine's message.
+ * Live controls: the presenter acts on the running cluster without leaving the scene. Every control is a
+ * registry entry (player/commands.ts) whose commands and timing are built in player/live-actions.ts; it
+ * sends one LIVE event, which the player records in the store (so it survives a reload, syncs to the other
+ * window, and replays) and animates. The engine decides what happens; a refused action shows its message.
  */
 import { type FormEvent, useState } from 'react';
-import type { Command, EngineState } from '../../engine';
-import { ROUND_TRIP_MS } from '../../scenarios/helpers';
+import type { EngineState } from '../../engine';
 import type { Scene } from '../../scenarios/types';
-import { recordLive } from '../store/deck-store';
+import { CommandButton } from '../CommandButton';
+import { send } from '../player/actor';
+import { deckCommand, liveCommands } from '../player/commands';
 import { currentSandbox } from '../store/sandbox';
 import { LiveConsumers } from './consumers/LiveConsumers';
 import { SandboxSettings } from './SandboxSettings';
@@ -15,10 +17,9 @@ import { SandboxSettings } from './SandboxSettings';
 interface Props {
   scene: Scene;
   state: EngineState;
-  onAct: () => void;
 }
 
-export function LivePanel({ scene, state, onAct }: Props) {
+export function LivePanel({ scene, state }: Props) {
   const producers = Object.keys(state.producers);
   const view = scene.view;
   const topic =
@@ -26,19 +27,10 @@ export function LivePanel({ scene, state, onAct }: Props) {
   const [producer, setProducer] = useState(producers[0] ?? '');
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
-  const act = (label: string, commands: Command[]) => {
-    if (recordLive(label, commands)) onAct();
-  };
   const produce = (e: FormEvent) => {
     e.preventDefault();
     const p = producers.includes(producer) ? producer : producers[0];
-    if (!p) return;
-    const k = key.trim() === '' ? null : key;
-    const v = value === '' ? 'live' : value;
-    act(`produce ${k === null ? '(no key)' : k}: ${v}`, [
-      { type: 'produce', producer: p, topic, key: k, value: v },
-      { type: 'advance', ms: ROUND_TRIP_MS },
-    ]);
+    if (p) liveCommands.produce.run(send, { producer: p, topic, key, value });
   };
   const brokers = Object.values(state.brokers);
   const sandboxConfig = scene.id === 'sandbox' ? currentSandbox() : null;
@@ -76,23 +68,20 @@ export function LivePanel({ scene, state, onAct }: Props) {
             </select>
           </label>
         )}
-        <button type="submit">Produce</button>
+        <CommandButton command={liveCommands.produce} submit />
       </form>
-      {view.kind === 'consumers' && <LiveConsumers view={view} state={state} act={act} />}
+      {view.kind === 'consumers' && <LiveConsumers view={view} state={state} />}
       {producers.length > 0 && (
         <div className="live-row">
           {producers.map((id) => (
-            <label key={id}>
+            <label key={id} title={liveCommands.setAcks.label}>
               {id} acks
               <select
                 name={`acks-${id}`}
                 value={String(state.producers[id]!.config.acks)}
                 onChange={(e) => {
                   const acks = e.target.value === 'all' ? 'all' : (Number(e.target.value) as 0 | 1);
-                  // The idempotent producer needs acks=all (ProducerConfig): turning acks down turns it off.
-                  act(`${id}: acks=${acks}`, [
-                    { type: 'configureProducer', producer: id, acks, idempotent: acks === 'all' },
-                  ]);
+                  liveCommands.setAcks.run(send, { producer: id, acks });
                 }}
               >
                 <option value="all">all</option>
@@ -106,21 +95,17 @@ export function LivePanel({ scene, state, onAct }: Props) {
       {brokers.length > 1 && (
         <div className="live-row">
           {brokers.map((b) => (
-            <button
-              type="button"
+            <CommandButton
               key={b.id}
-              onClick={() =>
-                act(b.alive ? `kill broker ${b.id}` : `restart broker ${b.id}`, [
-                  b.alive ? { type: 'killBroker', broker: b.id } : { type: 'restartBroker', broker: b.id },
-                  { type: 'advance', ms: ROUND_TRIP_MS },
-                ])
-              }
-            >
-              {b.alive ? `Kill broker ${b.id}` : `Restart broker ${b.id}`}
-            </button>
+              command={liveCommands.toggleBroker}
+              arg={{ broker: b.id, alive: b.alive }}
+            />
           ))}
         </div>
       )}
+      <div className="live-row">
+        <CommandButton command={deckCommand('clear-live')} />
+      </div>
     </section>
   );
 }

@@ -5,9 +5,9 @@
  * forks the run like any live action.
  */
 import { lazy, Suspense, useRef, useState } from 'react';
-import { QUERY_SETTLE_MS } from '../../../engine';
+import { CommandButton } from '../../CommandButton';
 import { send } from '../../player/actor';
-import { recordLive } from '../../store/deck-store';
+import { liveCommands } from '../../player/commands';
 import { clauseLines } from './clauses';
 import { checkQuery, describeError, type EditorError, fullScript } from './query-errors';
 
@@ -41,25 +41,18 @@ function StaticQuery({ text, clauses, building }: { text: string; clauses: numbe
   );
 }
 
-/** A short label for the live log: the clauses that differ from a plain re-run are what people changed. */
-function runLabel(text: string): string {
-  const having = /HAVING[^;\n]*/i.exec(text)?.[0];
-  const window = /WINDOW\s+\w+\s*\([^)]*\)/i.exec(text)?.[0];
-  return `run query: ${[window, having].filter(Boolean).join(' ') || 'edited'}`;
-}
-
 export function QueryPanel({ text, clauses, building, editable, queryId, preamble }: Props) {
   const [error, setError] = useState<EditorError | null>(null);
   const textRef = useRef<() => string>(() => text);
-  const run = (current: string) => {
+  /** The query to run, or null (and the error shown) when it does not compile. */
+  const checked = (current: string) => {
     const e = checkQuery(preamble, current);
     setError(e);
-    if (e) return;
-    const taken = recordLive(runLabel(current), [
-      { type: 'runQuery', query: queryId, script: fullScript(preamble, current) },
-      { type: 'advance', ms: QUERY_SETTLE_MS },
-    ]);
-    if (taken) send({ type: 'ANIMATE' });
+    return e ? null : { queryId, text: current, script: fullScript(preamble, current) };
+  };
+  const run = (current: string) => {
+    const query = checked(current);
+    if (query) liveCommands.runQuery.run(send, query);
   };
   if (!editable) return <StaticQuery text={text} clauses={clauses} building={building} />;
   return (
@@ -77,9 +70,11 @@ export function QueryPanel({ text, clauses, building, editable, queryId, preambl
         </Suspense>
       </div>
       <div className="query-actions">
-        <button type="button" onClick={() => run(textRef.current())} data-testid="query-run">
-          Run ▶
-        </button>
+        <CommandButton
+          command={liveCommands.runQuery}
+          gather={() => checked(textRef.current())}
+          testId="query-run"
+        />
         {error ? (
           <p className="query-error" role="alert" data-testid="query-error">
             {describeError(error)}
