@@ -10,7 +10,6 @@ import { HandoutOnPrint } from './handout/Handout';
 import { Blackout } from './overlays/Blackout';
 import { HelpOverlay } from './overlays/HelpOverlay';
 import { Overview } from './overlays/Overview';
-import { send } from './player/actor';
 import { deckCommand } from './player/commands';
 import { deckStore } from './store/deck-store';
 import { usePlace, usePlayerState, useStepFrame } from './store/hooks';
@@ -89,14 +88,8 @@ export function App() {
           <LivePanel scene={scene} state={frame.state} />
         </Suspense>
       )}
-      {overlay === 'help' && <HelpOverlay onClose={() => send({ type: 'CLOSE_OVERLAY' })} />}
-      {overlay === 'overview' && (
-        <Overview
-          current={sceneIndex}
-          onPick={(i) => send({ type: 'GOTO', sceneIndex: i, step: 0 })}
-          onClose={() => send({ type: 'CLOSE_OVERLAY' })}
-        />
-      )}
+      {overlay === 'help' && <HelpOverlay />}
+      {overlay === 'overview' && <Overview current={sceneIndex} />}
       {black && <Blackout />}
       <HandoutOnPrint />
     </div>

@@ -18,13 +18,21 @@ interface Props<Arg> {
   /** Gathers the argument at the click (the text in an editor, checked first); null runs nothing. */
   gather?: () => Arg | null;
   testId?: string;
+  className?: string;
 }
 
 function click<Arg>(command: Command<Arg>, arg: Arg | null): void {
   if (arg !== null) command.run(send, arg);
 }
 
-export function CommandButton<Arg = void>({ command, arg, submit = false, gather, testId }: Props<Arg>) {
+export function CommandButton<Arg = void>({
+  command,
+  arg,
+  submit = false,
+  gather,
+  testId,
+  className,
+}: Props<Arg>) {
   const { playing, livePanelOpen } = usePlayerState();
   const speed = useStore(deckStore, (s) => s.speed);
   // Re-renders when the answer changes (a scene's live actions cleared, say), not on every store change.
@@ -41,6 +49,7 @@ export function CommandButton<Arg = void>({ command, arg, submit = false, gather
   return (
     <button
       type={submit ? 'submit' : 'button'}
+      className={className}
       title={title}
       data-command={command.id}
       aria-pressed={command.toggle?.aria === 'pressed' ? on : undefined}

@@ -1,8 +1,9 @@
 /** Every key, generated from the same registry that handles the keys. */
-import { deckCommands } from '../player/commands';
+import { CommandButton } from '../CommandButton';
+import { deckCommands, overlayCommands } from '../player/commands';
 import { formatKeys } from '../player/key-format';
 
-export function HelpOverlay({ onClose }: { onClose: () => void }) {
+export function HelpOverlay() {
   return (
     <div
       className="overlay"
@@ -29,9 +30,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
               ))}
           </tbody>
         </table>
-        <button type="button" className="overlay-close" onClick={onClose}>
-          Close (?)
-        </button>
+        <CommandButton command={overlayCommands.close} className="overlay-close" />
       </div>
     </div>
   );

@@ -1,16 +1,11 @@
 /** A grid of all scenes; click one, or move with Tab and press Enter, to jump there. */
 import { useEffect, useRef } from 'react';
 import { scenes } from '../../scenarios/registry';
+import { CommandButton } from '../CommandButton';
+import { send } from '../player/actor';
+import { overlayCommands } from '../player/commands';
 
-export function Overview({
-  current,
-  onPick,
-  onClose,
-}: {
-  current: number;
-  onPick: (sceneIndex: number) => void;
-  onClose: () => void;
-}) {
+export function Overview({ current }: { current: number }) {
   const currentRef = useRef<HTMLButtonElement>(null);
   useEffect(() => currentRef.current?.focus(), []);
   return (
@@ -32,7 +27,7 @@ export function Overview({
                 className={i === current ? 'scene-card current' : 'scene-card'}
                 aria-current={i === current ? 'true' : undefined}
                 data-scene-id={s.id}
-                onClick={() => onPick(i)}
+                onClick={() => overlayCommands.goToScene.run(send, i)}
               >
                 <span className="scene-number">{i + 1}</span>
                 <span className="scene-name">{s.title}</span>
@@ -43,9 +38,7 @@ export function Overview({
             </li>
           ))}
         </ol>
-        <button type="button" className="overlay-close" onClick={onClose}>
-          Close (Esc)
-        </button>
+        <CommandButton command={overlayCommands.close} className="overlay-close" />
       </div>
     </div>
   );

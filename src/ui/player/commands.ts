@@ -223,8 +223,29 @@ export const liveCommands = {
   ),
 };
 
-/** Every entry of the registry, deck commands and live controls alike. */
-export const allCommands: readonly Command<never>[] = [...deckCommands, ...Object.values(liveCommands)];
+/** What the overlays' own buttons do: close the overlay, jump to a scene picked in the overview. */
+export const overlayCommands = {
+  close: {
+    id: 'close-overlay',
+    label: 'Close this overlay',
+    keys: [],
+    caption: 'Close',
+    run: (send) => send({ type: 'CLOSE_OVERLAY' }),
+  } satisfies Command,
+  goToScene: {
+    id: 'go-to-scene',
+    label: 'Go to the start of this scene',
+    keys: [],
+    run: (send, sceneIndex) => send({ type: 'GOTO', sceneIndex, step: 0 }),
+  } satisfies Command<number>,
+};
+
+/** Every entry of the registry, deck commands, overlay buttons and live controls alike. */
+export const allCommands: readonly Command<never>[] = [
+  ...deckCommands,
+  ...Object.values(overlayCommands),
+  ...Object.values(liveCommands),
+];
 
 export function deckCommand(id: string): DeckCommand {
   const c = deckCommands.find((d) => d.id === id);
