@@ -14,7 +14,6 @@ export const STAGE_HEIGHT = 520;
 export const PRODUCER_BOX = { x: 10, y: 0, width: 250, height: 112 };
 export const LANE_X = 290;
 export const LANE_WIDTH = STAGE_WIDTH - LANE_X - 30;
-export const RECORD_GAP = 6;
 /** Slots a lane shows before records shrink to fit. */
 const MIN_SLOTS = 10;
 
