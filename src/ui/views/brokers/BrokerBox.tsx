@@ -3,7 +3,7 @@
  * a log lane: leader or follower, in the ISR or not, its log end offset and the partition's high watermark.
  */
 import type { BrokerId } from '../../../engine';
-import { keyColour } from '../palette';
+import { RecordBox } from '../RecordBox';
 import {
   BROKER_WIDTH,
   BROKER_X,
@@ -205,7 +205,7 @@ function ReplicaLane({
         </text>
       </g>
       {replica.records.map((r) => (
-        <RecordBox
+        <ReplicaRecord
           key={r.id}
           r={r}
           partition={p.partition}
@@ -228,7 +228,7 @@ function ReplicaLane({
   );
 }
 
-function RecordBox({
+function ReplicaRecord({
   r,
   partition,
   broker,
@@ -243,44 +243,24 @@ function RecordBox({
   layout: BrokersLayout;
   y: number;
 }) {
-  const x = layout.slotX(r.offset);
-  const w = layout.slotWidth - 6;
-  const h = layout.laneHeight - 10;
-  const cx = x + w / 2;
-  const fits = Math.max(1, Math.floor(w / 14));
-  const label = r.value.length > fits ? `${r.value.slice(0, Math.max(1, fits - 1))}…` : r.value;
-  const spoken = r.key === null ? r.value : `key ${r.key}, value ${r.value}`;
+  const box = {
+    x: layout.slotX(r.offset),
+    y: y + 5,
+    width: layout.slotWidth - 6,
+    height: layout.laneHeight - 10,
+  };
   return (
-    <g
+    <RecordBox
+      record={r}
+      partition={partition}
+      box={box}
+      labelY={box.y + box.height * 0.36}
+      offsetY={box.y + box.height * 0.76}
+      label={r.value}
+      charWidth={14}
       // The leader's copy is the record of the deck-wide contract; a follower's is a replica of it.
-      data-testid={leader ? 'record' : 'replica-record'}
-      data-partition={partition}
-      data-offset={r.offset}
-      data-broker={broker}
-      data-value={r.value}
-      {...(r.key !== null ? { 'data-key': r.key } : {})}
-      role="listitem"
-      aria-label={`${spoken}, at partition ${partition}, offset ${r.offset}, on ${brokerName(broker)}`}
-    >
-      <rect className="record" x={x} y={y + 5} width={w} height={h} rx={8} fill={keyColour(r.key)} />
-      <text
-        className="record-value"
-        x={cx}
-        y={y + 5 + h * 0.36}
-        textAnchor="middle"
-        dominantBaseline="central"
-      >
-        {label}
-      </text>
-      <text
-        className="record-offset"
-        x={cx}
-        y={y + 5 + h * 0.76}
-        textAnchor="middle"
-        dominantBaseline="central"
-      >
-        {r.offset}
-      </text>
-    </g>
+      testId={leader ? 'record' : 'replica-record'}
+      broker={{ id: broker, name: brokerName(broker) }}
+    />
   );
 }

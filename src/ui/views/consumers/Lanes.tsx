@@ -4,9 +4,9 @@
  * (high watermark - committed offset, as kafka-consumer-groups --describe prints it).
  */
 import { scaleLinear } from 'd3-scale';
-import type { TopicState } from '../../../engine';
-import { keptRecords, type LogRecord } from '../../../engine';
-import { keyColour } from '../palette';
+import type { LogRecord, TopicState } from '../../../engine';
+import { visibleRecords } from '../log-window';
+import { RecordBox } from '../RecordBox';
 import { LAG_X, LANE_LEFT, LANE_RIGHT, type LanesLayout } from './consumers-layout';
 import type { Picture } from './consumers-model';
 
@@ -25,12 +25,6 @@ export interface GroupMarks {
   readonly index: number;
   readonly position: number | null;
   readonly committed: number | null;
-}
-
-export function visibleRecords(topic: TopicState, partition: number, playheadMs: number): LogRecord[] {
-  const p = topic.partitions[partition];
-  if (!p || p.leader === null) return [];
-  return keptRecords(p.logs[p.leader]!).filter((r) => r.appendedAtMs <= playheadMs);
 }
 
 /** Per group: the position of the live consumer that owns the partition, and the committed offset. */
@@ -94,7 +88,7 @@ export function Lane({
         P{partition}
       </text>
       {records.map((r) => (
-        <RecordBox
+        <LaneRecord
           key={r.id}
           record={r}
           partition={partition}
@@ -183,7 +177,7 @@ function Marks({
   );
 }
 
-function RecordBox({
+function LaneRecord({
   record,
   partition,
   layout,
@@ -196,51 +190,17 @@ function RecordBox({
   y: number;
   again: boolean;
 }) {
-  const x = layout.slotX(record.offset);
-  const w = layout.slotWidth - 6;
-  const top = y + 14;
-  const h = 56;
-  const label = record.key ?? record.value;
-  const fits = Math.max(1, Math.floor(w / 13));
-  const spoken = record.key === null ? record.value : `key ${record.key}, value ${record.value}`;
+  const box = { x: layout.slotX(record.offset), y: y + 14, width: layout.slotWidth - 6, height: 56 };
   return (
-    <g
-      data-testid="record"
-      data-partition={partition}
-      data-offset={record.offset}
-      data-value={record.value}
-      {...(record.key !== null ? { 'data-key': record.key } : {})}
-      {...(again ? { 'data-read-again': 'true' } : {})}
-      role="listitem"
-      aria-label={`${spoken}, at partition ${partition}, offset ${record.offset}${again ? ', read again' : ''}`}
-    >
-      <rect
-        className={again ? 'record read-again' : 'record'}
-        x={x}
-        y={top}
-        width={w}
-        height={h}
-        rx={8}
-        fill={keyColour(record.key)}
-      />
-      <text
-        className="record-value"
-        x={x + w / 2}
-        y={top + 19}
-        textAnchor="middle"
-        dominantBaseline="central"
-      >
-        {label.length > fits ? `${label.slice(0, Math.max(1, fits - 1))}…` : label}
-      </text>
-      <text
-        className="record-offset"
-        x={x + w / 2}
-        y={top + 42}
-        textAnchor="middle"
-        dominantBaseline="central"
-      >
-        {record.offset}
-      </text>
-    </g>
+    <RecordBox
+      record={record}
+      partition={partition}
+      box={box}
+      labelY={box.y + 19}
+      offsetY={box.y + 42}
+      label={record.key ?? record.value}
+      charWidth={13}
+      readAgain={again}
+    />
   );
 }
