@@ -6,6 +6,7 @@
  * so a new build is picked up whenever the server is there. Registered by src/ui/install-offline.ts.
  */
 const CACHE = 'kafka-stage';
+const MAX_FILES = 500;
 const SCOPE = new URL('./', self.location.href).href;
 const START = [SCOPE, 'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png'];
 /** A quoted or url() reference to a file of the build, in HTML, JS or CSS. */
@@ -15,13 +16,16 @@ async function cacheBuild() {
   const cache = await caches.open(CACHE);
   const seen = new Set();
   const queue = START.map((path) => new URL(path, SCOPE).href);
-  while (queue.length > 0) {
+  // A bound, so no pattern of references can keep the install going: the build has a few dozen files.
+  while (queue.length > 0 && seen.size < MAX_FILES) {
     const url = queue.shift();
     if (seen.has(url) || !url.startsWith(SCOPE)) continue;
     seen.add(url);
     const response = await fetch(url, { cache: 'no-cache' }).catch(() => null);
-    // A string that only looks like a file name finds nothing: skip it.
-    if (!response?.ok) continue;
+    // A string that only looks like a file name finds nothing, or (from a server that answers any path
+    // with the page, as Vite's preview does) the page again: skip both.
+    const html = response?.headers.get('content-type')?.startsWith('text/html') ?? false;
+    if (!response?.ok || (html && url !== SCOPE)) continue;
     await cache.put(url, response.clone());
     if (!/\.(js|css)$/.test(new URL(url).pathname) && url !== SCOPE) continue;
     for (const m of (await response.text()).matchAll(REFERENCE)) queue.push(new URL(m[1], url).href);
