@@ -11,9 +11,9 @@ export interface RecordBoxProps {
   readonly partition: number;
   /** The box, in the view's coordinates. */
   readonly box: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
-  /** Where the label and the offset are centred, vertically. */
-  readonly labelY: number;
-  readonly offsetY: number;
+  /** Where the label and the offset are centred, vertically: by default a third and three quarters down. */
+  readonly labelY?: number;
+  readonly offsetY?: number;
   /** What the box says: a keyed record's key or its value, as the view chooses. */
   readonly label: string;
   /** Width of one character of the label in the view's font: a longer label is cut short with an ellipsis. */
@@ -30,8 +30,8 @@ export function RecordBox({
   record,
   partition,
   box,
-  labelY,
-  offsetY,
+  labelY = box.y + box.height * 0.36,
+  offsetY = box.y + box.height * 0.76,
   label,
   charWidth,
   testId = 'record',

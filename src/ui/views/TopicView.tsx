@@ -56,7 +56,20 @@ function LaneDrawing({ topic, partition, layout, records }: LaneProps) {
         P{partition}
       </text>
       {records.map((r) => (
-        <LaneRecord key={r.id} record={r} partition={partition} layout={layout} y={y} />
+        <RecordBox
+          key={r.id}
+          record={r}
+          partition={partition}
+          box={{
+            x: layout.slotX(r.offset),
+            y: y + 4,
+            width: layout.slotWidth - 6,
+            height: layout.laneHeight - 8,
+          }}
+          // A keyed record is known by its key (that is what decided its partition); a keyless one by its value.
+          label={r.key ?? r.value}
+          charWidth={13}
+        />
       ))}
       <HighWatermark topic={topic} partition={partition} layout={layout} y={y} logEnd={logEnd} />
     </g>
@@ -76,37 +89,6 @@ const Lane = memo(
     a.layout === b.layout &&
     a.records.length === b.records.length,
 );
-
-function LaneRecord({
-  record,
-  partition,
-  layout,
-  y,
-}: {
-  record: LogRecord;
-  partition: number;
-  layout: TopicLayout;
-  y: number;
-}) {
-  const box = {
-    x: layout.slotX(record.offset),
-    y: y + 4,
-    width: layout.slotWidth - 6,
-    height: layout.laneHeight - 8,
-  };
-  return (
-    <RecordBox
-      record={record}
-      partition={partition}
-      box={box}
-      labelY={box.y + box.height * 0.36}
-      offsetY={box.y + box.height * 0.76}
-      // A keyed record is known by its key (that is what decided its partition); a keyless one by its value.
-      label={record.key ?? record.value}
-      charWidth={13}
-    />
-  );
-}
 
 /**
  * The log end offset (where the next record goes) and the high watermark (what consumers may read),

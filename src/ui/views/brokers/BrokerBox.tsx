@@ -13,7 +13,7 @@ import {
   LANE_WIDTH,
   LANE_X,
 } from './brokers-layout';
-import type { ClusterPicture, PartitionPicture, ShownRecord } from './replica-picture';
+import type { ClusterPicture, PartitionPicture } from './replica-picture';
 
 interface BoxProps {
   broker: BrokerId;
@@ -205,14 +205,16 @@ function ReplicaLane({
         </text>
       </g>
       {replica.records.map((r) => (
-        <ReplicaRecord
+        <RecordBox
           key={r.id}
-          r={r}
+          record={r}
           partition={p.partition}
-          broker={broker}
-          leader={leader}
-          layout={layout}
-          y={y}
+          box={{ x: layout.slotX(r.offset), y: y + 5, width: layout.slotWidth - 6, height: h - 10 }}
+          label={r.value}
+          charWidth={14}
+          // The leader's copy is the record of the deck-wide contract; a follower's is a replica of it.
+          testId={leader ? 'record' : 'replica-record'}
+          broker={{ id: broker, name }}
         />
       ))}
       <g aria-hidden="true">
@@ -225,42 +227,5 @@ function ReplicaLane({
         </text>
       </g>
     </g>
-  );
-}
-
-function ReplicaRecord({
-  r,
-  partition,
-  broker,
-  leader,
-  layout,
-  y,
-}: {
-  r: ShownRecord;
-  partition: number;
-  broker: BrokerId;
-  leader: boolean;
-  layout: BrokersLayout;
-  y: number;
-}) {
-  const box = {
-    x: layout.slotX(r.offset),
-    y: y + 5,
-    width: layout.slotWidth - 6,
-    height: layout.laneHeight - 10,
-  };
-  return (
-    <RecordBox
-      record={r}
-      partition={partition}
-      box={box}
-      labelY={box.y + box.height * 0.36}
-      offsetY={box.y + box.height * 0.76}
-      label={r.value}
-      charWidth={14}
-      // The leader's copy is the record of the deck-wide contract; a follower's is a replica of it.
-      testId={leader ? 'record' : 'replica-record'}
-      broker={{ id: broker, name: brokerName(broker) }}
-    />
   );
 }

@@ -4,7 +4,7 @@
  * (high watermark - committed offset, as kafka-consumer-groups --describe prints it).
  */
 import { scaleLinear } from 'd3-scale';
-import type { LogRecord, TopicState } from '../../../engine';
+import type { TopicState } from '../../../engine';
 import { visibleRecords } from '../log-window';
 import { RecordBox } from '../RecordBox';
 import { LAG_X, LANE_LEFT, LANE_RIGHT, type LanesLayout } from './consumers-layout';
@@ -88,13 +88,16 @@ export function Lane({
         P{partition}
       </text>
       {records.map((r) => (
-        <LaneRecord
+        <RecordBox
           key={r.id}
           record={r}
           partition={partition}
-          layout={layout}
-          y={y}
-          again={readAgain.has(r.offset)}
+          box={{ x: layout.slotX(r.offset), y: y + 14, width: layout.slotWidth - 6, height: 56 }}
+          labelY={y + 14 + 19}
+          offsetY={y + 14 + 42}
+          label={r.key ?? r.value}
+          charWidth={13}
+          readAgain={readAgain.has(r.offset)}
         />
       ))}
       {again.length > 0 && (
@@ -174,33 +177,5 @@ function Marks({
         <rect className="lag-bar" x={LAG_X} y={lagY + 14} width={lagBar(lag ?? 0)} height={6} rx={3} />
       </g>
     </g>
-  );
-}
-
-function LaneRecord({
-  record,
-  partition,
-  layout,
-  y,
-  again,
-}: {
-  record: LogRecord;
-  partition: number;
-  layout: LanesLayout;
-  y: number;
-  again: boolean;
-}) {
-  const box = { x: layout.slotX(record.offset), y: y + 14, width: layout.slotWidth - 6, height: 56 };
-  return (
-    <RecordBox
-      record={record}
-      partition={partition}
-      box={box}
-      labelY={box.y + 19}
-      offsetY={box.y + 42}
-      label={record.key ?? record.value}
-      charWidth={13}
-      readAgain={again}
-    />
   );
 }
