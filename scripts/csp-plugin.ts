@@ -20,6 +20,8 @@ const BASE = [
   "base-uri 'none'",
   "form-action 'none'",
   "worker-src 'self'",
+  // The web app manifest and the service worker, both from the app's own origin (public/).
+  "manifest-src 'self'",
 ];
 
 export function cspMeta(scriptSrc: string): string {
@@ -27,16 +29,32 @@ export function cspMeta(scriptSrc: string): string {
   return `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
 }
 
+/**
+ * The single file travels alone and is opened from disk, so it links nothing beside it: its icon goes inline
+ * (img-src allows data:), and the manifest goes, since installing an app needs http(s) and a file:// page
+ * asking for one would be a request outside the file.
+ */
+function selfContained(html: string, publicDir: string): string {
+  const icon = readFileSync(join(publicDir, 'icon.svg')).toString('base64');
+  return html
+    .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${icon}" />`)
+    .replace(/\s*<link rel="manifest"[^>]*>/, '');
+}
+
 /** Adds the CSP to the built page; with `inlineScripts`, hashes the scripts inlined by the single-file build. */
 export function csp({ inlineScripts }: { inlineScripts: boolean }): Plugin {
+  let publicDir = 'public';
   return {
     name: 'kafka-stage-csp',
     apply: 'build',
     enforce: 'post',
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        if (inlineScripts) return html;
+        if (inlineScripts) return selfContained(html, publicDir);
         return html.replace('<head>', `<head>\n    ${cspMeta("'self'")}`);
       },
     },

@@ -19,13 +19,6 @@ export function produceValues(
   ];
 }
 
-/** The values the leader of a partition holds, oldest first. */
-export function valuesIn(state: EngineState, topic: string, partition: number): string[] {
-  const p = state.topics[topic]?.partitions[partition];
-  if (!p || p.leader === null) return [];
-  return keptRecords(p.logs[p.leader]!).map((r) => r.value);
-}
-
 /** The partition and offset where the record with this value sits, if anywhere. */
 export function whereIs(
   state: EngineState,

@@ -3,10 +3,18 @@
  * in their key colour, and the records in flight between them. A pure function of (engine frame, playhead).
  */
 import { memo, useMemo } from 'react';
-import type { EngineEvent, Message, PendingRecord, ProducerConfig, TopicState } from '../../engine';
-import { keptRecords, type LogRecord } from '../../engine';
+import type {
+  EngineEvent,
+  LogRecord,
+  Message,
+  PendingRecord,
+  ProducerConfig,
+  TopicState,
+} from '../../engine';
 import type { Frame } from '../store/frames';
+import { visibleRecords } from './log-window';
 import { keyColour } from './palette';
+import { RecordBox } from './RecordBox';
 import {
   LANE_WIDTH,
   LANE_X,
@@ -24,12 +32,6 @@ interface Props {
   playheadMs: number;
   topic: string;
   producers: readonly string[];
-}
-
-function visibleRecords(topic: TopicState, partition: number, playheadMs: number): LogRecord[] {
-  const p = topic.partitions[partition]!;
-  if (p.leader === null) return [];
-  return keptRecords(p.logs[p.leader]!).filter((r) => r.appendedAtMs <= playheadMs);
 }
 
 interface LaneProps {
@@ -54,7 +56,20 @@ function LaneDrawing({ topic, partition, layout, records }: LaneProps) {
         P{partition}
       </text>
       {records.map((r) => (
-        <RecordBox key={r.id} record={r} partition={partition} layout={layout} y={y} />
+        <RecordBox
+          key={r.id}
+          record={r}
+          partition={partition}
+          box={{
+            x: layout.slotX(r.offset),
+            y: y + 4,
+            width: layout.slotWidth - 6,
+            height: layout.laneHeight - 8,
+          }}
+          // A keyed record is known by its key (that is what decided its partition); a keyless one by its value.
+          label={r.key ?? r.value}
+          charWidth={13}
+        />
       ))}
       <HighWatermark topic={topic} partition={partition} layout={layout} y={y} logEnd={logEnd} />
     </g>
@@ -104,58 +119,6 @@ function HighWatermark({
         dominantBaseline="central"
       >
         {hw === logEnd ? `LEO = HW ${logEnd}` : `HW ${hw} · LEO ${logEnd}`}
-      </text>
-    </g>
-  );
-}
-
-function RecordBox({
-  record,
-  partition,
-  layout,
-  y,
-}: {
-  record: LogRecord;
-  partition: number;
-  layout: TopicLayout;
-  y: number;
-}) {
-  const x = layout.slotX(record.offset);
-  const w = layout.slotWidth - 6;
-  const h = layout.laneHeight - 8;
-  // A keyed record is known by its key (that is what decided its partition); a keyless one by its value.
-  const label = record.key ?? record.value;
-  const fits = Math.floor(w / 13);
-  const cx = x + w / 2;
-  const spoken = record.key === null ? record.value : `key ${record.key}, value ${record.value}`;
-  return (
-    <g
-      data-testid="record"
-      data-partition={partition}
-      data-offset={record.offset}
-      data-value={record.value}
-      {...(record.key !== null ? { 'data-key': record.key } : {})}
-      role="listitem"
-      aria-label={`${spoken}, at partition ${partition}, offset ${record.offset}`}
-    >
-      <rect className="record" x={x} y={y + 4} width={w} height={h} rx={8} fill={keyColour(record.key)} />
-      <text
-        className="record-value"
-        x={cx}
-        y={y + 4 + h * 0.36}
-        textAnchor="middle"
-        dominantBaseline="central"
-      >
-        {label.length > fits ? `${label.slice(0, Math.max(1, fits - 1))}…` : label}
-      </text>
-      <text
-        className="record-offset"
-        x={cx}
-        y={y + 4 + h * 0.76}
-        textAnchor="middle"
-        dominantBaseline="central"
-      >
-        {record.offset}
       </text>
     </g>
   );

@@ -8,13 +8,13 @@
  * the rest of it. The lazy views take their scales and interpolators from d3.
  */
 import type { TopicState } from '../../engine';
+import { offsetWindow } from './log-window';
 
 export const STAGE_WIDTH = 1200;
 export const STAGE_HEIGHT = 520;
 export const PRODUCER_BOX = { x: 10, y: 0, width: 250, height: 112 };
 export const LANE_X = 290;
 export const LANE_WIDTH = STAGE_WIDTH - LANE_X - 30;
-export const RECORD_GAP = 6;
 /** Slots a lane shows before records shrink to fit. */
 const MIN_SLOTS = 10;
 
@@ -29,15 +29,7 @@ export interface TopicLayout {
 
 export function topicLayout(topic: TopicState): TopicLayout {
   const band = bands(topic.partitions.length, 24, STAGE_HEIGHT - 10, 0.28);
-  let first = Number.POSITIVE_INFINITY;
-  let last = 0;
-  for (const p of topic.partitions) {
-    const log = p.leader !== null ? p.logs[p.leader] : Object.values(p.logs)[0];
-    first = Math.min(first, log?.logStartOffset ?? 0);
-    last = Math.max(last, log?.logEndOffset ?? 0);
-  }
-  if (!Number.isFinite(first)) first = 0;
-  const slots = Math.max(MIN_SLOTS, last - first + 1);
+  const { first, slots } = offsetWindow(topic, MIN_SLOTS);
   const x = (offset: number) => lerp(LANE_X + 70, LANE_X + LANE_WIDTH, (offset - first) / slots);
   const slotWidth = x(first + 1) - x(first);
   return {

@@ -3,7 +3,7 @@
  * a log lane: leader or follower, in the ISR or not, its log end offset and the partition's high watermark.
  */
 import type { BrokerId } from '../../../engine';
-import { keyColour } from '../palette';
+import { RecordBox } from '../RecordBox';
 import {
   BROKER_WIDTH,
   BROKER_X,
@@ -13,7 +13,7 @@ import {
   LANE_WIDTH,
   LANE_X,
 } from './brokers-layout';
-import type { ClusterPicture, PartitionPicture, ShownRecord } from './replica-picture';
+import type { ClusterPicture, PartitionPicture } from './replica-picture';
 
 interface BoxProps {
   broker: BrokerId;
@@ -207,12 +207,14 @@ function ReplicaLane({
       {replica.records.map((r) => (
         <RecordBox
           key={r.id}
-          r={r}
+          record={r}
           partition={p.partition}
-          broker={broker}
-          leader={leader}
-          layout={layout}
-          y={y}
+          box={{ x: layout.slotX(r.offset), y: y + 5, width: layout.slotWidth - 6, height: h - 10 }}
+          label={r.value}
+          charWidth={14}
+          // The leader's copy is the record of the deck-wide contract; a follower's is a replica of it.
+          testId={leader ? 'record' : 'replica-record'}
+          broker={{ id: broker, name }}
         />
       ))}
       <g aria-hidden="true">
@@ -224,63 +226,6 @@ function ReplicaLane({
           HW {p.highWatermark}
         </text>
       </g>
-    </g>
-  );
-}
-
-function RecordBox({
-  r,
-  partition,
-  broker,
-  leader,
-  layout,
-  y,
-}: {
-  r: ShownRecord;
-  partition: number;
-  broker: BrokerId;
-  leader: boolean;
-  layout: BrokersLayout;
-  y: number;
-}) {
-  const x = layout.slotX(r.offset);
-  const w = layout.slotWidth - 6;
-  const h = layout.laneHeight - 10;
-  const cx = x + w / 2;
-  const fits = Math.max(1, Math.floor(w / 14));
-  const label = r.value.length > fits ? `${r.value.slice(0, Math.max(1, fits - 1))}…` : r.value;
-  const spoken = r.key === null ? r.value : `key ${r.key}, value ${r.value}`;
-  return (
-    <g
-      // The leader's copy is the record of the deck-wide contract; a follower's is a replica of it.
-      data-testid={leader ? 'record' : 'replica-record'}
-      data-partition={partition}
-      data-offset={r.offset}
-      data-broker={broker}
-      data-value={r.value}
-      {...(r.key !== null ? { 'data-key': r.key } : {})}
-      role="listitem"
-      aria-label={`${spoken}, at partition ${partition}, offset ${r.offset}, on ${brokerName(broker)}`}
-    >
-      <rect className="record" x={x} y={y + 5} width={w} height={h} rx={8} fill={keyColour(r.key)} />
-      <text
-        className="record-value"
-        x={cx}
-        y={y + 5 + h * 0.36}
-        textAnchor="middle"
-        dominantBaseline="central"
-      >
-        {label}
-      </text>
-      <text
-        className="record-offset"
-        x={cx}
-        y={y + 5 + h * 0.76}
-        textAnchor="middle"
-        dominantBaseline="central"
-      >
-        {r.offset}
-      </text>
     </g>
   );
 }

@@ -6,6 +6,7 @@
  */
 import { interpolateNumber } from 'd3-interpolate';
 import type { FetchedPartition, FetchPartition, Message, PendingRecord } from '../../../engine';
+import { brokerIdOf } from '../../../engine';
 import type { Frame } from '../../store/frames';
 import { keyColour } from '../palette';
 import { BROKER_X, type BrokersLayout, PRODUCER_BOX } from './brokers-layout';
@@ -21,7 +22,6 @@ interface Props {
   producerCount: number;
 }
 
-const brokerOf = (node: string): number => Number(node.slice('broker:'.length));
 const PILL_HEIGHT = 34;
 
 function Pill({ x, y, text, doomed }: { x: number; y: number; text: string; doomed: boolean }) {
@@ -74,7 +74,7 @@ export function Traffic({ frame, playheadMs, layout, pic, topic, producerIndex, 
     if (m.kind === 'produceRequest' || m.kind === 'produceResponse') {
       if (m.payload.topic !== topic) return null;
       const partition = Number(m.payload.partition);
-      const broker = brokerOf(m.kind === 'produceRequest' ? m.to : m.from);
+      const broker = brokerIdOf(m.kind === 'produceRequest' ? m.to : m.from);
       const from = producerAnchor(String(m.payload.producer));
       const ly = laneMid(broker, partition);
       if (m.kind === 'produceResponse') {
@@ -105,8 +105,8 @@ export function Traffic({ frame, playheadMs, layout, pic, topic, producerIndex, 
       ));
     }
     if (m.kind !== 'replicaFetch' && m.kind !== 'replicaFetchResponse') return null;
-    const src = brokerOf(m.from);
-    const dst = brokerOf(m.to);
+    const src = brokerIdOf(m.from);
+    const dst = brokerIdOf(m.to);
     // Traffic between brokers two rows apart is shifted aside so it does not hide the row it crosses.
     const rows = Object.keys(pic.alive).map(Number);
     const dx = (Math.abs(rows.indexOf(src) - rows.indexOf(dst)) - 1) * 30;

@@ -5,8 +5,8 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { TopicState } from '../../../engine';
-import { keptRecords, type LogRecord } from '../../../engine';
-import { keyColour } from '../palette';
+import { visibleRecords } from '../log-window';
+import { RecordBox } from '../RecordBox';
 import { LAG_X, LANE_LEFT, LANE_RIGHT, type LanesLayout } from './consumers-layout';
 import type { Picture } from './consumers-model';
 
@@ -25,12 +25,6 @@ export interface GroupMarks {
   readonly index: number;
   readonly position: number | null;
   readonly committed: number | null;
-}
-
-export function visibleRecords(topic: TopicState, partition: number, playheadMs: number): LogRecord[] {
-  const p = topic.partitions[partition];
-  if (!p || p.leader === null) return [];
-  return keptRecords(p.logs[p.leader]!).filter((r) => r.appendedAtMs <= playheadMs);
 }
 
 /** Per group: the position of the live consumer that owns the partition, and the committed offset. */
@@ -98,9 +92,12 @@ export function Lane({
           key={r.id}
           record={r}
           partition={partition}
-          layout={layout}
-          y={y}
-          again={readAgain.has(r.offset)}
+          box={{ x: layout.slotX(r.offset), y: y + 14, width: layout.slotWidth - 6, height: 56 }}
+          labelY={y + 14 + 19}
+          offsetY={y + 14 + 42}
+          label={r.key ?? r.value}
+          charWidth={13}
+          readAgain={readAgain.has(r.offset)}
         />
       ))}
       {again.length > 0 && (
@@ -179,68 +176,6 @@ function Marks({
         </text>
         <rect className="lag-bar" x={LAG_X} y={lagY + 14} width={lagBar(lag ?? 0)} height={6} rx={3} />
       </g>
-    </g>
-  );
-}
-
-function RecordBox({
-  record,
-  partition,
-  layout,
-  y,
-  again,
-}: {
-  record: LogRecord;
-  partition: number;
-  layout: LanesLayout;
-  y: number;
-  again: boolean;
-}) {
-  const x = layout.slotX(record.offset);
-  const w = layout.slotWidth - 6;
-  const top = y + 14;
-  const h = 56;
-  const label = record.key ?? record.value;
-  const fits = Math.max(1, Math.floor(w / 13));
-  const spoken = record.key === null ? record.value : `key ${record.key}, value ${record.value}`;
-  return (
-    <g
-      data-testid="record"
-      data-partition={partition}
-      data-offset={record.offset}
-      data-value={record.value}
-      {...(record.key !== null ? { 'data-key': record.key } : {})}
-      {...(again ? { 'data-read-again': 'true' } : {})}
-      role="listitem"
-      aria-label={`${spoken}, at partition ${partition}, offset ${record.offset}${again ? ', read again' : ''}`}
-    >
-      <rect
-        className={again ? 'record read-again' : 'record'}
-        x={x}
-        y={top}
-        width={w}
-        height={h}
-        rx={8}
-        fill={keyColour(record.key)}
-      />
-      <text
-        className="record-value"
-        x={x + w / 2}
-        y={top + 19}
-        textAnchor="middle"
-        dominantBaseline="central"
-      >
-        {label.length > fits ? `${label.slice(0, Math.max(1, fits - 1))}…` : label}
-      </text>
-      <text
-        className="record-offset"
-        x={x + w / 2}
-        y={top + 42}
-        textAnchor="middle"
-        dominantBaseline="central"
-      >
-        {record.offset}
-      </text>
     </g>
   );
 }

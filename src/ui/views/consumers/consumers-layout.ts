@@ -4,6 +4,7 @@
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { TopicState } from '../../../engine';
+import { offsetWindow } from '../log-window';
 
 export const WIDTH = 1200;
 export const HEIGHT = 520;
@@ -45,15 +46,7 @@ export function lanesLayout(topic: TopicState): LanesLayout {
     .domain(topic.partitions.map((p) => p.partition))
     .range([44, HEIGHT - 6])
     .paddingInner(0.2);
-  let first = Number.POSITIVE_INFINITY;
-  let last = 0;
-  for (const p of topic.partitions) {
-    const log = p.leader !== null ? p.logs[p.leader] : Object.values(p.logs)[0];
-    first = Math.min(first, log?.logStartOffset ?? 0);
-    last = Math.max(last, log?.logEndOffset ?? 0);
-  }
-  if (!Number.isFinite(first)) first = 0;
-  const slots = Math.max(MIN_SLOTS, last - first + 1);
+  const { first, slots } = offsetWindow(topic, MIN_SLOTS);
   const x = scaleLinear()
     .domain([first, first + slots])
     .range([RECORDS_LEFT, RECORDS_RIGHT]);

@@ -3,6 +3,7 @@
  * ones on the wire at the playhead, every animation frame, without React.
  */
 import type { EngineEvent } from '../../../engine';
+import { brokerIdOf } from '../../../engine';
 import { keyColour } from '../palette';
 import type { Box } from './layout';
 
@@ -37,10 +38,10 @@ export function flightsOf(
     let records: RecordLike[] = [];
     if (m.kind === 'produceRequest') {
       from = producers.get(String(p.producer));
-      to = brokers.get(Number(m.to.slice('broker:'.length)));
+      to = brokers.get(brokerIdOf(m.to));
       records = (p.records as RecordLike[]) ?? [];
     } else if (m.kind === 'fetchResponse' && m.to.startsWith('consumer:')) {
-      from = brokers.get(Number(m.from.slice('broker:'.length)));
+      from = brokers.get(brokerIdOf(m.from));
       to = consumers.get(m.to.slice('consumer:'.length));
       for (const part of (p.partitions as { records?: RecordLike[] }[]) ?? [])
         records.push(...(part.records ?? []));
