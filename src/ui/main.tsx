@@ -6,6 +6,7 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { installOffline } from './install-offline';
 import { startPlayer } from './player/actor';
 import { installPresenterSync } from './player/channel';
 import { installKeys } from './player/keys';
@@ -34,6 +35,7 @@ const send = actor.send.bind(actor);
 installKeys(send);
 installUrlSync(send);
 installPrefetch(actor);
+installOffline();
 installPresenterSync(actor);
 if (savedProblem) showNotice(savedProblem);
 if (sandboxProblems.length > 0) showNotice(`Sandbox link: ${sandboxProblems.join(' ')}`);
