@@ -8,6 +8,7 @@ import type { ReplicaLog } from '../broker/log';
 import type { GroupsSlice } from '../groups/types';
 import type { KsqlRuntimeSlice } from '../ksql-runtime/types';
 import type { QueuesSlice } from '../queue/types';
+import type { Timer } from './protocol';
 import type { Rng } from './rng';
 
 export type BrokerId = number;
@@ -224,27 +225,8 @@ export interface ProducerState {
   readonly failed: number;
 }
 
-/** Something that travels between two nodes, drawn at (now - sentAtMs) / (arrivesAtMs - sentAtMs). */
-export interface Message {
-  readonly id: string;
-  readonly kind: string;
-  readonly from: NodeId;
-  readonly to: NodeId;
-  readonly sentAtMs: number;
-  readonly arrivesAtMs: number;
-  readonly payload: Readonly<Record<string, unknown>>;
-}
-
-/**
- * A timer in the state's queue: fired in total order by due time, then by sequence number. Deliveries of
- * messages are timers too, so the queue is the single source of truth for what is in flight.
- */
-export interface Timer {
-  readonly dueMs: number;
-  readonly seq: number;
-  readonly kind: string;
-  readonly payload: Readonly<Record<string, unknown>>;
-}
+/** What travels between nodes and what waits in the timer queue: typed unions by kind (protocol.ts). */
+export type { Message, Timer } from './protocol';
 
 export interface ClusterMetrics {
   readonly underReplicatedPartitions: number;

@@ -12,7 +12,7 @@
 
 import { createTopic } from '../broker/cluster';
 import type { EngineError } from '../core/events';
-import type { ModuleHandlers } from '../core/module';
+import type { ModuleHandlers, NoMessages } from '../core/module';
 import type { Tx } from '../core/tx';
 import type { CompiledQuery } from '../ksql';
 import type { KsqlError } from '../ksql/errors';
@@ -20,6 +20,7 @@ import { PUSH_QUERY_SINK } from '../ksql/push-sink';
 import { addProducer } from '../producer/producer';
 import { ksqlEngineInstalled } from './engine-slot';
 import { pollOnce, setQuery } from './poll';
+import type { KsqlRuntimeTimerPayloads } from './protocol';
 import {
   type KsqlRuntimeCommand,
   type KsqlRuntimeSlice,
@@ -199,8 +200,8 @@ function pollAndProcess(tx: Tx, q: RunningQuery): void {
   tx.schedule(POLL_TIMER, tx.state.now + QUERY_POLL_INTERVAL_MS, { query: id });
 }
 
-export const ksqlRuntimeHandlers: ModuleHandlers = {
+export const ksqlRuntimeHandlers: ModuleHandlers<KsqlRuntimeCommand, NoMessages, KsqlRuntimeTimerPayloads> = {
   commands: { runQuery, stopQuery },
   messages: {},
-  timers: { [POLL_TIMER]: (tx, t) => onPoll(tx, t.payload.query as string) },
+  timers: { [POLL_TIMER]: (tx, t) => onPoll(tx, t.payload.query) },
 };
