@@ -44,7 +44,7 @@ export type {
   TopicState,
 } from './core/types';
 // The state's shape.
-export { brokerIdOf, brokerNode } from './core/types';
+export { brokerIdOf, brokerNode, tpKey } from './core/types';
 export { coordinatorPartition, javaStringHashCode } from './groups/coordinator-partition';
 export { allGroupLag, type GroupLagTotals, groupLag, groupLagTotals, type PartitionLag } from './groups/lag';
 export type {
@@ -59,7 +59,6 @@ export type {
   SyncGroupResponse,
 } from './groups/protocol';
 export type { GroupStateName, TopicPartitionRef } from './groups/types';
-export { tpKey } from './groups/types';
 export type { KsqlError } from './ksql/errors';
 // Scene data that is itself engine output (the seeded fraud generator).
 export { type AuthorizationAttempt, generateAuthorizationAttempts } from './ksql/generator';

@@ -24,6 +24,15 @@ export const consumerNode = (id: string): NodeId => `consumer:${id}`;
 export const brokerIdOf = (node: NodeId): BrokerId =>
   node.startsWith('broker:') ? Number(node.slice('broker:'.length)) : Number.NaN;
 
+/**
+ * A topic-partition as a map key, `topic/partition`, wherever the engine keys by partition (a consumer's
+ * positions, a group's offsets, a producer's open batches, an assignor's claims). Topic names cannot hold a
+ * '/' (Topic.validate), and a partition is a number, so the key is unambiguous.
+ */
+export type TpKey = string;
+
+export const tpKey = (topic: string, partition: number): TpKey => `${topic}/${partition}`;
+
 export interface NetworkConfig {
   /** One-way latency of a message, drawn uniformly from [min, max] on the seeded rng. */
   readonly latencyMinMs: number;

@@ -7,7 +7,13 @@ import { groupAtBroker, reply, scheduleSessionCheck } from './coordinator';
 import type { GroupMessageOf } from './protocol';
 import { maybeCompleteJoin, prepareRebalance, sendToMember, withMember } from './rebalance';
 import { setGroup } from './slice';
-import type { AssignorName, ClassicGroup, GroupMember, TopicPartitionRef } from './types';
+import {
+  type AssignorName,
+  type ClassicGroup,
+  type GroupMember,
+  type TopicPartitionRef,
+  tpKey,
+} from './types';
 
 type JoinMessage = GroupMessageOf<'joinGroup'>;
 /** What a member sends in JoinGroup: its subscription metadata and timeouts. */
@@ -21,7 +27,7 @@ function sameList<T>(a: readonly T[], b: readonly T[], key: (x: T) => string): b
 
 /** Whether a rejoining member's metadata differs (ClassicGroup.matchesProtocols / supportsProtocols). */
 function metadataChanged(m: GroupMember, r: JoinRequest): boolean {
-  const tp = (x: TopicPartitionRef) => `${x.topic}/${x.partition}`;
+  const tp = (x: TopicPartitionRef) => tpKey(x.topic, x.partition);
   return !(
     sameList(m.topics, r.topics, String) &&
     sameList(m.assignors, r.assignors, String) &&

@@ -6,7 +6,7 @@
  */
 import type { CoreTimerPayloads, ProduceResponse } from '../core/protocol';
 import type { Tx } from '../core/tx';
-import { brokerNode, type ProducerBatch, producerNode } from '../core/types';
+import { brokerNode, type ProducerBatch, producerNode, tpKey } from '../core/types';
 
 /** Errors the producer retries (RetriableException subclasses in the Java client). */
 const RETRIABLE = new Set([
@@ -24,7 +24,7 @@ const DELIVERY_TIMEOUT_MS = 120_000;
 function withSequence(tx: Tx, producerId: string, batch: ProducerBatch): ProducerBatch {
   if (!tx.producer(producerId)!.config.idempotent || batch.baseSequence >= 0) return batch;
   const p = tx.producerDraft(producerId)!;
-  const tp = `${batch.topic}/${batch.partition}`;
+  const tp = tpKey(batch.topic, batch.partition);
   const base = p.nextSequence[tp] ?? 0;
   tx.own(p, 'nextSequence')[tp] = base + batch.records.length;
   return { ...batch, baseSequence: base };

@@ -5,7 +5,14 @@
 import type { Command } from '../core/commands';
 import type { EngineError, PartitionRule } from '../core/events';
 import type { Tx } from '../core/tx';
-import type { PendingRecord, ProducerBatch, ProducerConfig, ProducerState, TopicState } from '../core/types';
+import {
+  type PendingRecord,
+  type ProducerBatch,
+  type ProducerConfig,
+  type ProducerState,
+  type TopicState,
+  tpKey,
+} from '../core/types';
 import { crc32 } from './crc32';
 import { encodeUtf8 } from './murmur2';
 import { hashKey, toPositive } from './partitioner';
@@ -201,7 +208,7 @@ function appendToBatch(
   partition: number,
   record: PendingRecord,
 ): void {
-  const tp = `${topic}/${partition}`;
+  const tp = tpKey(topic, partition);
   const p = tx.producerDraft(producerId)!;
   let batch = p.open[tp];
   if (batch && batch.sizeBytes + record.sizeBytes > p.config.batchSizeBytes && batch.records.length > 0) {
