@@ -6,19 +6,35 @@ import fc from 'fast-check';
 import { keptRecords, type LogRecord } from '../broker/log';
 import type { Command } from '../core/commands';
 import type { EngineEvent } from '../core/events';
-import { initialState, step } from '../core/step';
+import { initialState, type StepResult, step } from '../core/step';
 import type { EngineState } from '../core/types';
 
-export function runCommands(seed: number, commands: readonly Command[]) {
+/**
+ * Steps through the commands collecting their events, and shows each step's result to `afterStep`: the
+ * tests' one loop over a run, for checks at every step (core/history.ts's replay is the app's, without them).
+ */
+export function runStepwise(
+  seed: number,
+  commands: readonly Command[],
+  afterStep: (result: StepResult, command: Command) => void = () => undefined,
+): { state: EngineState; events: EngineEvent[] } {
   let state: EngineState = initialState(seed);
   const events: EngineEvent[] = [];
-  const errors: string[] = [];
   for (const c of commands) {
     const r = step(state, c);
     state = r.state;
     if (r.ok) events.push(...r.events);
-    else errors.push(`${c.type}: ${r.error.code} ${r.error.message}`);
+    afterStep(r, c);
   }
+  return { state, events };
+}
+
+/** Runs the commands; each refused one is listed as `type: CODE message`. */
+export function runCommands(seed: number, commands: readonly Command[]) {
+  const errors: string[] = [];
+  const { state, events } = runStepwise(seed, commands, (r, c) => {
+    if (!r.ok) errors.push(`${c.type}: ${r.error.code} ${r.error.message}`);
+  });
   return { state, events, errors };
 }
 
