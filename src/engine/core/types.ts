@@ -1,7 +1,11 @@
 /**
  * The shape of the simulated Kafka. The engine's whole truth is a run, `{ seed, commands }`; an EngineState
- * is what replaying it gives. Everything here is plain, immutable data: no classes, no functions, so a state
- * can be kept as a checkpoint, compared, and serialised.
+ * is what replaying it gives (the app stores and sends runs, never states). A state holds no functions, and
+ * no step changes what an earlier state can see, so it can be kept as a checkpoint and compared (trace.ts's
+ * canonical). Two parts are not plain objects, for speed: a running ksql query's state is a persistent hash
+ * map built of small classes (ksql/hamt.ts, which tells its nodes apart with instanceof, so a JSON round trip
+ * would break it), and a replica log's record array is shared between states and grows at its end, each
+ * state reading only up to its own logEndOffset (broker/log.ts).
  */
 
 import type { ReplicaLog } from '../broker/log';
