@@ -7,7 +7,7 @@ import type { Envelope, MessageOf, TimerEntry, TimerOf } from '../core/protocol'
 import type { BrokerId } from '../core/types';
 import type { MemberSubscription } from './assign';
 import type { GroupErrorCode } from './events';
-import type { AssignorName, BufferedRecord, TopicPartitionRef } from './types';
+import type { AssignorName, BufferedRecord, GroupMember, TopicPartitionRef } from './types';
 
 /** What every request of a member to its coordinator carries (and every answer echoes). */
 export interface MemberRequest {
@@ -20,15 +20,17 @@ export interface MemberRequest {
 
 /** The fields of each request a member sends its coordinator, besides the MemberRequest ones. */
 export interface MemberRequestFields {
-  readonly joinGroup: {
-    readonly groupInstanceId: string | null;
-    readonly topics: readonly string[];
-    readonly assignors: readonly AssignorName[];
-    readonly ownedPartitions: readonly TopicPartitionRef[];
-    readonly previousPartitions: readonly TopicPartitionRef[];
-    readonly sessionTimeoutMs: number;
-    readonly rebalanceTimeoutMs: number;
-  };
+  /** The subscription metadata and timeouts the coordinator keeps for the member (types.ts GroupMember). */
+  readonly joinGroup: Pick<
+    GroupMember,
+    | 'groupInstanceId'
+    | 'topics'
+    | 'assignors'
+    | 'ownedPartitions'
+    | 'previousPartitions'
+    | 'sessionTimeoutMs'
+    | 'rebalanceTimeoutMs'
+  >;
   /** The leader's SyncGroup carries the assignment it computed; a follower's carries none. */
   readonly syncGroup: { readonly assignments?: Readonly<Record<string, readonly TopicPartitionRef[]>> };
   readonly heartbeat: NoFields;

@@ -151,28 +151,22 @@ function recordProcessed(
     late: result.late,
   };
   const first = place.windows[0];
-  tx.emit({
-    type: 'recordProcessedByQuery',
+  const which = {
     query: q.id,
     topic: h.topic,
     partition: h.partition,
     offset: record.offset,
     timestampMs: place.ts ?? record.timestampMs,
     key: place.key,
+  };
+  tx.emit({
+    type: 'recordProcessedByQuery',
+    ...which,
     ...(first ? { windowStart: first.start, windowEnd: first.end } : {}),
     ...(place.windows.length > 1 ? { windows: [...place.windows] } : {}),
     late: result.late,
   });
-  if (result.late)
-    tx.emit({
-      type: 'lateRecordDropped',
-      query: q.id,
-      topic: h.topic,
-      partition: h.partition,
-      offset: record.offset,
-      timestampMs: place.ts ?? record.timestampMs,
-      key: place.key,
-    });
+  if (result.late) tx.emit({ type: 'lateRecordDropped', ...which });
   return placed;
 }
 
