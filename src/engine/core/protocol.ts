@@ -38,8 +38,8 @@ export interface TimerEntry<K extends string, P> {
   readonly payload: P;
 }
 
-/** The payload of a timer that needs none. */
-export type NoPayload = Readonly<Record<string, never>>;
+/** The payload of a timer that needs none (or the fields of a request that adds none): `{}`. */
+export type NoPayload = Record<never, never>;
 
 /** The union of the envelopes of a payload map's kinds (one member per kind, distributive over K). */
 export type MessageOf<Map, K extends keyof Map & string = keyof Map & string> = {

@@ -3,7 +3,7 @@
  * consumer sends, the coordinator's and the leader's answers, and the timers of both sides. See
  * core/protocol.ts for how modules' kinds make up the engine's Message and Timer unions.
  */
-import type { Envelope, MessageOf, TimerEntry, TimerOf } from '../core/protocol';
+import type { Envelope, MessageOf, NoPayload, TimerEntry, TimerOf } from '../core/protocol';
 import type { BrokerId } from '../core/types';
 import type { MemberSubscription } from './assign';
 import type { GroupErrorCode } from './events';
@@ -33,8 +33,8 @@ export interface MemberRequestFields {
   >;
   /** The leader's SyncGroup carries the assignment it computed; a follower's carries none. */
   readonly syncGroup: { readonly assignments?: Readonly<Record<string, readonly TopicPartitionRef[]>> };
-  readonly heartbeat: NoFields;
-  readonly leaveGroup: NoFields;
+  readonly heartbeat: NoPayload;
+  readonly leaveGroup: NoPayload;
   readonly offsetCommit: {
     readonly offsets: readonly {
       readonly topic: string;
@@ -44,8 +44,6 @@ export interface MemberRequestFields {
   };
   readonly offsetFetch: { readonly partitions: readonly TopicPartitionRef[] };
 }
-
-type NoFields = Record<never, never>;
 
 export type MemberRequestKind = keyof MemberRequestFields;
 

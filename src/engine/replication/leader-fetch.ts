@@ -78,7 +78,11 @@ function fetchPartition(
   update: boolean,
 ): FetchedPartition {
   const p = tx.partition(fp.topic, fp.partition);
-  const base = { topic: fp.topic, partition: fp.partition, records: [] as LogRecord[] };
+  const base: Pick<FetchedPartition, 'topic' | 'partition' | 'records'> = {
+    topic: fp.topic,
+    partition: fp.partition,
+    records: [],
+  };
   if (!p || p.leader !== leader || !p.replicas.includes(follower)) {
     return {
       ...base,
