@@ -63,7 +63,7 @@ export function initialState(seed: number): EngineState {
   };
 }
 
-/** The modules beyond the core bring their own commands, messages and timers. */
+/** What each command does, by its type: the core's here, each module's from its handlers.ts. */
 const coreCommandHandlers: CommandHandlers<CoreCommand> = {
   createCluster: (tx, cmd) => {
     const err = createCluster(tx, cmd);
@@ -129,6 +129,7 @@ function handleMessage<K extends MessageKind>(tx: Tx, message: MessageOf<Message
   messageHandlers[message.kind](tx, message);
 }
 
+/** Hands a due timer to the handler of its kind (total over kinds, as for messages). */
 function fire<K extends TimerKind>(tx: Tx, timer: TimerOf<TimerPayloads, K>): void {
   timerHandlers[timer.kind](tx, timer);
 }
