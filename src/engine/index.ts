@@ -17,6 +17,20 @@ export type { StepEnv } from './core/env';
 export type { EngineError, EngineEvent } from './core/events';
 export { CHECKPOINT_EVERY, type Run, replay, type SeekResult, Timeline } from './core/history';
 export { checkInvariants } from './core/invariants';
+// The wire: messages (drawn in flight) and timers, as unions by kind, and the payloads views draw.
+export type {
+  CoreMessage,
+  CoreTimer,
+  Envelope,
+  MessageKind,
+  MessagePayloads,
+  ProduceRequest,
+  ProduceResponse,
+  Timer,
+  TimerEntry,
+  TimerKind,
+  TimerPayloads,
+} from './core/protocol';
 export { initialState, type StepResult, step } from './core/step';
 export { formatTrace } from './core/trace';
 export type {
@@ -31,21 +45,40 @@ export type {
   TopicState,
 } from './core/types';
 // The state's shape.
-export { brokerIdOf, brokerNode } from './core/types';
+export { brokerIdOf, brokerNode, tpKey } from './core/types';
 export { coordinatorPartition, javaStringHashCode } from './groups/coordinator-partition';
 export { allGroupLag, type GroupLagTotals, groupLag, groupLagTotals, type PartitionLag } from './groups/lag';
+export type {
+  ConsumerFetchedPartition,
+  ConsumerFetchPartition,
+  FetchedOffset,
+  GroupMessage,
+  GroupTimer,
+  JoinGroupResponse,
+  MemberAnswer,
+  MemberRequest,
+  SyncGroupResponse,
+} from './groups/protocol';
 export type { GroupStateName, TopicPartitionRef } from './groups/types';
-export { tpKey } from './groups/types';
 export type { KsqlError } from './ksql/errors';
 // Scene data that is itself engine output (the seeded fraud generator).
 export { type AuthorizationAttempt, generateAuthorizationAttempts } from './ksql/generator';
 export type { QueryShape } from './ksql-runtime/describe';
 // The query engine, loaded on demand.
 export { type KsqlEngine, needsKsqlEngine } from './ksql-runtime/engine-api';
+export type { KsqlRuntimeTimer } from './ksql-runtime/protocol';
 export type { PlacedRecord, RunningQuery } from './ksql-runtime/types';
 export { QUERY_SETTLE_MS } from './ksql-runtime/types';
 // Kafka's rules that a scene or a view names on the stage (where a key lands, who coordinates a group).
 export { hashKey, partitionForKey } from './producer/partitioner';
-export type { FetchedPartition } from './replication/leader-fetch';
+export type { QueueTimer } from './queue/protocol';
+export type {
+  FetchError,
+  FetchedPartition,
+  ReplicaFetchPayload,
+  ReplicaFetchResponsePayload,
+  ReplicationMessage,
+  ReplicationTimer,
+} from './replication/protocol';
 export { type ReadableRecords, readableRecords } from './replication/read';
 export const loadKsqlEngineModule = () => import('./ksql-runtime/ksql-engine');

@@ -3,75 +3,107 @@
  * min.insync.replicas, drop idempotent duplicates, append, and answer according to acks.
  */
 
+import type { ProduceRequest } from '../core/protocol';
 import type { Tx } from '../core/tx';
-import { type Acks, type BrokerId, brokerNode, type PendingRecord, producerNode } from '../core/types';
+import { type BrokerId, brokerNode, type PendingRecord, producerNode } from '../core/types';
 import { PRODUCE_REQUEST_TIMEOUT_MS } from '../replication/config';
 import type { ProduceErrorCode } from '../replication/events';
 import { advanceHighWatermark } from '../replication/high-watermark';
 import { completeHeldFetches } from '../replication/leader-fetch';
 import { appendRecord, type LogRecord } from './log';
 
-function answer(
-  tx: Tx,
-  broker: BrokerId,
-  payload: Record<string, unknown>,
-  extra: Record<string, unknown>,
-): void {
-  tx.send('produceResponse', brokerNode(broker), producerNode(payload.producer as string), {
-    producer: payload.producer,
-    batchId: payload.batchId,
-    attempt: payload.attempt,
-    topic: payload.topic,
-    partition: payload.partition,
-    ...extra,
+/** What a produce answer says beyond naming the batch: its base offset, or the error. */
+type ProduceOutcome = { baseOffset: number; duplicate?: boolean } | { error: ProduceErrorCode };
+
+/** Answers the producer, unless acks=0: then it never hears back. */
+function reply(tx: Tx, broker: BrokerId, req: ProduceRequest, outcome: ProduceOutcome): void {
+  if (req.acks === 0) return;
+  tx.send('produceResponse', brokerNode(broker), producerNode(req.producer), {
+    producer: req.producer,
+    batchId: req.batchId,
+    attempt: req.attempt,
+    topic: req.topic,
+    partition: req.partition,
+    ...outcome,
   });
 }
 
-export function onProduceRequest(tx: Tx, broker: BrokerId, payload: Record<string, unknown>): void {
-  const topic = payload.topic as string;
-  const partitionId = payload.partition as number;
-  const acks = payload.acks as Acks;
-  const records = payload.records as PendingRecord[];
-  const producer = payload.producer as string;
-  const baseSequence = payload.baseSequence as number;
-  const partition = tx.partition(topic, partitionId);
-  const reply = (extra: Record<string, unknown>) => {
-    if (acks !== 0) answer(tx, broker, payload, extra);
-  };
-  const reject = (error: ProduceErrorCode) => {
-    tx.emit({
-      type: 'produceRejected',
-      broker,
-      topic,
-      partition: partitionId,
-      producer,
-      batchId: payload.batchId as string,
-      error,
-    });
-    tx.bumpMetric('failedProduceRequests');
-    reply({ error });
-  };
-  if (!partition || partition.leader !== broker) {
-    reject('NOT_LEADER_OR_FOLLOWER');
+function reject(tx: Tx, broker: BrokerId, req: ProduceRequest, error: ProduceErrorCode): void {
+  tx.emit({
+    type: 'produceRejected',
+    broker,
+    topic: req.topic,
+    partition: req.partition,
+    producer: req.producer,
+    batchId: req.batchId,
+    error,
+  });
+  tx.bumpMetric('failedProduceRequests');
+  reply(tx, broker, req, { error });
+}
+
+export function onProduceRequest(tx: Tx, broker: BrokerId, req: ProduceRequest): void {
+  const refused = admissionError(tx, broker, req);
+  const written = refused ?? write(tx, broker, req);
+  if (typeof written === 'string') {
+    reject(tx, broker, req, written);
     return;
   }
-  const config = tx.topic(topic)!.config;
+  const endOffset = written.baseOffset + req.records.length;
+  const outcome = written.duplicate
+    ? { baseOffset: written.baseOffset, duplicate: true }
+    : { baseOffset: written.baseOffset };
+  if (req.acks === 1) reply(tx, broker, req, outcome);
+  if (req.acks === 'all') {
+    const p = tx.partition(req.topic, req.partition)!;
+    // A duplicate, too, is answered only once the HW passes the original (DelayedProduce on its offsets).
+    if (p.highWatermark >= endOffset) reply(tx, broker, req, outcome);
+    else {
+      const pending = {
+        producer: req.producer,
+        batchId: req.batchId,
+        attempt: req.attempt,
+        baseOffset: written.baseOffset,
+        endOffset,
+        deadlineMs: tx.state.now + PRODUCE_REQUEST_TIMEOUT_MS,
+      };
+      tx.updatePartition(req.topic, req.partition, (q) => ({
+        ...q,
+        pendingAcks: [...q.pendingAcks, pending],
+      }));
+    }
+  }
+  // The appended records complete the followers' held fetches, after the produce answer is queued, as
+  // Kafka's delayed actions run after the request (ReplicaManager.addCompletePurgatoryAction).
+  completeHeldFetches(tx, broker, req.topic, req.partition);
+}
+
+/** Why the leader refuses the request before looking at its records, if it does. */
+function admissionError(tx: Tx, broker: BrokerId, req: ProduceRequest): ProduceErrorCode | undefined {
+  const partition = tx.partition(req.topic, req.partition);
+  if (!partition || partition.leader !== broker) return 'NOT_LEADER_OR_FOLLOWER';
+  const config = tx.topic(req.topic)!.config;
   // Partition.appendRecordsToLeader: with acks=all, an ISR below min.insync.replicas rejects before appending.
-  if (acks === 'all' && partition.isr.length < config.minInsyncReplicas) {
-    reject('NOT_ENOUGH_REPLICAS');
-    return;
-  }
-  const seq = partition.producerSequences[producer];
-  let baseOffset: number;
-  let duplicate = false;
+  if (req.acks === 'all' && partition.isr.length < config.minInsyncReplicas) return 'NOT_ENOUGH_REPLICAS';
+  return undefined;
+}
+
+/**
+ * Appends the batch, or finds the original of an idempotent retry: its base offset, or the error that
+ * rejects it (a sequence gap, or a duplicate whose original is gone).
+ */
+function write(
+  tx: Tx,
+  broker: BrokerId,
+  req: ProduceRequest,
+): { baseOffset: number; duplicate: boolean } | ProduceErrorCode {
+  const { topic, partition: partitionId, producer, baseSequence, records } = req;
+  const seq = tx.partition(topic, partitionId)!.producerSequences[producer];
   if (baseSequence >= 0 && seq && baseSequence <= seq.lastSequence) {
     // A retry of a batch already written: the idempotent producer's duplicate is acknowledged, not appended,
     // with the offset of the original (ProducerStateManager's batch metadata; here, found in the log).
     const original = findSequence(tx, broker, topic, partitionId, producer, baseSequence);
-    if (original === undefined) {
-      reject('OUT_OF_ORDER_SEQUENCE_NUMBER');
-      return;
-    }
+    if (original === undefined) return 'OUT_OF_ORDER_SEQUENCE_NUMBER';
     for (const [i, r] of records.entries()) {
       tx.emit({
         type: 'duplicateDropped',
@@ -82,40 +114,16 @@ export function onProduceRequest(tx: Tx, broker: BrokerId, payload: Record<strin
         recordId: r.id,
       });
     }
-    baseOffset = original;
-    duplicate = true;
-  } else if (baseSequence >= 0 && baseSequence !== (seq ? seq.lastSequence + 1 : 0)) {
-    // ProducerAppendInfo.checkSequence: a gap means an earlier batch is missing here (it was lost with a
-    // leader, or is still being retried); writing this one would reorder the partition.
-    reject('OUT_OF_ORDER_SEQUENCE_NUMBER');
-    return;
-  } else {
-    baseOffset = appendAsLeader(tx, broker, topic, partitionId, producer, baseSequence, records);
-    // A leader alone in its ISR moves the HW on its own append (Partition.appendRecordsToLeader).
-    advanceHighWatermark(tx, topic, partitionId);
+    return { baseOffset: original, duplicate: true };
   }
-  const endOffset = baseOffset + records.length;
-  const extra = duplicate ? { baseOffset, duplicate: true } : { baseOffset };
-  if (acks === 1) reply(extra);
-  if (acks === 'all') {
-    const p = tx.partition(topic, partitionId)!;
-    // A duplicate, too, is answered only once the HW passes the original (DelayedProduce on its offsets).
-    if (p.highWatermark >= endOffset) reply(extra);
-    else {
-      const pending = {
-        producer,
-        batchId: payload.batchId as string,
-        attempt: payload.attempt as number,
-        baseOffset,
-        endOffset,
-        deadlineMs: tx.state.now + PRODUCE_REQUEST_TIMEOUT_MS,
-      };
-      tx.updatePartition(topic, partitionId, (q) => ({ ...q, pendingAcks: [...q.pendingAcks, pending] }));
-    }
-  }
-  // The appended records complete the followers' held fetches, after the produce answer is queued, as
-  // Kafka's delayed actions run after the request (ReplicaManager.addCompletePurgatoryAction).
-  completeHeldFetches(tx, broker, topic, partitionId);
+  // ProducerAppendInfo.checkSequence: a gap means an earlier batch is missing here (it was lost with a
+  // leader, or is still being retried); writing this one would reorder the partition.
+  if (baseSequence >= 0 && baseSequence !== (seq ? seq.lastSequence + 1 : 0))
+    return 'OUT_OF_ORDER_SEQUENCE_NUMBER';
+  const baseOffset = appendAsLeader(tx, broker, topic, partitionId, producer, baseSequence, records);
+  // A leader alone in its ISR moves the HW on its own append (Partition.appendRecordsToLeader).
+  advanceHighWatermark(tx, topic, partitionId);
+  return { baseOffset, duplicate: false };
 }
 
 /** The offset of this producer's record with this sequence number in the leader's log, newest first. */

@@ -56,12 +56,6 @@ function rackMap(tx: Tx, brokers: readonly BrokerId[]): { id: BrokerId; rack: st
   return brokers.map((id) => ({ id, rack: tx.state.brokers[id]!.rack }));
 }
 
-export function liveBrokerIds(tx: Tx): BrokerId[] {
-  return Object.values(tx.state.brokers)
-    .filter((b) => b.alive)
-    .map((b) => b.id);
-}
-
 function newPartition(tx: Tx, topic: string, partition: number, replicas: BrokerId[]): PartitionState {
   const logs: Record<BrokerId, typeof emptyLog> = {};
   for (const r of replicas) logs[r] = emptyLog;

@@ -71,12 +71,6 @@ export function appendRecord(log: ReplicaLog, record: LogRecord, segmentBytesLim
   };
 }
 
-/** The record at an offset, or undefined when it was never written or retention removed it. */
-export function recordAt(log: ReplicaLog, offset: number): LogRecord | undefined {
-  if (offset < log.logStartOffset || offset >= log.logEndOffset) return undefined;
-  return log.items[offset - log.base];
-}
-
 /** Records in [from, to), clamped to what the log holds. */
 export function readRange(log: ReplicaLog, from: number, to: number): LogRecord[] {
   const start = Math.max(from, log.logStartOffset);

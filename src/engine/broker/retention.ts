@@ -39,5 +39,5 @@ export function onRetentionCheck(tx: Tx): void {
       }
     }
   }
-  tx.schedule('retentionCheck', tx.state.now + RETENTION_CHECK_INTERVAL_MS);
+  tx.schedule('retentionCheck', tx.state.now + RETENTION_CHECK_INTERVAL_MS, {});
 }

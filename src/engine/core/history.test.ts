@@ -1,18 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keptRecords } from '../broker/log';
-import { arbitraryCommands, runCommands } from '../testing/test-support';
+import { ksqlEngine } from '../testing/ksql';
+import { arbitraryCommands, arbitraryEngineCommands, runCommands } from '../testing/test-support';
 import { CHECKPOINT_EVERY, replay, Timeline } from './history';
 import { checkInvariants } from './invariants';
 import { initialState, step } from './step';
 import { canonical, formatTrace } from './trace';
 
+/** The whole engine, queries included: the ksql engine is passed in, as the app passes it once loaded. */
+const env = { ksql: ksqlEngine };
+
 describe('determinism', () => {
   it('gives the same trace and state, byte for byte, for one seed and one command list', () => {
     fc.assert(
-      fc.property(fc.integer(), arbitraryCommands(), (seed, commands) => {
-        const a = runCommands(seed, commands);
-        const b = runCommands(seed, commands);
+      fc.property(fc.integer(), arbitraryEngineCommands(), (seed, commands) => {
+        const a = runCommands(seed, commands, env);
+        const b = runCommands(seed, commands, env);
         expect(formatTrace(a.events)).toBe(formatTrace(b.events));
         expect(canonical(a.state)).toBe(canonical(b.state));
       }),
@@ -22,11 +26,11 @@ describe('determinism', () => {
 
   it('never mutates the state it is given', () => {
     fc.assert(
-      fc.property(arbitraryCommands(30), (commands) => {
+      fc.property(arbitraryEngineCommands(40), (commands) => {
         let state = initialState(7);
         for (const c of commands) {
           const before = canonical(state);
-          const r = step(state, c);
+          const r = step(state, c, env);
           expect(canonical(state)).toBe(before);
           state = r.state;
         }
@@ -54,16 +58,17 @@ describe('the log', () => {
 });
 
 describe('time travel', () => {
-  it('seek(k) equals replaying the first k commands, in any order of seeks', () => {
+  it('seek(k) equals replaying the first k commands, in any order of seeks, across the whole engine', () => {
     fc.assert(
       fc.property(
-        arbitraryCommands(200),
+        // Producers, consumers in a group, broker failures and ksql queries: every module's state and timers.
+        arbitraryEngineCommands(200),
         fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
         (commands, seeks) => {
-          const timeline = new Timeline(11, commands);
+          const timeline = new Timeline(11, commands, env);
           for (const s of seeks) {
             const k = s % (commands.length + 1);
-            const expected = replay({ seed: 11, commands: commands.slice(0, k) });
+            const expected = replay({ seed: 11, commands: commands.slice(0, k) }, env);
             expect(canonical(timeline.seek(k).state)).toBe(canonical(expected.state));
           }
         },

@@ -1,6 +1,8 @@
 /**
- * Kafka's invariants as code, checked after every step in tests (and in dev builds by the store).
- * Each returns a list of violations, empty when the state is sound.
+ * Kafka's invariants as code, checked by the tests only (the app does not run them): after every step in
+ * the groups and replication property tests and in the scene tests (scenarios/scenes.test.ts), and on the
+ * states the history, demonstration and protocol tests reach. Each returns a list of violations, empty when
+ * the state is sound.
  */
 import { checkGroupInvariants } from '../groups/invariants';
 import { checkReplicationInvariants } from '../replication/invariants';

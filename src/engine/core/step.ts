@@ -16,13 +16,23 @@ import { drain, onProduceResponse, onProduceRetry, onProduceTimeout } from '../p
 import { queueHandlers } from '../queue/handlers';
 import { initialQueuesSlice } from '../queue/types';
 import { replicationHandlers } from '../replication/handlers';
-import type { Command, CoreCommand } from './commands';
+import type { Command, CommandType, CoreCommand } from './commands';
 import { NO_ENV, type StepEnv } from './env';
 import type { EngineError, EngineEvent } from './events';
-import type { ModuleHandlers } from './module';
+import type { CommandHandlers, MessageHandlers, TimerHandlers } from './module';
+import type {
+  CoreMessagePayloads,
+  CoreTimerPayloads,
+  MessageKind,
+  MessageOf,
+  MessagePayloads,
+  TimerKind,
+  TimerOf,
+  TimerPayloads,
+} from './protocol';
 import { seedRng } from './rng';
 import { Tx } from './tx';
-import type { EngineState, Message, Timer } from './types';
+import { brokerIdOf, type EngineState, type Message, type NodeId } from './types';
 
 export type StepResult =
   | { ok: true; state: EngineState; events: EngineEvent[] }
@@ -55,21 +65,11 @@ export function initialState(seed: number): EngineState {
   };
 }
 
-type Handler<C extends Command> = (tx: Tx, cmd: C) => EngineError | undefined;
-type CoreHandlers = { [T in CoreCommand['type']]: Handler<Extract<Command, { type: T }>> };
-
-/** The modules beyond the core; each brings its own commands, messages and timers. */
-const modules: readonly ModuleHandlers[] = [
-  replicationHandlers,
-  groupHandlers,
-  queueHandlers,
-  ksqlRuntimeHandlers,
-];
-
-const coreCommandHandlers: CoreHandlers = {
+/** What each command does, by its type: the core's here, each module's from its handlers.ts. */
+const coreCommandHandlers: CommandHandlers<CoreCommand> = {
   createCluster: (tx, cmd) => {
     const err = createCluster(tx, cmd);
-    if (!err) tx.schedule('retentionCheck', tx.state.now + RETENTION_CHECK_INTERVAL_MS);
+    if (!err) tx.schedule('retentionCheck', tx.state.now + RETENTION_CHECK_INTERVAL_MS, {});
     return err;
   },
   createTopic,
@@ -86,47 +86,58 @@ const coreCommandHandlers: CoreHandlers = {
   healBroker,
 };
 
-const commandHandlers: Record<string, Handler<Command>> = Object.assign(
-  {},
-  coreCommandHandlers,
-  ...modules.map((m) => m.commands),
-);
-
-/** What happens when a message arrives, by its kind. */
-const coreMessageHandlers: Record<string, (tx: Tx, message: Message) => void> = {
-  produceRequest: (tx, m) => onProduceRequest(tx, brokerIdOf(m.to), m.payload as Record<string, unknown>),
-  produceResponse: (tx, m) => onProduceResponse(tx, m.payload as Record<string, unknown>),
+const commandHandlers: CommandHandlers<Command> = {
+  ...coreCommandHandlers,
+  ...replicationHandlers.commands,
+  ...groupHandlers.commands,
+  ...queueHandlers.commands,
+  ...ksqlRuntimeHandlers.commands,
 };
 
-const messageHandlers: Record<string, (tx: Tx, message: Message) => void> = Object.assign(
-  {},
-  coreMessageHandlers,
-  ...modules.map((m) => m.messages),
-);
+/** What happens when a message arrives, by its kind. */
+const coreMessageHandlers: MessageHandlers<CoreMessagePayloads> = {
+  produceRequest: (tx, m) => onProduceRequest(tx, brokerIdOf(m.to), m.payload),
+  produceResponse: (tx, m) => onProduceResponse(tx, m.payload),
+};
+
+const messageHandlers: MessageHandlers<MessagePayloads> = {
+  ...coreMessageHandlers,
+  ...replicationHandlers.messages,
+  ...groupHandlers.messages,
+  ...queueHandlers.messages,
+  ...ksqlRuntimeHandlers.messages,
+};
 
 /** What happens when a timer falls due, by its kind. */
-const coreTimerHandlers: Record<string, (tx: Tx, timer: Timer) => void> = {
-  deliver: (tx, t) => deliver(tx, t.payload.message as Message),
-  lingerExpired: (tx, t) =>
-    onLingerExpired(tx, t.payload.producer as string, t.payload.batchId as string, t.payload.tp as string),
-  produceTimeout: (tx, t) => onProduceTimeout(tx, t.payload as Record<string, unknown>),
-  produceRetry: (tx, t) => onProduceRetry(tx, t.payload as Record<string, unknown>),
-  producerRetryDrain: (tx, t) => drain(tx, t.payload.producer as string),
+const coreTimerHandlers: TimerHandlers<CoreTimerPayloads> = {
+  deliver: (tx, t) => deliver(tx, t.payload.message),
+  lingerExpired: (tx, t) => onLingerExpired(tx, t.payload.producer, t.payload.batchId, t.payload.tp),
+  produceTimeout: (tx, t) => onProduceTimeout(tx, t.payload),
+  produceRetry: (tx, t) => onProduceRetry(tx, t.payload),
+  producerRetryDrain: (tx, t) => drain(tx, t.payload.producer),
   retentionCheck: (tx) => onRetentionCheck(tx),
 };
 
-const timerHandlers: Record<string, (tx: Tx, timer: Timer) => void> = Object.assign(
-  {},
-  coreTimerHandlers,
-  ...modules.map((m) => m.timers),
-);
+const timerHandlers: TimerHandlers<TimerPayloads> = {
+  ...coreTimerHandlers,
+  ...replicationHandlers.timers,
+  ...groupHandlers.timers,
+  ...queueHandlers.timers,
+  ...ksqlRuntimeHandlers.timers,
+};
 
-export function brokerIdOf(node: string): number {
-  return Number(node.slice('broker:'.length));
+/** Hands a message to the handler of its kind (the map is total over kinds: no kind is dropped). */
+function handleMessage<K extends MessageKind>(tx: Tx, message: MessageOf<MessagePayloads, K>): void {
+  messageHandlers[message.kind](tx, message);
+}
+
+/** Hands a due timer to the handler of its kind (total over kinds, as for messages). */
+function fire<K extends TimerKind>(tx: Tx, timer: TimerOf<TimerPayloads, K>): void {
+  timerHandlers[timer.kind](tx, timer);
 }
 
 /** A broker that is down or cut off neither receives nor answers; the message is lost on the way. */
-function unreachable(tx: Tx, node: string): boolean {
+function unreachable(tx: Tx, node: NodeId): boolean {
   if (!node.startsWith('broker:')) return false;
   const b = tx.state.brokers[brokerIdOf(node)];
   return !b?.alive || b.isolated;
@@ -141,7 +152,7 @@ function deliver(tx: Tx, message: Message): void {
     });
     return;
   }
-  messageHandlers[message.kind]?.(tx, message);
+  handleMessage(tx, message);
 }
 
 /** Fires every timer due up to now + ms, in (dueMs, seq) order, moving the clock to each. */
@@ -152,23 +163,31 @@ function advance(tx: Tx, cmd: Extract<Command, { type: 'advance' }>): EngineErro
   const target = from + cmd.ms;
   for (let next = tx.popDueTimer(target); next; next = tx.popDueTimer(target)) {
     tx.advanceTo(next.dueMs);
-    timerHandlers[next.kind]?.(tx, next);
+    fire(tx, next);
   }
   tx.advanceTo(target);
   tx.emit({ type: 'clockAdvanced', from, to: target });
   return undefined;
 }
 
+type CommandOf<T extends CommandType> = { [P in T]: Extract<Command, { type: P }> }[T];
+
+function runCommand<T extends CommandType>(tx: Tx, command: CommandOf<T>): EngineError | undefined {
+  return commandHandlers[command.type](tx, command);
+}
+
+/** The handlers as a plain lookup: a run from a URL or localStorage may name a command that does not exist. */
+const knownCommands: Readonly<Record<string, unknown>> = commandHandlers;
+
 export function step(state: EngineState, command: Command, env: StepEnv = NO_ENV): StepResult {
-  const handler = commandHandlers[command.type];
-  if (!handler)
+  if (!knownCommands[command.type])
     return {
       ok: false,
       state,
       error: { code: 'INVALID_REQUEST', message: `Unknown command '${String(command.type)}'.` },
     };
   const tx = new Tx(state, env);
-  const error = handler(tx, command);
+  const error = runCommand(tx, command);
   if (error) return { ok: false, state, error };
   return { ok: true, state: tx.finish(), events: tx.events };
 }

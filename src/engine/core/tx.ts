@@ -4,16 +4,9 @@
  */
 import { NO_ENV, type StepEnv } from './env';
 import type { EngineEvent } from './events';
+import type { Message, MessageKind, MessagePayloads, Timer, TimerKind, TimerPayloads } from './protocol';
 import { nextInt, nextIntBetween } from './rng';
-import type {
-  EngineState,
-  Message,
-  PartitionState,
-  ProducerBatch,
-  ProducerState,
-  Timer,
-  TopicState,
-} from './types';
+import type { EngineState, NodeId, PartitionState, ProducerBatch, ProducerState, TopicState } from './types';
 
 type EventBody = EngineEvent extends infer E ? (E extends unknown ? Omit<E, 'atMs'> : never) : never;
 
@@ -96,9 +89,11 @@ export class Tx {
   }
 
   /** Queues a timer, keeping the queue sorted by (dueMs, seq). */
-  schedule(kind: string, dueMs: number, payload: Timer['payload'] = {}): Timer {
+  schedule<K extends TimerKind>(kind: K, dueMs: number, payload: TimerPayloads[K]): Timer {
     const seq = this.state.nextSeq;
-    const timer: Timer = { dueMs, seq, kind, payload };
+    // The one place a timer is built: TypeScript cannot see that { kind: K, payload: TimerPayloads[K] } is
+    // the union's member for K, which the signature guarantees.
+    const timer = { dueMs, seq, kind, payload } as Timer;
     const timers = this.timersToChange();
     let lo = 0;
     let hi = timers.length;
@@ -187,7 +182,7 @@ export class Tx {
    * Sends a message: it travels for a latency drawn from the seeded rng and arrives as a `deliver` timer.
    * The event carries both endpoints in model time so a view can draw it at any playhead.
    */
-  send(kind: string, from: string, to: string, payload: Message['payload']): Message {
+  send<K extends MessageKind>(kind: K, from: NodeId, to: NodeId, payload: MessagePayloads[K]): Message {
     const { latencyMinMs, latencyMaxMs } = this.state.network;
     const latency = this.intBetween(latencyMinMs, latencyMaxMs);
     const link = `${from}>${to}`;
@@ -195,7 +190,8 @@ export class Tx {
     // FIFO per link, as over one TCP connection: never arrive before the previous message on this link.
     const arrivesAtMs = Math.max(this.state.now + latency, links[link] ?? 0);
     links[link] = arrivesAtMs;
-    const message: Message = {
+    // As in schedule(): the one place a message is built, the union's member for K by the signature.
+    const message = {
       id: this.id('m'),
       kind,
       from,
@@ -203,7 +199,7 @@ export class Tx {
       sentAtMs: this.state.now,
       arrivesAtMs,
       payload,
-    };
+    } as Message;
     this.schedule('deliver', message.arrivesAtMs, { message });
     this.emit({ type: 'messageSent', message });
     return message;

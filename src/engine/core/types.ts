@@ -1,13 +1,18 @@
 /**
  * The shape of the simulated Kafka. The engine's whole truth is a run, `{ seed, commands }`; an EngineState
- * is what replaying it gives. Everything here is plain, immutable data: no classes, no functions, so a state
- * can be kept as a checkpoint, compared, and serialised.
+ * is what replaying it gives (the app stores and sends runs, never states). A state holds no functions, and
+ * no step changes what an earlier state can see, so it can be kept as a checkpoint and compared (trace.ts's
+ * canonical). Two parts are not plain objects, for speed: a running ksql query's state is a persistent hash
+ * map built of small classes (ksql/hamt.ts, which tells its nodes apart with instanceof, so a JSON round trip
+ * would break it), and a replica log's record array is shared between states and grows at its end, each
+ * state reading only up to its own logEndOffset (broker/log.ts).
  */
 
 import type { ReplicaLog } from '../broker/log';
 import type { GroupsSlice } from '../groups/types';
 import type { KsqlRuntimeSlice } from '../ksql-runtime/types';
 import type { QueuesSlice } from '../queue/types';
+import type { Timer } from './protocol';
 import type { Rng } from './rng';
 
 export type BrokerId = number;
@@ -22,6 +27,15 @@ export const consumerNode = (id: string): NodeId => `consumer:${id}`;
 /** The broker id of a `broker:<id>` node (NaN for any other node). */
 export const brokerIdOf = (node: NodeId): BrokerId =>
   node.startsWith('broker:') ? Number(node.slice('broker:'.length)) : Number.NaN;
+
+/**
+ * A topic-partition as a map key, `topic/partition`, wherever the engine keys by partition (a consumer's
+ * positions, a group's offsets, a producer's open batches, an assignor's claims). Topic names cannot hold a
+ * '/' (Topic.validate), and a partition is a number, so the key is unambiguous.
+ */
+export type TpKey = string;
+
+export const tpKey = (topic: string, partition: number): TpKey => `${topic}/${partition}`;
 
 export interface NetworkConfig {
   /** One-way latency of a message, drawn uniformly from [min, max] on the seeded rng. */
@@ -224,27 +238,8 @@ export interface ProducerState {
   readonly failed: number;
 }
 
-/** Something that travels between two nodes, drawn at (now - sentAtMs) / (arrivesAtMs - sentAtMs). */
-export interface Message {
-  readonly id: string;
-  readonly kind: string;
-  readonly from: NodeId;
-  readonly to: NodeId;
-  readonly sentAtMs: number;
-  readonly arrivesAtMs: number;
-  readonly payload: Readonly<Record<string, unknown>>;
-}
-
-/**
- * A timer in the state's queue: fired in total order by due time, then by sequence number. Deliveries of
- * messages are timers too, so the queue is the single source of truth for what is in flight.
- */
-export interface Timer {
-  readonly dueMs: number;
-  readonly seq: number;
-  readonly kind: string;
-  readonly payload: Readonly<Record<string, unknown>>;
-}
+/** What travels between nodes and what waits in the timer queue: typed unions by kind (protocol.ts). */
+export type { Message, Timer } from './protocol';
 
 export interface ClusterMetrics {
   readonly underReplicatedPartitions: number;

@@ -5,6 +5,7 @@
  * AbstractPartitionAssignor.java, AbstractStickyAssignor.java and CooperativeStickyAssignor.java (KIP-54,
  * KIP-341, KIP-429); KAFKA-DETAILS 2.2.
  */
+import { tpKey } from '../core/types';
 import { constrainedAssign, generalAssign, type StickyContext } from './sticky-assignor';
 
 export type AssignorInput = {
@@ -115,8 +116,6 @@ export function roundRobinAssign(input: AssignorInput): Assignment {
   }
   return toAssignment(lists);
 }
-
-const tpKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
 
 /**
  * The previous owners among the current members: for each partition of a subscribed, existing topic, the

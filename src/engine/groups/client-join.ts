@@ -2,9 +2,10 @@
  * The consumer's handling of its coordinator's answers: FindCoordinator, JoinGroup, SyncGroup, Heartbeat,
  * OffsetCommit and OffsetFetch (AbstractCoordinator's and ConsumerCoordinator's response handlers).
  */
+import type { Envelope } from '../core/protocol';
 import type { Tx } from '../core/tx';
-import type { BrokerId, Message } from '../core/types';
-import { computeAssignment, type MemberSubscription, partitionCounts } from './assign';
+import { brokerNode } from '../core/types';
+import { computeAssignment, partitionCounts } from './assign';
 import {
   coordinatorLost,
   isCooperative,
@@ -13,35 +14,57 @@ import {
   scheduleRetry,
   sendJoin,
   sendToCoordinator,
+  stopConsumerTimers,
   withoutPartitions,
 } from './client';
 import type { GroupErrorCode } from './events';
+import type { GroupMessageOf, MemberAnswer } from './protocol';
 import { resetOffset } from './read';
 import { consumerOf, isRunning, setConsumer, updateConsumer } from './slice';
-import { type AssignorName, type ConsumerState, type TopicPartitionRef, tpKey } from './types';
+import { type ConsumerState, type TopicPartitionRef, tpKey } from './types';
+
+/** An answer to a consumer's request: for the incarnation of the client that sent it. */
+type ClientAnswer = Envelope<string, { readonly incarnation: number }>;
 
 /** The consumer a message is for, if it is the running incarnation that sent the request. */
-export function addressee(tx: Tx, m: Message): ConsumerState | undefined {
+export function addressee(tx: Tx, m: ClientAnswer): ConsumerState | undefined {
   const c = consumerOf(tx, m.to.slice('consumer:'.length));
   if (!c || !isRunning(c) || c.incarnation !== m.payload.incarnation) return undefined;
   return c;
 }
 
 /** An answer from the coordinator it is talking to: the request deadline is met. */
-function fromCoordinator(tx: Tx, m: Message): ConsumerState | undefined {
+function fromCoordinator(tx: Tx, m: ClientAnswer): ConsumerState | undefined {
   const c = addressee(tx, m);
-  if (!c || c.coordinator === null || m.from !== `broker:${c.coordinator}`) return undefined;
+  if (!c || c.coordinator === null || m.from !== brokerNode(c.coordinator)) return undefined;
   return updateConsumer(tx, c.id, { coordinatorDeadlineMs: null });
 }
 
 /** The answer belongs to the member's current generation (Java ignores stale ones). */
-const current = (c: ConsumerState, m: Message) =>
+const current = (c: ConsumerState, m: Envelope<string, MemberAnswer>) =>
   m.payload.memberId === c.memberId && m.payload.generationId === c.generationId;
 
 const isCoordinatorError = (e: GroupErrorCode) =>
   e === 'NOT_COORDINATOR' || e === 'COORDINATOR_NOT_AVAILABLE';
 
-export function onFindCoordinatorResponse(tx: Tx, m: Message): void {
+/**
+ * The errors that JoinGroup, SyncGroup and Heartbeat answers handle alike (AbstractCoordinator's response
+ * handlers): a fenced member resets its generation and rejoins; a lost coordinator is looked for again.
+ * Whether the error was one of them.
+ */
+function handledAsFencedOrLost(tx: Tx, c: ConsumerState, error: GroupErrorCode): boolean {
+  if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION') {
+    resetGeneration(tx, c, error);
+    return true;
+  }
+  if (isCoordinatorError(error)) {
+    coordinatorLost(tx, c, error);
+    return true;
+  }
+  return false;
+}
+
+export function onFindCoordinatorResponse(tx: Tx, m: GroupMessageOf<'findCoordinatorResponse'>): void {
   const c = addressee(tx, m);
   if (!c || c.coordinator !== null) return;
   if (m.payload.error !== 'NONE') {
@@ -49,39 +72,32 @@ export function onFindCoordinatorResponse(tx: Tx, m: Message): void {
     scheduleRetry(tx, c);
     return;
   }
-  const coordinator = m.payload.coordinator as BrokerId;
+  const coordinator = m.payload.coordinator;
   const next = updateConsumer(tx, c.id, { coordinator, coordinatorDeadlineMs: null });
   tx.emit({ type: 'coordinatorFound', consumer: c.id, group: c.group, coordinator });
   if (next.status === 'unjoined' || next.rejoinNeeded) sendJoin(tx, next);
 }
 
-export function onJoinGroupResponse(tx: Tx, m: Message): void {
+export function onJoinGroupResponse(tx: Tx, m: GroupMessageOf<'joinGroupResponse'>): void {
   const c = fromCoordinator(tx, m);
   if (c?.status !== 'joining') return;
-  const error = m.payload.error as GroupErrorCode;
+  const error = m.payload.error;
   if (error === 'MEMBER_ID_REQUIRED') {
-    sendJoin(tx, updateConsumer(tx, c.id, { memberId: m.payload.memberId as string }));
+    sendJoin(tx, updateConsumer(tx, c.id, { memberId: m.payload.memberId }));
     return;
   }
-  if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION') {
-    resetGeneration(tx, c, error);
-    return;
-  }
-  if (isCoordinatorError(error)) {
-    coordinatorLost(tx, c, error);
-    return;
-  }
+  if (handledAsFencedOrLost(tx, c, error)) return;
   if (error !== 'NONE') {
     tx.emit({ type: 'consumerFailed', consumer: c.id, group: c.group, error });
     setConsumer(tx, { ...c, status: 'failed' });
-    tx.cancel((t) => t.payload.consumer === c.id);
+    stopConsumerTimers(tx, c.id);
     return;
   }
-  const generationId = m.payload.generationId as number;
-  const leaderId = m.payload.leaderId as string;
-  const assignor = m.payload.assignor as AssignorName;
   // A static member that took over its old slot learns its new member id here (KIP-345).
-  const memberId = m.payload.memberId as string;
+  const { generationId, leaderId, memberId } = m.payload;
+  // A successful answer names the protocol and, for the leader, every member (rebalance.ts completeJoin).
+  const assignor = m.payload.assignor ?? null;
+  const members = m.payload.members ?? [];
   const next = updateConsumer(tx, c.id, {
     status: 'syncing',
     memberId,
@@ -89,8 +105,7 @@ export function onJoinGroupResponse(tx: Tx, m: Message): void {
     assignor,
     isLeader: leaderId === memberId,
   });
-  const members = m.payload.members as MemberSubscription[];
-  if (leaderId !== memberId || members.length === 0) {
+  if (leaderId !== memberId || members.length === 0 || assignor === null) {
     sendToCoordinator(tx, next, 'syncGroup', {});
     return;
   }
@@ -119,23 +134,17 @@ function memberConsumer(memberId: string): string {
   return dash > 0 ? memberId.slice(0, dash) : memberId;
 }
 
-export function onSyncGroupResponse(tx: Tx, m: Message): void {
+export function onSyncGroupResponse(tx: Tx, m: GroupMessageOf<'syncGroupResponse'>): void {
   const c = fromCoordinator(tx, m);
   if (c?.status !== 'syncing' || !current(c, m)) return;
-  const error = m.payload.error as GroupErrorCode;
+  const error = m.payload.error;
   if (error === 'REBALANCE_IN_PROGRESS') {
     requestRejoin(tx, c, 'SyncGroup answered REBALANCE_IN_PROGRESS');
     return;
   }
-  if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION') {
-    resetGeneration(tx, c, error);
-    return;
-  }
-  if (isCoordinatorError(error)) {
-    coordinatorLost(tx, c, error);
-    return;
-  }
-  applyAssignment(tx, c, m.payload.assignment as TopicPartitionRef[]);
+  if (handledAsFencedOrLost(tx, c, error)) return;
+  // Every other answer is a success, which carries the member's share (sync.ts).
+  applyAssignment(tx, c, m.payload.assignment ?? []);
 }
 
 /**
@@ -186,15 +195,15 @@ export function fetchCommittedOffsets(tx: Tx, c: ConsumerState): void {
  * A new owner resumes at the group's committed offset, or where auto.offset.reset says when there is none.
  * The reset reads the leader's log start or high watermark directly (Kafka asks the leader with ListOffsets).
  */
-export function onOffsetFetchResponse(tx: Tx, m: Message): void {
+export function onOffsetFetchResponse(tx: Tx, m: GroupMessageOf<'offsetFetchResponse'>): void {
   const c = fromCoordinator(tx, m);
   if (!c) return;
   let next = updateConsumer(tx, c.id, { offsetFetchInFlight: false });
-  if (isCoordinatorError(m.payload.error as GroupErrorCode)) {
-    coordinatorLost(tx, next, m.payload.error as string);
+  if (isCoordinatorError(m.payload.error)) {
+    coordinatorLost(tx, next, m.payload.error);
     return;
   }
-  const offsets = m.payload.offsets as { topic: string; partition: number; committedOffset: number | null }[];
+  const offsets = m.payload.offsets;
   const owned = new Set(next.owned.map((tp) => tpKey(tp.topic, tp.partition)));
   const positions = { ...next.positions };
   const relevant = offsets.filter(
@@ -224,26 +233,22 @@ export function onOffsetFetchResponse(tx: Tx, m: Message): void {
 }
 
 /** Heartbeat answers: REBALANCE_IN_PROGRESS makes a stable member rejoin; a fenced member starts over. */
-export function onHeartbeatResponse(tx: Tx, m: Message): void {
+export function onHeartbeatResponse(tx: Tx, m: GroupMessageOf<'heartbeatResponse'>): void {
   const c = fromCoordinator(tx, m);
   if (!c || !current(c, m) || (c.status !== 'stable' && c.status !== 'syncing')) return;
-  const error = m.payload.error as GroupErrorCode;
+  const error = m.payload.error;
   if (error === 'REBALANCE_IN_PROGRESS' && c.status === 'stable') {
     requestRejoin(tx, c, 'heartbeat answered REBALANCE_IN_PROGRESS');
     return;
   }
-  if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION') {
-    resetGeneration(tx, c, error);
-    return;
-  }
-  if (isCoordinatorError(error)) coordinatorLost(tx, c, error);
+  handledAsFencedOrLost(tx, c, error);
 }
 
 /** A failed commit is reported; a fenced member starts over (ConsumerCoordinator.OffsetCommitResponseHandler). */
-export function onOffsetCommitResponse(tx: Tx, m: Message): void {
+export function onOffsetCommitResponse(tx: Tx, m: GroupMessageOf<'offsetCommitResponse'>): void {
   const c = fromCoordinator(tx, m);
   if (!c) return;
-  const error = m.payload.error as GroupErrorCode;
+  const error = m.payload.error;
   if (error === 'NONE') return;
   tx.emit({ type: 'offsetCommitFailed', group: c.group, consumer: c.id, error });
   if (!current(c, m)) return;

@@ -5,6 +5,7 @@
 import type { Tx } from '../core/tx';
 import { type BrokerId, brokerNode, consumerNode } from '../core/types';
 import { JOIN_GROUP_EXTRA_TIMEOUT_MS } from './config';
+import type { MemberRequestFields, MemberRequestKind } from './protocol';
 import { consumerOf, setConsumer, updateConsumer } from './slice';
 import { type ConsumerState, type TopicPartitionRef, tpKey } from './types';
 
@@ -17,21 +18,23 @@ export function isCooperative(c: ConsumerState): boolean {
 }
 
 /** Sends a request to the coordinator; an answer must come before the deadline or the coordinator is lost. */
-export function sendToCoordinator(
+export function sendToCoordinator<K extends MemberRequestKind>(
   tx: Tx,
   c: ConsumerState,
-  kind: string,
-  payload: Record<string, unknown>,
+  kind: K,
+  fields: MemberRequestFields[K],
   timeoutMs = c.config.requestTimeoutMs,
 ): void {
   if (c.coordinator === null) return;
-  tx.send(kind, consumerNode(c.id), brokerNode(c.coordinator), {
+  const request = {
     group: c.group,
     incarnation: c.incarnation,
     memberId: c.memberId,
     generationId: c.generationId,
-    ...payload,
-  });
+    ...fields,
+  };
+  // Sent as one of the member requests: K ties the kind to its fields for the caller.
+  tx.send<MemberRequestKind>(kind, consumerNode(c.id), brokerNode(c.coordinator), request);
   const deadline = tx.state.now + timeoutMs;
   const current = consumerOf(tx, c.id)!;
   if (current.coordinatorDeadlineMs === null || current.coordinatorDeadlineMs > deadline)
@@ -57,6 +60,14 @@ export function findCoordinator(tx: Tx, c: ConsumerState): void {
     findAttempt: c.findAttempt + 1,
     coordinatorDeadlineMs: tx.state.now + c.config.requestTimeoutMs,
   });
+}
+
+/**
+ * Cancels a consumer's timers: every timer whose payload names it as its `consumer`. A queue consumer's ack
+ * timer (queue/protocol.ts) names its consumer the same way, so one of the same id is cancelled too.
+ */
+export function stopConsumerTimers(tx: Tx, id: string): void {
+  tx.cancel((t) => 'consumer' in t.payload && t.payload.consumer === id);
 }
 
 export function scheduleRetry(tx: Tx, c: ConsumerState): void {

@@ -4,7 +4,14 @@
  */
 import type { EngineError } from '../core/events';
 import type { Tx } from '../core/tx';
-import { findCoordinator, requestRejoin, sendCommit, sendToCoordinator, withoutPartitions } from './client';
+import {
+  findCoordinator,
+  requestRejoin,
+  sendCommit,
+  sendToCoordinator,
+  stopConsumerTimers,
+  withoutPartitions,
+} from './client';
 import type { GroupCommand } from './commands';
 import * as defaults from './config';
 import { currentCoordinator, transitionGroup } from './coordinator';
@@ -129,12 +136,10 @@ function running(tx: Tx, id: string): ConsumerState | EngineError {
   return c;
 }
 
-const stopTimers = (tx: Tx, id: string) => tx.cancel((t) => t.payload.consumer === id);
-
 export function killConsumer(tx: Tx, cmd: Cmd<'killConsumer'>): EngineError | undefined {
   const c = running(tx, cmd.consumer);
   if ('code' in c) return c;
-  stopTimers(tx, c.id);
+  stopConsumerTimers(tx, c.id);
   setConsumer(tx, { ...c, status: 'dead' });
   tx.emit({ type: 'consumerKilled', consumer: c.id, group: c.group });
   return undefined;
@@ -161,7 +166,7 @@ export function closeConsumer(tx: Tx, cmd: Cmd<'closeConsumer'>): EngineError | 
   }
   if (c.config.groupInstanceId === null && c.memberId !== '' && c.coordinator !== null)
     sendToCoordinator(tx, c, 'leaveGroup', {});
-  stopTimers(tx, c.id);
+  stopConsumerTimers(tx, c.id);
   setConsumer(tx, { ...withoutPartitions(consumerOf(tx, c.id)!, c.owned), status: 'closed' });
   tx.emit({ type: 'consumerClosed', consumer: c.id, group: c.group });
   return undefined;

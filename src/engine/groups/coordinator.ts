@@ -11,8 +11,9 @@
  * (GroupMetadataManager.loadGroupsAndOffsets): nothing is lost, sessions restart, parked requests are gone.
  */
 import { createTopic } from '../broker/cluster';
+import type { Envelope } from '../core/protocol';
 import type { Tx } from '../core/tx';
-import type { BrokerId, EngineState, Message } from '../core/types';
+import { type BrokerId, brokerIdOf, type EngineState } from '../core/types';
 import {
   INITIAL_REBALANCE_DELAY_MS,
   OFFSETS_TOPIC,
@@ -22,10 +23,9 @@ import {
 import { coordinatorPartition } from './coordinator-partition';
 import type { GroupErrorCode } from './events';
 import { type GroupStateEvent, nextGroupState } from './group-state';
+import type { GroupMessageOf, MemberAnswerFields, MemberAnswerKind, MemberRequest } from './protocol';
 import { groupOf, setGroup } from './slice';
 import type { ClassicGroup } from './types';
-
-const brokerIdOf = (node: string): BrokerId => Number(node.slice('broker:'.length));
 
 /** The broker coordinating groupId and the leader epoch of its offsets partition, or null when offline. */
 export function currentCoordinator(
@@ -51,16 +51,14 @@ export function ensureOffsetsTopic(tx: Tx): void {
 }
 
 /** FindCoordinator, answered by any broker. */
-export function onFindCoordinator(tx: Tx, m: Message): void {
+export function onFindCoordinator(tx: Tx, m: GroupMessageOf<'findCoordinator'>): void {
   ensureOffsetsTopic(tx);
-  const group = m.payload.group as string;
+  const group = m.payload.group;
   const found = currentCoordinator(tx.state, group);
-  tx.send('findCoordinatorResponse', m.to, m.from, {
-    group,
-    incarnation: m.payload.incarnation,
-    error: found ? 'NONE' : 'COORDINATOR_NOT_AVAILABLE',
-    coordinator: found?.broker ?? null,
-  });
+  const answer = found
+    ? { error: 'NONE' as const, coordinator: found.broker }
+    : { error: 'COORDINATOR_NOT_AVAILABLE' as const, coordinator: null };
+  tx.send('findCoordinatorResponse', m.to, m.from, { group, incarnation: m.payload.incarnation, ...answer });
 }
 
 function emptyGroup(groupId: string): ClassicGroup {
@@ -88,8 +86,8 @@ function emptyGroup(groupId: string): ClassicGroup {
 export function coordinatorActive(
   state: EngineState,
   group: ClassicGroup,
-  coordinator: unknown,
-  epoch: unknown,
+  coordinator: BrokerId | null,
+  epoch: number,
 ) {
   if (group.coordinator !== coordinator || group.coordinatorEpoch !== epoch) return false;
   const now = currentCoordinator(state, group.groupId);
@@ -102,10 +100,10 @@ export function coordinatorActive(
  */
 export function groupAtBroker(
   tx: Tx,
-  m: Message,
+  m: Envelope<string, { readonly group: string }>,
   create: boolean,
 ): { group: ClassicGroup } | { error: GroupErrorCode } {
-  const groupId = m.payload.group as string;
+  const groupId = m.payload.group;
   const broker = brokerIdOf(m.to);
   const found = currentCoordinator(tx.state, groupId);
   if (!found) return { error: 'COORDINATOR_NOT_AVAILABLE' };
@@ -197,13 +195,19 @@ export function transitionGroup(
 }
 
 /** Answers a request over the connection it came on, echoing the member id and generation it named. */
-export function reply(tx: Tx, m: Message, kind: string, payload: Record<string, unknown>): void {
-  tx.send(kind, m.to, m.from, {
+export function reply<K extends MemberAnswerKind>(
+  tx: Tx,
+  m: Envelope<string, MemberRequest>,
+  kind: K,
+  fields: Omit<MemberAnswerFields[K], 'memberId' | 'generationId'>,
+): void {
+  // Sent as one of the member answers: K ties the kind to its fields for the caller.
+  tx.send<MemberAnswerKind>(kind, m.to, m.from, {
     group: m.payload.group,
     incarnation: m.payload.incarnation,
     memberId: m.payload.memberId,
     generationId: m.payload.generationId,
-    ...payload,
+    ...fields,
   });
 }
 

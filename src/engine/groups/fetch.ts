@@ -7,26 +7,12 @@
 
 import { withoutKey } from '../core/records';
 import type { Tx } from '../core/tx';
-import { type BrokerId, brokerNode, consumerNode, type Message } from '../core/types';
+import { type BrokerId, brokerIdOf, brokerNode, consumerNode } from '../core/types';
 import { addressee } from './client-join';
+import type { ConsumerFetchedPartition, ConsumerFetchPartition, GroupMessageOf } from './protocol';
 import { readForConsumer, resetOffset } from './read';
 import { setConsumer } from './slice';
-import { type BufferedRecord, type ConsumerState, type InFlightFetch, tpKey } from './types';
-
-interface FetchPartitionRequest {
-  topic: string;
-  partition: number;
-  fetchOffset: number;
-}
-
-interface FetchPartitionResponse extends FetchPartitionRequest {
-  error: string | null;
-  highWatermark: number;
-  logStartOffset: number;
-  records: BufferedRecord[];
-}
-
-const brokerIdOf = (node: string): BrokerId => Number(node.slice('broker:'.length));
+import { type ConsumerState, type InFlightFetch, tpKey } from './types';
 
 /**
  * An outstanding fetch still counts unless its broker no longer leads the partition or is down (the client
@@ -39,7 +25,7 @@ function fetchOutstanding(tx: Tx, c: ConsumerState, f: InFlightFetch | undefined
 }
 
 export function sendFetches(tx: Tx, c: ConsumerState): ConsumerState {
-  const byLeader = new Map<BrokerId, FetchPartitionRequest[]>();
+  const byLeader = new Map<BrokerId, ConsumerFetchPartition[]>();
   const fetching = { ...c.fetching };
   for (const tp of c.owned) {
     const key = tpKey(tp.topic, tp.partition);
@@ -68,10 +54,10 @@ export function sendFetches(tx: Tx, c: ConsumerState): ConsumerState {
 }
 
 /** The leader's side (ReplicaManager.fetchMessages for a consumer): only it answers, only below the HW. */
-export function onFetch(tx: Tx, m: Message): void {
+export function onFetch(tx: Tx, m: GroupMessageOf<'fetch'>): void {
   const broker = brokerIdOf(m.to);
-  const maxRecords = m.payload.maxRecords as number;
-  const partitions = (m.payload.partitions as FetchPartitionRequest[]).map((p): FetchPartitionResponse => {
+  const maxRecords = m.payload.maxRecords;
+  const partitions = m.payload.partitions.map((p): ConsumerFetchedPartition => {
     const state = tx.state.topics[p.topic]?.partitions[p.partition];
     if (!state || state.leader !== broker)
       return { ...p, error: 'NOT_LEADER_OR_FOLLOWER', highWatermark: -1, logStartOffset: -1, records: [] };
@@ -95,12 +81,12 @@ export function onFetch(tx: Tx, m: Message): void {
  * Records land in the consumer's buffer for its next poll, if it still owns the partition at the offset it
  * asked from; OFFSET_OUT_OF_RANGE (say, retention passed it) resets by auto.offset.reset.
  */
-export function onFetchResponse(tx: Tx, m: Message): void {
+export function onFetchResponse(tx: Tx, m: GroupMessageOf<'fetchResponse'>): void {
   const c = addressee(tx, m);
   if (!c) return;
   const broker = brokerIdOf(m.from);
   let next = c;
-  for (const p of m.payload.partitions as FetchPartitionResponse[]) {
+  for (const p of m.payload.partitions) {
     const key = tpKey(p.topic, p.partition);
     if (next.fetching[key]?.broker === broker) {
       next = { ...next, fetching: withoutKey(next.fetching, key) };

@@ -3,8 +3,6 @@
  * timers it sets, merged into the engine's registries in step.ts.
  */
 import type { ModuleHandlers } from '../core/module';
-import type { Tx } from '../core/tx';
-import type { Message } from '../core/types';
 import { findCoordinator } from './client';
 import {
   onFindCoordinatorResponse,
@@ -14,6 +12,7 @@ import {
   onOffsetFetchResponse,
   onSyncGroupResponse,
 } from './client-join';
+import type { GroupCommand } from './commands';
 import {
   addConsumer,
   closeConsumer,
@@ -31,13 +30,11 @@ import { onHeartbeat, onJoinDeadline, onSessionCheck } from './heartbeat';
 import { onJoinGroup } from './membership';
 import { onOffsetCommit, onOffsetFetch } from './offsets';
 import { onHeartbeatTick, onPollTick } from './poll';
+import type { GroupMessagePayloads, GroupTimerPayloads } from './protocol';
 import { consumerOf, isRunning } from './slice';
 import { onLeaveGroup, onSyncGroup } from './sync';
 
-/** LeaveGroup's answer changes nothing on the client: it has already let go. */
-const ignore = (_tx: Tx, _m: Message): void => undefined;
-
-export const groupHandlers: ModuleHandlers = {
+export const groupHandlers: ModuleHandlers<GroupCommand, GroupMessagePayloads, GroupTimerPayloads> = {
   commands: {
     addConsumer,
     killConsumer,
@@ -59,7 +56,8 @@ export const groupHandlers: ModuleHandlers = {
     heartbeat: onHeartbeat,
     heartbeatResponse: onHeartbeatResponse,
     leaveGroup: onLeaveGroup,
-    leaveGroupResponse: ignore,
+    // LeaveGroup's answer changes nothing on the client: it has already let go.
+    leaveGroupResponse: () => undefined,
     offsetCommit: onOffsetCommit,
     offsetCommitResponse: onOffsetCommitResponse,
     offsetFetch: onOffsetFetch,
@@ -71,7 +69,7 @@ export const groupHandlers: ModuleHandlers = {
     consumerPoll: onPollTick,
     consumerHeartbeat: onHeartbeatTick,
     consumerRetry: (tx, t) => {
-      const c = consumerOf(tx, t.payload.consumer as string);
+      const c = consumerOf(tx, t.payload.consumer);
       if (c && isRunning(c) && c.incarnation === t.payload.incarnation && c.coordinator === null)
         findCoordinator(tx, c);
     },

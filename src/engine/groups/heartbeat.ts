@@ -3,7 +3,6 @@
  * DelayedHeartbeat) and the join phase's deadline (DelayedJoin / InitialDelayedJoin).
  */
 import type { Tx } from '../core/tx';
-import type { Message, Timer } from '../core/types';
 import { INITIAL_REBALANCE_DELAY_MS } from './config';
 import {
   coordinatorActive,
@@ -14,6 +13,7 @@ import {
   scheduleSessionCheck,
 } from './coordinator';
 import type { GroupErrorCode } from './events';
+import type { GroupMessageOf, GroupTimerOf } from './protocol';
 import { afterMemberGone, completeJoin, removeMember, withMember } from './rebalance';
 import { groupOf, setGroup } from './slice';
 
@@ -21,14 +21,14 @@ import { groupOf, setGroup } from './slice';
  * GroupCoordinator.handleHeartbeat: a known member of the current generation gets a fresh session; during
  * PreparingRebalance the answer is REBALANCE_IN_PROGRESS, which makes it rejoin.
  */
-export function onHeartbeat(tx: Tx, m: Message): void {
+export function onHeartbeat(tx: Tx, m: GroupMessageOf<'heartbeat'>): void {
   const found = groupAtBroker(tx, m, false);
   let error: GroupErrorCode;
   if ('error' in found) error = found.error === 'GROUP_ID_NOT_FOUND' ? 'UNKNOWN_MEMBER_ID' : found.error;
   else {
     const g = found.group;
-    const memberId = m.payload.memberId as string;
-    error = memberError(g, memberId, m.payload.generationId as number) ?? 'NONE';
+    const memberId = m.payload.memberId;
+    error = memberError(g, memberId, m.payload.generationId) ?? 'NONE';
     if (error === 'NONE') {
       const member = g.members[memberId]!;
       setGroup(tx, withMember(g, memberId, { sessionDeadlineMs: tx.state.now + member.sessionTimeoutMs }));
@@ -49,10 +49,10 @@ export function onHeartbeat(tx: Tx, m: Message): void {
  * new deadline rather than being cancelled and re-added per heartbeat. A member with a parked JoinGroup or
  * SyncGroup is kept alive (ClassicGroupMember.shouldKeepAlive).
  */
-export function onSessionCheck(tx: Tx, t: Timer): void {
-  const group = groupOf(tx, t.payload.group as string);
+export function onSessionCheck(tx: Tx, t: GroupTimerOf<'groupSessionCheck'>): void {
+  const group = groupOf(tx, t.payload.group);
   if (!group || !coordinatorActive(tx.state, group, t.payload.coordinator, t.payload.epoch)) return;
-  const memberId = t.payload.memberId as string;
+  const memberId = t.payload.memberId;
   const member = group.members[memberId];
   if (!member) return;
   const now = tx.state.now;
@@ -80,8 +80,8 @@ export function onSessionCheck(tx: Tx, t: Timer): void {
  * arriving, up to the rebalance timeout (InitialDelayedJoin.onComplete); otherwise the phase completes
  * with whoever rejoined.
  */
-export function onJoinDeadline(tx: Tx, t: Timer): void {
-  const group = groupOf(tx, t.payload.group as string);
+export function onJoinDeadline(tx: Tx, t: GroupTimerOf<'groupJoinDeadline'>): void {
+  const group = groupOf(tx, t.payload.group);
   if (!group || !coordinatorActive(tx.state, group, t.payload.coordinator, t.payload.epoch)) return;
   if (group.state !== 'PreparingRebalance' || group.rebalanceRound !== t.payload.round) return;
   if (group.initialDelay) {

@@ -5,7 +5,7 @@
  * the tool's "-".
  */
 import type { EngineState } from '../core/types';
-import { type ClassicGroup, type TopicPartitionRef, tpKey } from './types';
+import { type ClassicGroup, tpKey } from './types';
 
 export interface PartitionLag {
   readonly topic: string;
@@ -87,34 +87,4 @@ export function allGroupLag(state: EngineState): GroupLagTotals[] {
     ...Object.values(state.groups.consumers).map((c) => c.group),
   ]);
   return [...ids].sort().map((id) => groupLagTotals(state, id));
-}
-
-export interface ConsumerPosition extends TopicPartitionRef {
-  /** Next offset it will process; null until OffsetFetch answers. */
-  readonly position: number | null;
-  readonly committedOffset: number | null;
-  readonly highWatermark: number;
-  /** records-lag, the consumer metric: high watermark - position. */
-  readonly recordsLag: number | null;
-  readonly buffered: number;
-}
-
-/** A consumer's position in each partition it owns. */
-export function consumerPositions(state: EngineState, consumer: string): ConsumerPosition[] {
-  const c = state.groups.consumers[consumer];
-  if (!c) return [];
-  const offsets = state.groups.groups[c.group]?.offsets ?? {};
-  return c.owned.map((tp) => {
-    const key = tpKey(tp.topic, tp.partition);
-    const position = c.positions[key] ?? null;
-    const highWatermark = state.topics[tp.topic]?.partitions[tp.partition]?.highWatermark ?? 0;
-    return {
-      ...tp,
-      position,
-      committedOffset: offsets[key]?.offset ?? null,
-      highWatermark,
-      recordsLag: position === null ? null : Math.max(0, highWatermark - position),
-      buffered: c.buffer[key]?.length ?? 0,
-    };
-  });
 }

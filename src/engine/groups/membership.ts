@@ -3,25 +3,21 @@
  * member ids (KIP-394), static members (KIP-345), and rejoins that start or end a join phase.
  */
 import type { Tx } from '../core/tx';
-import type { Message } from '../core/types';
 import { groupAtBroker, reply, scheduleSessionCheck } from './coordinator';
+import type { GroupMessageOf } from './protocol';
 import { maybeCompleteJoin, prepareRebalance, sendToMember, withMember } from './rebalance';
 import { setGroup } from './slice';
-import type { AssignorName, ClassicGroup, GroupMember, TopicPartitionRef } from './types';
+import {
+  type AssignorName,
+  type ClassicGroup,
+  type GroupMember,
+  type TopicPartitionRef,
+  tpKey,
+} from './types';
 
+type JoinMessage = GroupMessageOf<'joinGroup'>;
 /** What a member sends in JoinGroup: its subscription metadata and timeouts. */
-interface JoinRequest {
-  group: string;
-  memberId: string;
-  groupInstanceId: string | null;
-  topics: string[];
-  assignors: AssignorName[];
-  ownedPartitions: TopicPartitionRef[];
-  previousPartitions: TopicPartitionRef[];
-  sessionTimeoutMs: number;
-  rebalanceTimeoutMs: number;
-  incarnation: number;
-}
+type JoinRequest = JoinMessage['payload'];
 
 const consumerOfNode = (node: string): string => node.slice('consumer:'.length);
 
@@ -31,7 +27,7 @@ function sameList<T>(a: readonly T[], b: readonly T[], key: (x: T) => string): b
 
 /** Whether a rejoining member's metadata differs (ClassicGroup.matchesProtocols / supportsProtocols). */
 function metadataChanged(m: GroupMember, r: JoinRequest): boolean {
-  const tp = (x: TopicPartitionRef) => `${x.topic}/${x.partition}`;
+  const tp = (x: TopicPartitionRef) => tpKey(x.topic, x.partition);
   return !(
     sameList(m.topics, r.topics, String) &&
     sameList(m.assignors, r.assignors, String) &&
@@ -39,7 +35,7 @@ function metadataChanged(m: GroupMember, r: JoinRequest): boolean {
   );
 }
 
-function memberFrom(tx: Tx, m: Message, r: JoinRequest, memberId: string): GroupMember {
+function memberFrom(tx: Tx, m: JoinMessage, r: JoinRequest, memberId: string): GroupMember {
   return {
     memberId,
     consumer: consumerOfNode(m.from),
@@ -57,8 +53,8 @@ function memberFrom(tx: Tx, m: Message, r: JoinRequest, memberId: string): Group
   };
 }
 
-export function onJoinGroup(tx: Tx, m: Message): void {
-  const r = m.payload as unknown as JoinRequest;
+export function onJoinGroup(tx: Tx, m: JoinMessage): void {
+  const r = m.payload;
   const found = groupAtBroker(tx, m, true);
   if ('error' in found) {
     reply(tx, m, 'joinGroupResponse', { error: found.error });
@@ -99,7 +95,7 @@ function everyMemberSupports(group: ClassicGroup, except: string, assignor: Assi
  * member (KIP-345) whose group.instance.id is known takes over its old slot instead, without a rebalance
  * when nothing else changed (ClassicGroup.replaceStaticMember).
  */
-function joinWithoutId(tx: Tx, m: Message, group: ClassicGroup, r: JoinRequest): void {
+function joinWithoutId(tx: Tx, m: JoinMessage, group: ClassicGroup, r: JoinRequest): void {
   const memberId = tx.id(`${consumerOfNode(m.from)}-`);
   const old = r.groupInstanceId
     ? group.memberIds.find((id) => group.members[id]!.groupInstanceId === r.groupInstanceId)
@@ -120,7 +116,7 @@ function joinWithoutId(tx: Tx, m: Message, group: ClassicGroup, r: JoinRequest):
 
 function replaceStaticMember(
   tx: Tx,
-  m: Message,
+  m: JoinMessage,
   group: ClassicGroup,
   r: JoinRequest,
   oldId: string,
@@ -162,7 +158,7 @@ function replaceStaticMember(
   joinPhase(tx, g, `static member ${member.consumer} rejoined with changes`);
 }
 
-function addMember(tx: Tx, m: Message, group: ClassicGroup, r: JoinRequest): void {
+function addMember(tx: Tx, m: JoinMessage, group: ClassicGroup, r: JoinRequest): void {
   const member = memberFrom(tx, m, r, r.memberId);
   let g: ClassicGroup = {
     ...group,
@@ -184,7 +180,7 @@ function addMember(tx: Tx, m: Message, group: ClassicGroup, r: JoinRequest): voi
   joinPhase(tx, g, `${member.consumer} joined`);
 }
 
-function rejoin(tx: Tx, m: Message, group: ClassicGroup, r: JoinRequest): void {
+function rejoin(tx: Tx, m: JoinMessage, group: ClassicGroup, r: JoinRequest): void {
   const old = group.members[r.memberId]!;
   const changed = metadataChanged(old, r);
   const updated = memberFrom(tx, m, r, r.memberId);

@@ -3,27 +3,21 @@
  * handleFetchOffsets). A committed offset is the next record to read: last processed + 1.
  */
 import type { Tx } from '../core/tx';
-import type { Message } from '../core/types';
 import { groupAtBroker, memberError } from './coordinator';
 import type { GroupErrorCode } from './events';
+import type { GroupMessageOf } from './protocol';
 import { setGroup } from './slice';
-import { type CommittedOffset, type TopicPartitionRef, tpKey } from './types';
-
-interface OffsetEntry {
-  topic: string;
-  partition: number;
-  offset: number;
-}
+import { type CommittedOffset, tpKey } from './types';
 
 /**
  * Only a member of the current generation may commit; during CompletingRebalance the answer is
  * REBALANCE_IN_PROGRESS. During PreparingRebalance commits of the current generation are accepted: that is
  * how an eager member commits before it rejoins (ClassicGroup.validateOffsetCommit).
  */
-export function onOffsetCommit(tx: Tx, m: Message): void {
+export function onOffsetCommit(tx: Tx, m: GroupMessageOf<'offsetCommit'>): void {
   const found = groupAtBroker(tx, m, false);
-  const memberId = m.payload.memberId as string;
-  const generationId = m.payload.generationId as number;
+  const memberId = m.payload.memberId;
+  const generationId = m.payload.generationId;
   let error: GroupErrorCode;
   if ('error' in found) error = found.error === 'GROUP_ID_NOT_FOUND' ? 'ILLEGAL_GENERATION' : found.error;
   else error = memberError(found.group, memberId, generationId) ?? 'NONE';
@@ -34,7 +28,7 @@ export function onOffsetCommit(tx: Tx, m: Message): void {
     const consumer = g.members[memberId]!.consumer;
     // Copy the group's offsets only when one moved: auto-commit resends unchanged positions every interval.
     let offsets: Record<string, CommittedOffset> | null = null;
-    for (const e of m.payload.offsets as OffsetEntry[]) {
+    for (const e of m.payload.offsets) {
       const key = tpKey(e.topic, e.partition);
       if (g.offsets[key]?.offset !== e.offset) {
         offsets ??= { ...g.offsets };
@@ -54,9 +48,9 @@ export function onOffsetCommit(tx: Tx, m: Message): void {
 }
 
 /** OffsetFetch: each partition's committed offset, or null when the group has none for it. */
-export function onOffsetFetch(tx: Tx, m: Message): void {
+export function onOffsetFetch(tx: Tx, m: GroupMessageOf<'offsetFetch'>): void {
   const found = groupAtBroker(tx, m, false);
-  const partitions = m.payload.partitions as TopicPartitionRef[];
+  const partitions = m.payload.partitions;
   const base = {
     group: m.payload.group,
     incarnation: m.payload.incarnation,

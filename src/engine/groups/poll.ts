@@ -5,8 +5,9 @@
  * consumer's heartbeat thread: it watches the coordinator connection and max.poll.interval.ms, and sends a
  * Heartbeat every heartbeat.interval.ms while the member is in a generation.
  */
+
+import type { TimerEntry } from '../core/protocol';
 import type { Tx } from '../core/tx';
-import type { Timer } from '../core/types';
 import { partitionCounts } from './assign';
 import {
   coordinatorLost,
@@ -18,11 +19,13 @@ import {
 } from './client';
 import { fetchCommittedOffsets } from './client-join';
 import { sendFetches } from './fetch';
+import type { ClientTimer } from './protocol';
 import { consumerOf, isRunning, setConsumer, setProcessedEnds, updateConsumer } from './slice';
 import { type ConsumerState, tpKey } from './types';
 
-function timerConsumer(tx: Tx, t: Timer): ConsumerState | undefined {
-  const c = consumerOf(tx, t.payload.consumer as string);
+/** The consumer a client timer is for, if it is still the running incarnation that set it. */
+function timerConsumer(tx: Tx, t: TimerEntry<string, ClientTimer>): ConsumerState | undefined {
+  const c = consumerOf(tx, t.payload.consumer);
   return c && isRunning(c) && c.incarnation === t.payload.incarnation ? c : undefined;
 }
 
@@ -47,7 +50,7 @@ function checkCoordinator(tx: Tx, c: ConsumerState): ConsumerState {
   return consumerOf(tx, c.id)!;
 }
 
-export function onPollTick(tx: Tx, t: Timer): void {
+export function onPollTick(tx: Tx, t: TimerEntry<string, ClientTimer>): void {
   let c = timerConsumer(tx, t);
   if (!c) return;
   schedulePoll(tx, c, tx.state.now + c.config.pollIntervalMs);
@@ -131,7 +134,7 @@ function processRecords(tx: Tx, c: ConsumerState): number {
   return count;
 }
 
-export function onHeartbeatTick(tx: Tx, t: Timer): void {
+export function onHeartbeatTick(tx: Tx, t: TimerEntry<string, ClientTimer>): void {
   let c = timerConsumer(tx, t);
   if (!c) return;
   scheduleHeartbeat(tx, c, tx.state.now + c.config.heartbeatIntervalMs);

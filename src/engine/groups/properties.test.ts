@@ -5,11 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../core/commands';
-import type { EngineEvent } from '../core/events';
 import { checkInvariants } from '../core/invariants';
-import { initialState, step } from '../core/step';
 import { canonical, formatTrace } from '../core/trace';
 import type { EngineState } from '../core/types';
+import { runStepwise } from '../testing/test-support';
 import { groupLag } from './lag';
 import { isRunning } from './slice';
 import { type AssignorName, tpKey } from './types';
@@ -121,16 +120,10 @@ function arbitraryRun(): fc.Arbitrary<{ seed: number; commands: Command[] }> {
 }
 
 function runChecked(seed: number, commands: readonly Command[]) {
-  let state = initialState(seed);
-  const events: EngineEvent[] = [];
-  for (const c of commands) {
-    const r = step(state, c);
-    state = r.state;
-    if (r.ok) events.push(...r.events);
-    const problems = checkInvariants(state);
+  return runStepwise(seed, commands, (r, c) => {
+    const problems = checkInvariants(r.state);
     if (problems.length > 0) throw new Error(`after ${JSON.stringify(c)}: ${problems.join('; ')}`);
-  }
-  return { state, events };
+  });
 }
 
 const runningMembers = (state: EngineState) =>

@@ -7,21 +7,23 @@ import { brokerNode, consumerNode } from '../core/types';
 import { INITIAL_REBALANCE_DELAY_MS } from './config';
 import { rebalanceTimeoutMs, scheduleJoinDeadline, transitionGroup } from './coordinator';
 import type { GroupErrorCode, MemberRemovedReason } from './events';
+import type { MemberAnswerFields, MemberAnswerKind } from './protocol';
 import { setGroup } from './slice';
 import type { AssignorName, ClassicGroup, GroupMember } from './types';
 
 /** Answers a member over its connection: a parked request, or one just handled. */
-export function sendToMember(
+export function sendToMember<K extends MemberAnswerKind>(
   tx: Tx,
   group: ClassicGroup,
   member: GroupMember,
-  kind: string,
-  payload: Record<string, unknown>,
+  kind: K,
+  fields: MemberAnswerFields[K],
 ): void {
-  tx.send(kind, brokerNode(group.coordinator!), consumerNode(member.consumer), {
+  // Sent as one of the member answers: K ties the kind to its fields for the caller.
+  tx.send<MemberAnswerKind>(kind, brokerNode(group.coordinator!), consumerNode(member.consumer), {
     group: group.groupId,
     incarnation: member.clientIncarnation,
-    ...payload,
+    ...fields,
   });
 }
 

@@ -3,6 +3,7 @@
  * CooperativeSticky assignors in assignors.ts. Java iterates some HashMaps here; this port iterates members
  * in member-id order (Java String order, as its own Collections.sort calls do), so it is deterministic.
  */
+import { tpKey } from '../core/types';
 import type { TopicPartition } from './assignors';
 
 export type StickyContext = {
@@ -20,7 +21,7 @@ export type StickyContext = {
 type Lists = Map<string, TopicPartition[]>;
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const key = (tp: TopicPartition): string => `${tp.topic}\u0000${tp.partition}`;
+const key = (tp: TopicPartition): string => tpKey(tp.topic, tp.partition);
 
 function allPartitions(topics: Iterable<string>, partitionsPerTopic: Map<string, number>): TopicPartition[] {
   const out: TopicPartition[] = [];

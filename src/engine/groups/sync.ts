@@ -2,8 +2,8 @@
  * The coordinator's side of SyncGroup and LeaveGroup (GroupCoordinator.handleSyncGroup, handleLeaveGroup).
  */
 import type { Tx } from '../core/tx';
-import type { Message } from '../core/types';
 import { groupAtBroker, memberError, reply, transitionGroup } from './coordinator';
+import type { GroupMessageOf } from './protocol';
 import { afterMemberGone, removeMember, sendToMember, withMember } from './rebalance';
 import { setGroup } from './slice';
 import type { TopicPartitionRef } from './types';
@@ -12,7 +12,7 @@ import type { TopicPartitionRef } from './types';
  * SyncGroup: followers park until the leader's SyncGroup brings the assignment; then the group is Stable
  * and each member gets its own share.
  */
-export function onSyncGroup(tx: Tx, m: Message): void {
+export function onSyncGroup(tx: Tx, m: GroupMessageOf<'syncGroup'>): void {
   const found = groupAtBroker(tx, m, false);
   if ('error' in found) {
     const error = found.error === 'GROUP_ID_NOT_FOUND' ? 'UNKNOWN_MEMBER_ID' : found.error;
@@ -20,8 +20,8 @@ export function onSyncGroup(tx: Tx, m: Message): void {
     return;
   }
   let g = found.group;
-  const memberId = m.payload.memberId as string;
-  const err = memberError(g, memberId, m.payload.generationId as number);
+  const memberId = m.payload.memberId;
+  const err = memberError(g, memberId, m.payload.generationId);
   if (err) {
     reply(tx, m, 'syncGroupResponse', { error: err });
     return;
@@ -35,9 +35,9 @@ export function onSyncGroup(tx: Tx, m: Message): void {
     return;
   }
   g = withMember(g, memberId, { awaitingSync: true });
-  const assignments = m.payload.assignments as Record<string, TopicPartitionRef[]> | undefined;
+  const assignments = m.payload.assignments;
   if (memberId === g.leaderId && assignments) {
-    const assignment: Record<string, TopicPartitionRef[]> = {};
+    const assignment: Record<string, readonly TopicPartitionRef[]> = {};
     for (const id of g.memberIds) assignment[id] = Object.hasOwn(assignments, id) ? assignments[id]! : [];
     g = transitionGroup(
       tx,
@@ -64,13 +64,13 @@ export function onSyncGroup(tx: Tx, m: Message): void {
 }
 
 /** LeaveGroup: the member goes at once, and the others rebalance without waiting for its session. */
-export function onLeaveGroup(tx: Tx, m: Message): void {
+export function onLeaveGroup(tx: Tx, m: GroupMessageOf<'leaveGroup'>): void {
   const found = groupAtBroker(tx, m, false);
   if ('error' in found) {
     reply(tx, m, 'leaveGroupResponse', { error: found.error });
     return;
   }
-  const memberId = m.payload.memberId as string;
+  const memberId = m.payload.memberId;
   if (!found.group.members[memberId]) {
     reply(tx, m, 'leaveGroupResponse', { error: 'UNKNOWN_MEMBER_ID' });
     return;

@@ -3,7 +3,7 @@
  * holds them (broker side, with the committed offsets), and the simulator's own record of what each group
  * has processed, which is how at-least-once duplicates become visible. Plain immutable data.
  */
-import type { BrokerId } from '../core/types';
+import type { BrokerId, TpKey } from '../core/types';
 
 export type GroupStateName = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
 
@@ -17,8 +17,8 @@ export interface TopicPartitionRef {
   readonly partition: number;
 }
 
-/** `topic/partition`: topic names cannot hold a '/', so the key is unambiguous. */
-export type TpKey = string;
+// The key format is the engine's one (core/types.ts); groups re-export it where their state uses it.
+export { type TpKey, tpKey } from '../core/types';
 
 /** The consumer configs the simulator honours; names as in ConsumerConfig, units last. */
 export interface ConsumerConfig {
@@ -161,10 +161,3 @@ export interface GroupsSlice {
 }
 
 export const initialGroupsSlice: GroupsSlice = { consumers: {}, groups: {}, processed: {} };
-
-export const tpKey = (topic: string, partition: number): TpKey => `${topic}/${partition}`;
-
-export function parseTpKey(key: TpKey): TopicPartitionRef {
-  const i = key.lastIndexOf('/');
-  return { topic: key.slice(0, i), partition: Number(key.slice(i + 1)) };
-}

@@ -12,13 +12,14 @@
 
 import { createTopic } from '../broker/cluster';
 import type { EngineError } from '../core/events';
-import type { ModuleHandlers } from '../core/module';
+import type { ModuleHandlers, NoMessages } from '../core/module';
 import type { Tx } from '../core/tx';
 import type { CompiledQuery } from '../ksql';
 import type { KsqlError } from '../ksql/errors';
 import { PUSH_QUERY_SINK } from '../ksql/push-sink';
 import { addProducer } from '../producer/producer';
 import { pollOnce, setQuery } from './poll';
+import type { KsqlRuntimeTimerPayloads } from './protocol';
 import {
   type KsqlRuntimeCommand,
   type KsqlRuntimeSlice,
@@ -81,6 +82,20 @@ function runQuery(tx: Tx, cmd: Cmd<'runQuery'>): EngineError | undefined {
   if (!compiled.ok) return ksqlStatementError(compiled.error);
   const query = compiled.query;
   const sources = sourcesOf(query);
+  const sinks = [...new Set(query.queries.map((q) => q.sink).filter((s) => !isPushSink(s)))];
+  const refused = sourcesError(tx, sources) ?? createSinks(tx, sources, sinks);
+  if (refused) return refused;
+  const producer = `ksql-${cmd.query}`;
+  if (!tx.producer(producer)) {
+    const err = addProducer(tx, { type: 'addProducer', producer, lingerMs: QUERY_PRODUCER_LINGER_MS });
+    if (err) return err;
+  }
+  startQuery(tx, cmd, { sources, sinks, producer, state: engine.initialQueryState(query), query });
+  return undefined;
+}
+
+/** ksqlDB refuses a script that reads no stream, or a source over a topic that does not exist. */
+function sourcesError(tx: Tx, sources: readonly QuerySource[]): EngineError | undefined {
   if (sources.length === 0)
     return { code: 'KSQL_STATEMENT_ERROR', message: 'The script has no query reading a stream.' };
   for (const s of sources) {
@@ -91,7 +106,15 @@ function runQuery(tx: Tx, cmd: Cmd<'runQuery'>): EngineError | undefined {
         message: `Topic '${s.topic}' does not exist. If you want to create a new topic for the stream/table please re-run the statement providing the required 'PARTITIONS' configuration in the WITH clause.`,
       };
   }
-  const sinks = [...new Set(query.queries.map((q) => q.sink).filter((s) => !isPushSink(s)))];
+  return undefined;
+}
+
+/** Creates the sink topics that do not exist yet; a query may not write to its own source. */
+function createSinks(
+  tx: Tx,
+  sources: readonly QuerySource[],
+  sinks: readonly string[],
+): EngineError | undefined {
   for (const sink of sinks) {
     if (sources.some((s) => s.topic === sink))
       return {
@@ -108,11 +131,23 @@ function runQuery(tx: Tx, cmd: Cmd<'runQuery'>): EngineError | undefined {
     });
     if (err) return err;
   }
-  const producer = `ksql-${cmd.query}`;
-  if (!tx.producer(producer)) {
-    const err = addProducer(tx, { type: 'addProducer', producer, lingerMs: QUERY_PRODUCER_LINGER_MS });
-    if (err) return err;
-  }
+  return undefined;
+}
+
+/** A checked script, ready to run: what it reads and writes, its producer and its initial state. */
+interface QueryStart {
+  readonly sources: QuerySource[];
+  readonly sinks: string[];
+  readonly producer: string;
+  readonly state: RunningQuery['state'];
+  readonly query: CompiledQuery;
+}
+
+function startQuery(
+  tx: Tx,
+  cmd: Cmd<'runQuery'>,
+  { sources, sinks, producer, state, query }: QueryStart,
+): void {
   const restarted = slice(tx).queries[cmd.query] !== undefined;
   // A rerun starts over: the old run's poll stops, its windows and counts are forgotten, and the source is
   // read again from its earliest offset (as after SET 'auto.offset.reset'='earliest').
@@ -127,14 +162,14 @@ function runQuery(tx: Tx, cmd: Cmd<'runQuery'>): EngineError | undefined {
   setQuery(tx, {
     id: cmd.query,
     script: cmd.script,
-    strict,
+    strict: cmd.strict === true,
     status: 'RUNNING',
     sources,
     sinks,
     producer,
     positions,
     outputFrom,
-    state: engine.initialQueryState(query),
+    state,
     warnings: query.warnings,
     startedAtMs: tx.state.now,
     placed: [],
@@ -151,7 +186,6 @@ function runQuery(tx: Tx, cmd: Cmd<'runQuery'>): EngineError | undefined {
     restarted,
   });
   tx.schedule(POLL_TIMER, tx.state.now, { query: cmd.query });
-  return undefined;
 }
 
 function stopQuery(tx: Tx, cmd: Cmd<'stopQuery'>): EngineError | undefined {
@@ -198,8 +232,8 @@ function pollAndProcess(tx: Tx, q: RunningQuery): void {
   tx.schedule(POLL_TIMER, tx.state.now + QUERY_POLL_INTERVAL_MS, { query: id });
 }
 
-export const ksqlRuntimeHandlers: ModuleHandlers = {
+export const ksqlRuntimeHandlers: ModuleHandlers<KsqlRuntimeCommand, NoMessages, KsqlRuntimeTimerPayloads> = {
   commands: { runQuery, stopQuery },
   messages: {},
-  timers: { [POLL_TIMER]: (tx, t) => onPoll(tx, t.payload.query as string) },
+  timers: { [POLL_TIMER]: (tx, t) => onPoll(tx, t.payload.query) },
 };

@@ -5,10 +5,11 @@
 
 import type { LogRecord } from '../broker/log';
 import type { Tx } from '../core/tx';
-import type { CompiledQuery, OutputRow } from '../ksql';
+import type { CompiledQuery, OutputRow, ProcessResult } from '../ksql';
 import { produce } from '../producer/producer';
 import { readableRecords } from '../replication/read';
 import type { KsqlEngine } from './engine-api';
+import type { Placement } from './placement';
 import { type PlacedRecord, QUERY_MAX_POLL_RECORDS, type RunningQuery } from './types';
 
 export function setQuery(tx: Tx, q: RunningQuery): void {
@@ -93,6 +94,107 @@ function writeRow(tx: Tx, q: RunningQuery, row: OutputRow): string | undefined {
   return err?.message;
 }
 
+/** One record run through the query: the query after it, what it emitted, and where the view places it. */
+interface Processed {
+  readonly query: RunningQuery;
+  readonly result: ProcessResult;
+  readonly place: Placement;
+}
+
+function processHead(
+  q: RunningQuery,
+  compiled: CompiledQuery,
+  engine: KsqlEngine,
+  h: Head,
+  record: LogRecord,
+): Processed {
+  const value = parseValue(record.value);
+  const rec = { ts: record.timestampMs, key: record.key, value: value ?? {} };
+  const result: ProcessResult =
+    value === null
+      ? { state: q.state, outputs: [], late: false }
+      : engine.processRecord(compiled, q.state, h.source, rec);
+  // The view follows the first query reading this source: its key and windows place the record.
+  const plan = compiled.queries[compiled.consumers[h.source]?.[0] ?? -1];
+  const place: Placement =
+    plan && value !== null
+      ? engine.placeRecord(plan, rec, result.outputs)
+      : { key: null, windows: [], ts: null };
+  const positions = (q.positions[h.topic] ?? []).slice();
+  positions[h.partition] = record.offset + 1;
+  const query = {
+    ...q,
+    state: result.state,
+    positions: { ...q.positions, [h.topic]: positions },
+    processed: q.processed + 1,
+    emitted: q.emitted + result.outputs.length,
+    late: q.late + (result.late ? 1 : 0),
+  };
+  return { query, result, place };
+}
+
+/** Says the record was processed (and dropped, if late), and gives where the view places it. */
+function recordProcessed(
+  tx: Tx,
+  h: Head,
+  record: LogRecord,
+  { query: q, result, place }: Processed,
+): PlacedRecord {
+  const placed: PlacedRecord = {
+    topic: h.topic,
+    partition: h.partition,
+    offset: record.offset,
+    timestampMs: place.ts ?? record.timestampMs,
+    processedAtMs: tx.state.now,
+    key: place.key,
+    windows: place.windows,
+    late: result.late,
+  };
+  const first = place.windows[0];
+  const which = {
+    query: q.id,
+    topic: h.topic,
+    partition: h.partition,
+    offset: record.offset,
+    timestampMs: place.ts ?? record.timestampMs,
+    key: place.key,
+  };
+  tx.emit({
+    type: 'recordProcessedByQuery',
+    ...which,
+    ...(first ? { windowStart: first.start, windowEnd: first.end } : {}),
+    ...(place.windows.length > 1 ? { windows: [...place.windows] } : {}),
+    late: result.late,
+  });
+  if (result.late) tx.emit({ type: 'lateRecordDropped', ...which });
+  return placed;
+}
+
+/** Says what the query emitted and writes each row to its sink. Returns the engine's refusal, if any. */
+function emitRows(
+  tx: Tx,
+  q: RunningQuery,
+  outputs: readonly OutputRow[],
+  countColumn: string | null,
+): string | undefined {
+  for (const row of outputs) {
+    const count = countOf(row, countColumn);
+    tx.emit({
+      type: 'queryEmitted',
+      query: q.id,
+      sink: row.sink,
+      key: row.key,
+      ...(row.windowStart !== undefined ? { windowStart: row.windowStart } : {}),
+      ...(row.windowEnd !== undefined ? { windowEnd: row.windowEnd } : {}),
+      value: row.value,
+      ...(count !== undefined ? { count } : {}),
+    });
+    const failure = writeRow(tx, q, row);
+    if (failure) return failure;
+  }
+  return undefined;
+}
+
 /** Returns why the query failed, or undefined. */
 export function pollOnce(
   tx: Tx,
@@ -110,78 +212,13 @@ export function pollOnce(
     if (!h) break;
     const record = h.records[h.next]!;
     h.next++;
-    const value = parseValue(record.value);
-    const rec = { ts: record.timestampMs, key: record.key, value: value ?? {} };
-    const result =
-      value === null
-        ? { state: q.state, outputs: [], late: false }
-        : engine.processRecord(compiled, q.state, h.source, rec);
-    // The view follows the first query reading this source: its key and windows place the record.
-    const plan = compiled.queries[compiled.consumers[h.source]?.[0] ?? -1];
-    const place =
-      plan && value !== null
-        ? engine.placeRecord(plan, rec, result.outputs)
-        : { key: null, windows: [], ts: null };
-    const positions = (q.positions[h.topic] ?? []).slice();
-    positions[h.partition] = record.offset + 1;
-    q = {
-      ...q,
-      state: result.state,
-      positions: { ...q.positions, [h.topic]: positions },
-      processed: q.processed + 1,
-      emitted: q.emitted + result.outputs.length,
-      late: q.late + (result.late ? 1 : 0),
-    };
-    placed.push({
-      topic: h.topic,
-      partition: h.partition,
-      offset: record.offset,
-      timestampMs: place.ts ?? record.timestampMs,
-      processedAtMs: tx.state.now,
-      key: place.key,
-      windows: place.windows,
-      late: result.late,
-    });
-    const first = place.windows[0];
-    tx.emit({
-      type: 'recordProcessedByQuery',
-      query: q.id,
-      topic: h.topic,
-      partition: h.partition,
-      offset: record.offset,
-      timestampMs: place.ts ?? record.timestampMs,
-      key: place.key,
-      ...(first ? { windowStart: first.start, windowEnd: first.end } : {}),
-      ...(place.windows.length > 1 ? { windows: [...place.windows] } : {}),
-      late: result.late,
-    });
-    if (result.late)
-      tx.emit({
-        type: 'lateRecordDropped',
-        query: q.id,
-        topic: h.topic,
-        partition: h.partition,
-        offset: record.offset,
-        timestampMs: place.ts ?? record.timestampMs,
-        key: place.key,
-      });
-    for (const row of result.outputs) {
-      const count = countOf(row, countColumn);
-      tx.emit({
-        type: 'queryEmitted',
-        query: q.id,
-        sink: row.sink,
-        key: row.key,
-        ...(row.windowStart !== undefined ? { windowStart: row.windowStart } : {}),
-        ...(row.windowEnd !== undefined ? { windowEnd: row.windowEnd } : {}),
-        value: row.value,
-        ...(count !== undefined ? { count } : {}),
-      });
-      const failure = writeRow(tx, q, row);
-      if (failure) {
-        done();
-        return failure;
-      }
+    const processed = processHead(q, compiled, engine, h, record);
+    q = processed.query;
+    placed.push(recordProcessed(tx, h, record, processed));
+    const failure = emitRows(tx, q, processed.result.outputs, countColumn);
+    if (failure) {
+      done();
+      return failure;
     }
   }
   done();

@@ -206,8 +206,3 @@ function arithmetic(op: BinaryOp, a: Evaluator, b: Evaluator, integer: boolean):
       return integer ? num((x, y) => (y === 0 ? null : x % y)) : num((x, y) => x % y);
   }
 }
-
-/** A WHERE or HAVING test: only TRUE passes; FALSE and NULL do not. */
-export function isTrue(v: unknown): boolean {
-  return v === true;
-}

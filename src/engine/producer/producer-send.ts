@@ -4,8 +4,9 @@
  * them. With the idempotent producer a retried batch keeps its sequence numbers, so the broker drops the
  * duplicate instead of writing it twice.
  */
+import type { CoreTimerPayloads, ProduceResponse } from '../core/protocol';
 import type { Tx } from '../core/tx';
-import { brokerNode, type ProducerBatch, producerNode } from '../core/types';
+import { brokerNode, type ProducerBatch, producerNode, tpKey } from '../core/types';
 
 /** Errors the producer retries (RetriableException subclasses in the Java client). */
 const RETRIABLE = new Set([
@@ -23,7 +24,7 @@ const DELIVERY_TIMEOUT_MS = 120_000;
 function withSequence(tx: Tx, producerId: string, batch: ProducerBatch): ProducerBatch {
   if (!tx.producer(producerId)!.config.idempotent || batch.baseSequence >= 0) return batch;
   const p = tx.producerDraft(producerId)!;
-  const tp = `${batch.topic}/${batch.partition}`;
+  const tp = tpKey(batch.topic, batch.partition);
   const base = p.nextSequence[tp] ?? 0;
   tx.own(p, 'nextSequence')[tp] = base + batch.records.length;
   return { ...batch, baseSequence: base };
@@ -110,15 +111,14 @@ function sendBatch(tx: Tx, producerId: string, batch: ProducerBatch, leader: num
   });
 }
 
-export function onProduceResponse(tx: Tx, payload: Record<string, unknown>): void {
-  const producerId = payload.producer as string;
-  const batchId = payload.batchId as string;
+export function onProduceResponse(tx: Tx, payload: ProduceResponse): void {
+  const producerId = payload.producer;
+  const batchId = payload.batchId;
   const p = tx.producer(producerId);
   const batch = p?.inFlight[batchId];
   if (!p || !batch || batch.attempts !== payload.attempt) return; // an answer to an attempt already given up on
   tx.cancel((t) => t.kind === 'produceTimeout' && t.payload.batchId === batchId);
-  const error = payload.error as string | undefined;
-  if (!error) {
+  if (!payload.error) {
     const d = tx.producerDraft(producerId)!;
     delete tx.own(d, 'inFlight')[batchId];
     d.acked += batch.records.length;
@@ -128,19 +128,19 @@ export function onProduceResponse(tx: Tx, payload: Record<string, unknown>): voi
       batchId,
       topic: batch.topic,
       partition: batch.partition,
-      baseOffset: payload.baseOffset as number,
+      baseOffset: payload.baseOffset,
       count: batch.records.length,
     });
   } else {
-    retryOrFail(tx, producerId, batch, error);
+    retryOrFail(tx, producerId, batch, payload.error);
   }
   drain(tx, producerId);
 }
 
-export function onProduceTimeout(tx: Tx, payload: Record<string, unknown>): void {
-  const producerId = payload.producer as string;
+export function onProduceTimeout(tx: Tx, payload: CoreTimerPayloads['produceTimeout']): void {
+  const producerId = payload.producer;
   const p = tx.producer(producerId);
-  const batch = p?.inFlight[payload.batchId as string];
+  const batch = p?.inFlight[payload.batchId];
   if (!p || !batch || batch.attempts !== payload.attempt) return;
   retryOrFail(tx, producerId, batch, 'REQUEST_TIMED_OUT');
   drain(tx, producerId);
@@ -167,9 +167,9 @@ function retryOrFail(tx: Tx, producerId: string, batch: ProducerBatch, error: st
   tx.schedule('produceRetry', tx.state.now + p.config.retryBackoffMs, { producer: producerId, batch });
 }
 
-export function onProduceRetry(tx: Tx, payload: Record<string, unknown>): void {
-  const producerId = payload.producer as string;
-  const batch = payload.batch as ProducerBatch;
+export function onProduceRetry(tx: Tx, payload: CoreTimerPayloads['produceRetry']): void {
+  const producerId = payload.producer;
+  const batch = payload.batch;
   const p = tx.producerDraft(producerId);
   if (!p) return;
   tx.emit({ type: 'produceRetried', producer: producerId, batchId: batch.id, attempt: batch.attempts + 1 });

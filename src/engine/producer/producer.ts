@@ -5,7 +5,14 @@
 import type { Command } from '../core/commands';
 import type { EngineError, PartitionRule } from '../core/events';
 import type { Tx } from '../core/tx';
-import type { PendingRecord, ProducerBatch, ProducerConfig, ProducerState, TopicState } from '../core/types';
+import {
+  type PendingRecord,
+  type ProducerBatch,
+  type ProducerConfig,
+  type ProducerState,
+  type TopicState,
+  tpKey,
+} from '../core/types';
 import { crc32 } from './crc32';
 import { encodeUtf8 } from './murmur2';
 import { hashKey, toPositive } from './partitioner';
@@ -97,29 +104,40 @@ function available(topic: TopicState): number[] {
   return topic.partitions.filter((p) => p.leader !== null).map((p) => p.partition);
 }
 
+/** A record's partition, and the rule that chose it (the partitionChosen event shows it). */
+interface PartitionChoice {
+  readonly partition: number;
+  readonly how: PartitionRule;
+}
+
 /**
  * KafkaProducer.partition(): an explicit partition wins, then the key's hash, then the keyless strategy.
  */
-function choosePartition(tx: Tx, p: ProducerState, topic: TopicState, cmd: Cmd<'produce'>, size: number) {
+function choosePartition(
+  tx: Tx,
+  p: ProducerState,
+  topic: TopicState,
+  cmd: Cmd<'produce'>,
+  size: number,
+): PartitionChoice {
   const n = topic.partitions.length;
   const key = cmd.key ?? null;
-  if (cmd.partition !== undefined)
-    return { partition: cmd.partition, how: { rule: 'explicit' } as PartitionRule };
+  if (cmd.partition !== undefined) return { partition: cmd.partition, how: { rule: 'explicit' } };
   if (p.config.client === 'librdkafka') {
     // librdkafka's consistent_random: CRC-32 of the key bytes; null or empty keys go to a random partition.
     if (key !== null && key.length > 0) {
       const { bytes, length } = encodeUtf8(key);
       const crc = crc32(bytes, length);
-      return { partition: crc % n, how: { rule: 'key-crc32', crc, numPartitions: n } as PartitionRule };
+      return { partition: crc % n, how: { rule: 'key-crc32', crc, numPartitions: n } };
     }
-    return { partition: tx.int(n), how: { rule: 'random', numPartitions: n } as PartitionRule };
+    return { partition: tx.int(n), how: { rule: 'random', numPartitions: n } };
   }
   if (key !== null) {
     const hash = hashKey(key);
     const positive = toPositive(hash);
     return {
       partition: positive % n,
-      how: { rule: 'key-murmur2', hash, positive, numPartitions: n } as PartitionRule,
+      how: { rule: 'key-murmur2', hash, positive, numPartitions: n },
     };
   }
   return p.config.keyless === 'round-robin' ? roundRobin(tx, p, topic) : sticky(tx, p, topic, size);
@@ -129,14 +147,14 @@ function choosePartition(tx: Tx, p: ProducerState, topic: TopicState, cmd: Cmd<'
  * Round robin as DefaultPartitioner did before Kafka 2.4: a per-topic counter that starts at a random int,
  * read with getAndIncrement, over the available partitions (all partitions when none is available).
  */
-function roundRobin(tx: Tx, p: ProducerState, topic: TopicState) {
+function roundRobin(tx: Tx, p: ProducerState, topic: TopicState): PartitionChoice {
   const start = p.config.roundRobinStart ?? tx.int(0x7fffffff) | 0;
   const counter = p.roundRobin[topic.name] ?? start;
   const avail = available(topic);
   const n = topic.partitions.length;
   const partition = avail.length > 0 ? avail[toPositive(counter) % avail.length]! : toPositive(counter) % n;
   tx.own(tx.producerDraft(p.id)!, 'roundRobin')[topic.name] = counter + 1;
-  return { partition, how: { rule: 'round-robin', counter, numPartitions: n } as PartitionRule };
+  return { partition, how: { rule: 'round-robin', counter, numPartitions: n } };
 }
 
 /**
@@ -144,7 +162,7 @@ function roundRobin(tx: Tx, p: ProducerState, topic: TopicState) {
  * batch.size bytes went to it, then switch to a random available partition (which may be the same one;
  * BuiltInPartitioner.nextPartition draws uniformly without adaptive load statistics here).
  */
-function sticky(tx: Tx, p: ProducerState, topic: TopicState, size: number) {
+function sticky(tx: Tx, p: ProducerState, topic: TopicState, size: number): PartitionChoice {
   const current = p.sticky[topic.name];
   const batchSizeBytes = p.config.batchSizeBytes;
   let switched = false;
@@ -160,7 +178,7 @@ function sticky(tx: Tx, p: ProducerState, topic: TopicState, size: number) {
   tx.own(tx.producerDraft(p.id)!, 'sticky')[topic.name] = { partition, bytes };
   return {
     partition,
-    how: { rule: 'sticky', switched, bytesOnPartition: bytes, batchSizeBytes } as PartitionRule,
+    how: { rule: 'sticky', switched, bytesOnPartition: bytes, batchSizeBytes },
   };
 }
 
@@ -201,7 +219,7 @@ function appendToBatch(
   partition: number,
   record: PendingRecord,
 ): void {
-  const tp = `${topic}/${partition}`;
+  const tp = tpKey(topic, partition);
   const p = tx.producerDraft(producerId)!;
   let batch = p.open[tp];
   if (batch && batch.sizeBytes + record.sizeBytes > p.config.batchSizeBytes && batch.records.length > 0) {

@@ -3,8 +3,9 @@
  * message at a time (prefetch 1), and an acknowledged message is deleted for good: nobody can read it again.
  */
 import type { EngineError } from '../core/events';
-import type { ModuleHandlers } from '../core/module';
+import type { ModuleHandlers, NoMessages } from '../core/module';
 import type { Tx } from '../core/tx';
+import type { QueueTimerPayloads } from './protocol';
 import type { QueueCommand, QueueState, QueuesSlice } from './types';
 
 type Cmd<T extends QueueCommand['type']> = Extract<QueueCommand, { type: T }>;
@@ -94,10 +95,10 @@ function addQueueConsumer(tx: Tx, cmd: Cmd<'addQueueConsumer'>): EngineError | u
 }
 
 /** The consumer acknowledges: the broker deletes the message, and the consumer is free for the next. */
-function onAck(tx: Tx, payload: Record<string, unknown>): void {
-  const q = slice(tx).queues[payload.queue as string];
+function onAck(tx: Tx, payload: QueueTimerPayloads['queueAck']): void {
+  const q = slice(tx).queues[payload.queue];
   const message = q?.messages.find((m) => m.id === payload.messageId);
-  const consumer = slice(tx).consumers[payload.consumer as string];
+  const consumer = slice(tx).consumers[payload.consumer];
   if (!q || !message || !consumer) return;
   setQueue(tx, { ...q, messages: q.messages.filter((m) => m.id !== message.id), deleted: q.deleted + 1 });
   setSlice(tx, {
@@ -117,8 +118,8 @@ function onAck(tx: Tx, payload: Record<string, unknown>): void {
   dispatch(tx, q.name);
 }
 
-export const queueHandlers: ModuleHandlers = {
+export const queueHandlers: ModuleHandlers<QueueCommand, NoMessages, QueueTimerPayloads> = {
   commands: { createQueue, sendToQueue, addQueueConsumer },
   messages: {},
-  timers: { queueAck: (tx, t) => onAck(tx, t.payload as Record<string, unknown>) },
+  timers: { queueAck: (tx, t) => onAck(tx, t.payload) },
 };

@@ -13,17 +13,24 @@ export function latestEpoch(cache: readonly EpochEntry[]): number {
 }
 
 /** LeaderEpochFileCache.assign: drops entries that the new one contradicts, keeping epochs and offsets monotonic. */
-export function assignEpoch(cache: readonly EpochEntry[], epoch: number, startOffset: number): EpochEntry[] {
+export function assignEpoch(
+  cache: readonly EpochEntry[],
+  epoch: number,
+  startOffset: number,
+): readonly EpochEntry[] {
   const last = cache[cache.length - 1];
-  if (last && last.epoch === epoch && last.startOffset <= startOffset) return cache as EpochEntry[];
+  if (last && last.epoch === epoch && last.startOffset <= startOffset) return cache;
   const kept = cache.filter((e) => e.epoch < epoch && e.startOffset < startOffset);
   return [...kept, { epoch, startOffset }];
 }
 
 /** LeaderEpochFileCache.truncateFromEnd: forgets the epochs that started at or after endOffset. */
-export function truncateEpochsFromEnd(cache: readonly EpochEntry[], endOffset: number): EpochEntry[] {
+export function truncateEpochsFromEnd(
+  cache: readonly EpochEntry[],
+  endOffset: number,
+): readonly EpochEntry[] {
   const kept = cache.filter((e) => e.startOffset < endOffset);
-  return kept.length === cache.length ? (cache as EpochEntry[]) : kept;
+  return kept.length === cache.length ? cache : kept;
 }
 
 /**

@@ -6,12 +6,12 @@
  */
 import { appendRecord, type ReplicaLog } from '../broker/log';
 import type { Tx } from '../core/tx';
-import type { BrokerId, BrokerState, FetchPartition, Message, PartitionState } from '../core/types';
+import type { BrokerId, BrokerState, FetchPartition, PartitionState } from '../core/types';
 import { brokerNode } from '../core/types';
 import { assignEpoch, latestEpoch } from './epoch-cache';
-import type { FetchedPartition, ReplicaFetchPayload, ReplicaFetchResponsePayload } from './leader-fetch';
 import { expireAtNextWait, sameFetchSet } from './leader-fetch';
 import { peerMessageLoss, reachesPeers } from './network';
+import type { FetchedPartition, ReplicationMessage } from './protocol';
 import { truncateOnDivergence, truncateReplica } from './truncation';
 
 /** The partitions `follower` replicates from `leader` right now, in topic then partition order. */
@@ -52,8 +52,7 @@ export function sendFetch(tx: Tx, follower: BrokerId, leader: BrokerId): void {
     currentLeaderEpoch: p.leaderEpoch,
   }));
   const fetchId = `f${tx.state.nextSeq}`;
-  const payload: ReplicaFetchPayload = { fetchId, partitions };
-  tx.send('replicaFetch', brokerNode(follower), brokerNode(leader), payload as unknown as Message['payload']);
+  tx.send('replicaFetch', brokerNode(follower), brokerNode(leader), { fetchId, partitions });
   setBroker(tx, follower, (b) => ({ ...b, fetchers: { ...b.fetchers, [leader]: { fetchId } } }));
 }
 
@@ -115,13 +114,18 @@ function applyFetched(tx: Tx, follower: BrokerId, leader: BrokerId, r: FetchedPa
   }
 }
 
-export function onReplicaFetchResponse(tx: Tx, follower: BrokerId, leader: BrokerId, message: Message): void {
+export function onReplicaFetchResponse(
+  tx: Tx,
+  follower: BrokerId,
+  leader: BrokerId,
+  message: Extract<ReplicationMessage, { kind: 'replicaFetchResponse' }>,
+): void {
   const loss = peerMessageLoss(tx.state, leader, follower);
   if (loss) {
     tx.emit({ type: 'messageLost', message, reason: loss });
     return;
   }
-  const res = message.payload as unknown as ReplicaFetchResponsePayload;
+  const res = message.payload;
   // An answer to a fetch this fetcher no longer waits for (it was reset since) is dropped.
   if (tx.state.brokers[follower]?.fetchers[leader]?.fetchId !== res.fetchId) return;
   for (const r of res.partitions) applyFetched(tx, follower, leader, r);

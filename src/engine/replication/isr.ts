@@ -79,7 +79,7 @@ export function onIsrExpirationCheck(tx: Tx): void {
       shrinkIsr(tx, p.topic, p.partition, lagging, 'lagging');
     }
   }
-  tx.schedule('isrExpirationCheck', tx.state.now + Math.floor(replicaLagTimeMaxMs / 2));
+  tx.schedule('isrExpirationCheck', tx.state.now + Math.floor(replicaLagTimeMaxMs / 2), {});
 }
 
 function expireDelayedProduce(tx: Tx, p: PartitionState): void {
@@ -119,5 +119,5 @@ export function ensureIsrExpirationTask(tx: Tx): void {
   );
   if (!replicated) return;
   const { replicaLagTimeMaxMs } = replicationConfig(tx.state);
-  tx.schedule('isrExpirationCheck', tx.state.now + Math.floor(replicaLagTimeMaxMs / 2));
+  tx.schedule('isrExpirationCheck', tx.state.now + Math.floor(replicaLagTimeMaxMs / 2), {});
 }

@@ -14,14 +14,7 @@
 import { type LogRecord, readRange } from '../broker/log';
 import { withoutKey } from '../core/records';
 import type { Tx } from '../core/tx';
-import type {
-  BrokerId,
-  FetchPartition,
-  FollowerFetchState,
-  HeldFetch,
-  Message,
-  PartitionState,
-} from '../core/types';
+import type { BrokerId, FetchPartition, FollowerFetchState, HeldFetch, PartitionState } from '../core/types';
 import { brokerNode } from '../core/types';
 import { replicationConfig } from './config';
 import { endOffsetFor, UNDEFINED_EPOCH } from './epoch-cache';
@@ -29,36 +22,7 @@ import { followedPartitions } from './fetcher';
 import { advanceHighWatermark } from './high-watermark';
 import { maybeExpandIsr } from './isr';
 import { peerMessageLoss } from './network';
-
-export type FetchError =
-  | 'NOT_LEADER_OR_FOLLOWER'
-  | 'FENCED_LEADER_EPOCH'
-  | 'UNKNOWN_LEADER_EPOCH'
-  | 'OFFSET_OUT_OF_RANGE';
-
-/** One partition of a fetch response (FetchResponseData.PartitionData). */
-export interface FetchedPartition {
-  readonly topic: string;
-  readonly partition: number;
-  readonly leaderEpoch: number;
-  readonly highWatermark: number;
-  readonly logStartOffset: number;
-  readonly logEndOffset: number;
-  readonly records: readonly LogRecord[];
-  readonly error?: FetchError;
-  /** Set when the follower's log diverged from the leader's (KIP-595): truncate, then fetch again. */
-  readonly divergingEpoch?: { epoch: number; endOffset: number };
-}
-
-export interface ReplicaFetchPayload {
-  readonly fetchId: string;
-  readonly partitions: readonly FetchPartition[];
-}
-
-export interface ReplicaFetchResponsePayload {
-  readonly fetchId: string;
-  readonly partitions: readonly FetchedPartition[];
-}
+import type { FetchedPartition, ReplicationMessage } from './protocol';
 
 /** Replica.updateFetchStateOrThrow: when the follower was last caught up with the leader's log end offset. */
 function updateFollowerState(
@@ -114,7 +78,11 @@ function fetchPartition(
   update: boolean,
 ): FetchedPartition {
   const p = tx.partition(fp.topic, fp.partition);
-  const base = { topic: fp.topic, partition: fp.partition, records: [] as LogRecord[] };
+  const base: Pick<FetchedPartition, 'topic' | 'partition' | 'records'> = {
+    topic: fp.topic,
+    partition: fp.partition,
+    records: [],
+  };
   if (!p || p.leader !== leader || !p.replicas.includes(follower)) {
     return {
       ...base,
@@ -165,13 +133,7 @@ function answer(
   fetchId: string,
   parts: FetchedPartition[],
 ): void {
-  const payload: ReplicaFetchResponsePayload = { fetchId, partitions: parts };
-  tx.send(
-    'replicaFetchResponse',
-    brokerNode(leader),
-    brokerNode(follower),
-    payload as unknown as Message['payload'],
-  );
+  tx.send('replicaFetchResponse', brokerNode(leader), brokerNode(follower), { fetchId, partitions: parts });
 }
 
 function setHeld(tx: Tx, leader: BrokerId, follower: BrokerId, held: HeldFetch | null): void {
@@ -181,13 +143,18 @@ function setHeld(tx: Tx, leader: BrokerId, follower: BrokerId, held: HeldFetch |
   tx.state = { ...tx.state, brokers: { ...tx.state.brokers, [leader]: { ...b, heldFetches } } };
 }
 
-export function onReplicaFetch(tx: Tx, leader: BrokerId, follower: BrokerId, message: Message): void {
+export function onReplicaFetch(
+  tx: Tx,
+  leader: BrokerId,
+  follower: BrokerId,
+  message: Extract<ReplicationMessage, { kind: 'replicaFetch' }>,
+): void {
   const loss = peerMessageLoss(tx.state, follower, leader);
   if (loss) {
     tx.emit({ type: 'messageLost', message, reason: loss });
     return;
   }
-  const req = message.payload as unknown as ReplicaFetchPayload;
+  const req = message.payload;
   const parts = req.partitions.map((fp) => fetchPartition(tx, leader, follower, fp, true));
   const news = parts.some((r) => r.records.length > 0 || r.error || r.divergingEpoch);
   if (news) {

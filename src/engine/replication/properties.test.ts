@@ -19,9 +19,9 @@ import { keptRecords } from '../broker/log';
 import type { Command } from '../core/commands';
 import type { EngineEvent } from '../core/events';
 import { checkInvariants } from '../core/invariants';
-import { initialState, step } from '../core/step';
 import type { EngineState } from '../core/types';
 import { lostAcknowledged } from '../testing/replication';
+import { runStepwise } from '../testing/test-support';
 import { readableRecords } from './read';
 
 type Action =
@@ -115,14 +115,10 @@ interface Checked {
 
 /** Runs the commands, checking after every step what must hold at every step. */
 function runChecked(seed: number, commands: readonly Command[]): Checked {
-  let state = initialState(seed);
-  const events: EngineEvent[] = [];
   const lastHw = new Map<number, { epoch: number; hw: number }>();
-  for (const c of commands) {
-    const r = step(state, c);
+  return runStepwise(seed, commands, (r, c) => {
     expect(r.ok, `${c.type}: ${r.ok ? '' : r.error.message}`).toBe(true);
-    state = r.state;
-    if (r.ok) events.push(...r.events);
+    const state = r.state;
     expect(checkInvariants(state)).toEqual([]);
     for (const p of state.topics.t?.partitions ?? []) {
       const prev = lastHw.get(p.partition);
@@ -132,8 +128,7 @@ function runChecked(seed: number, commands: readonly Command[]): Checked {
       const read = readableRecords(state, 't', p.partition, 0, 1_000_000);
       expect(read.records.every((r) => r.offset < p.highWatermark)).toBe(true);
     }
-  }
-  return { state, events };
+  });
 }
 
 const scenario = fc.record({

@@ -22,9 +22,7 @@ describe('followers fetching', () => {
     ]);
     const fetches = events.flatMap((e) =>
       e.type === 'messageSent' && e.message.kind === 'replicaFetch'
-        ? [
-            `${e.message.from}>${e.message.to} ${(e.message.payload.partitions as { partition: number }[]).map((p) => p.partition)}`,
-          ]
+        ? [`${e.message.from}>${e.message.to} ${e.message.payload.partitions.map((p) => p.partition)}`]
         : [],
     );
     expect(fetches).toEqual([

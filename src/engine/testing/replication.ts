@@ -106,7 +106,7 @@ export function batchRecords(events: readonly EngineEvent[]): Map<string, string
   const out = new Map<string, string[]>();
   for (const e of events) {
     if (e.type === 'messageSent' && e.message.kind === 'produceRequest') {
-      const p = e.message.payload as { batchId: string; records: { id: string }[] };
+      const p = e.message.payload;
       out.set(
         p.batchId,
         p.records.map((r) => r.id),

@@ -7,19 +7,42 @@ import { keptRecords, type LogRecord } from '../broker/log';
 import type { Command } from '../core/commands';
 import { NO_ENV, type StepEnv } from '../core/env';
 import type { EngineEvent } from '../core/events';
-import { initialState, step } from '../core/step';
+import { initialState, type StepResult, step } from '../core/step';
 import type { EngineState } from '../core/types';
+import type { AssignorName } from '../groups/types';
 
-export function runCommands(seed: number, commands: readonly Command[], env: StepEnv = NO_ENV) {
+/**
+ * Steps through the commands collecting their events, and shows each step's result to `afterStep`: the
+ * tests' one loop over a run, for checks at every step (core/history.ts's replay is the app's, without them).
+ */
+export function runStepwise(
+  seed: number,
+  commands: readonly Command[],
+  afterStep: (result: StepResult, command: Command) => void = () => undefined,
+  env: StepEnv = NO_ENV,
+): { state: EngineState; events: EngineEvent[] } {
   let state: EngineState = initialState(seed);
   const events: EngineEvent[] = [];
-  const errors: string[] = [];
   for (const c of commands) {
     const r = step(state, c, env);
     state = r.state;
     if (r.ok) events.push(...r.events);
-    else errors.push(`${c.type}: ${r.error.code} ${r.error.message}`);
+    afterStep(r, c);
   }
+  return { state, events };
+}
+
+/** Runs the commands; each refused one is listed as `type: CODE message`. */
+export function runCommands(seed: number, commands: readonly Command[], env: StepEnv = NO_ENV) {
+  const errors: string[] = [];
+  const { state, events } = runStepwise(
+    seed,
+    commands,
+    (r, c) => {
+      if (!r.ok) errors.push(`${c.type}: ${r.error.code} ${r.error.message}`);
+    },
+    env,
+  );
   return { state, events, errors };
 }
 
@@ -35,10 +58,15 @@ export const oneBrokerTopic = (topic = 'orders', partitions = 4): Command[] => [
   { type: 'createTopic', topic, partitions },
 ];
 
-/** Random but valid-looking command lists over a small cluster: what the properties feed the engine. */
-export function arbitraryCommands(maxLength = 60): fc.Arbitrary<Command[]> {
+type Weighted = fc.WeightedArbitrary<Command>;
+
+/** A record value: any short string (ksql skips what is not JSON). */
+const anyValue = fc.string({ maxLength: 12 });
+
+/** The producers' commands on topic t, for producers p1 and p2. */
+function producerCommands(value: fc.Arbitrary<string>): Weighted[] {
   const key = fc.option(fc.constantFrom('alice', 'bob', 'carol', 'dave', 'card-4412', ''), { nil: null });
-  const cmd: fc.Arbitrary<Command> = fc.oneof(
+  return [
     {
       weight: 6,
       arbitrary: fc.record({
@@ -46,7 +74,7 @@ export function arbitraryCommands(maxLength = 60): fc.Arbitrary<Command[]> {
         producer: fc.constantFrom('p1', 'p2'),
         topic: fc.constant('t'),
         key,
-        value: fc.string({ maxLength: 12 }),
+        value,
       }),
     },
     {
@@ -73,12 +101,112 @@ export function arbitraryCommands(maxLength = 60): fc.Arbitrary<Command[]> {
         keyless: fc.constantFrom('round-robin' as const, 'sticky' as const),
       }),
     },
-  );
-  const setup: Command[] = [
+  ];
+}
+
+/** Three brokers, topic t (4 partitions, small segments and retention) and producers p1 and p2. */
+function producerSetup(topicConfig: Extract<Command, { type: 'createTopic' }>['config'] = {}): Command[] {
+  return [
     { type: 'createCluster', brokers: 3 },
-    { type: 'createTopic', topic: 't', partitions: 4, config: { segmentBytes: 200, retentionBytes: 1000 } },
+    {
+      type: 'createTopic',
+      topic: 't',
+      partitions: 4,
+      config: { segmentBytes: 200, retentionBytes: 1000, ...topicConfig },
+    },
     { type: 'addProducer', producer: 'p1', keyless: 'round-robin', lingerMs: 0 },
     { type: 'addProducer', producer: 'p2', keyless: 'sticky', lingerMs: 10, batchSizeBytes: 100 },
   ];
+}
+
+/** Random but valid-looking command lists over a small cluster: what the properties feed the engine. */
+export function arbitraryCommands(maxLength = 60): fc.Arbitrary<Command[]> {
+  const cmd: fc.Arbitrary<Command> = fc.oneof(...producerCommands(anyValue));
+  const setup = producerSetup();
+  return fc.array(cmd, { maxLength }).map((cs) => [...setup, ...cs]);
+}
+
+const CONSUMERS = ['c1', 'c2', 'c3'];
+
+/** A ksql script over topic t: a windowed count, and a filter (JSON values {card, amount}). */
+export const KSQL_SCRIPTS = [
+  `CREATE STREAM s (card VARCHAR, amount INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON');
+CREATE TABLE counts AS SELECT card, count(*) FROM s WINDOW TUMBLING (SIZE 1 SECOND) GROUP BY card;`,
+  `CREATE STREAM s (card VARCHAR, amount INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON');
+CREATE STREAM big AS SELECT card, amount FROM s WHERE amount > 10;`,
+];
+
+/** Consumers c1..c3 in group g: joining, dying, leaving, coming back, committing, resubscribing. */
+function groupCommands(): Weighted[] {
+  const consumer = fc.constantFrom(...CONSUMERS);
+  const one = (type: 'killConsumer' | 'closeConsumer' | 'restartConsumer' | 'commitSync') =>
+    consumer.map((c): Command => ({ type, consumer: c }));
+  return [
+    {
+      weight: 3,
+      arbitrary: fc.tuple(consumer, fc.constantFrom<AssignorName>('range', 'cooperative-sticky')).map(
+        ([c, assignor]): Command => ({
+          type: 'addConsumer',
+          consumer: c,
+          group: 'g',
+          topics: ['t'],
+          assignor,
+          autoOffsetReset: 'earliest',
+          // group.min.session.timeout.ms is 6 s.
+          sessionTimeoutMs: 6000,
+          heartbeatIntervalMs: 2000,
+        }),
+      ),
+    },
+    { weight: 1, arbitrary: one('killConsumer') },
+    { weight: 1, arbitrary: one('closeConsumer') },
+    { weight: 1, arbitrary: one('restartConsumer') },
+    { weight: 1, arbitrary: one('commitSync') },
+    {
+      weight: 3,
+      arbitrary: fc.integer({ min: 0, max: 5000 }).map((ms): Command => ({ type: 'advance', ms })),
+    },
+  ];
+}
+
+/** A broker dies or comes back. */
+function brokerCommands(): Weighted[] {
+  const broker = fc.integer({ min: 0, max: 2 });
+  return [
+    { weight: 1, arbitrary: broker.map((b): Command => ({ type: 'killBroker', broker: b })) },
+    { weight: 1, arbitrary: broker.map((b): Command => ({ type: 'restartBroker', broker: b })) },
+  ];
+}
+
+/** A ksql query starts (or starts over) on topic t, or stops. */
+function ksqlCommands(): Weighted[] {
+  const query = fc.constantFrom('q1', 'q2');
+  return [
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(query, fc.constantFrom(...KSQL_SCRIPTS))
+        .map(([q, script]): Command => ({ type: 'runQuery', query: q, script })),
+    },
+    { weight: 1, arbitrary: query.map((q): Command => ({ type: 'stopQuery', query: q })) },
+  ];
+}
+
+/**
+ * Command lists over the whole engine: producers (some values JSON for the queries), consumers in a group,
+ * broker failures and ksql queries, on a topic replicated three times. For properties that must hold
+ * whatever happens, such as determinism and seek equals replay.
+ */
+export function arbitraryEngineCommands(maxLength = 80): fc.Arbitrary<Command[]> {
+  const json = fc
+    .record({ card: fc.constantFrom('a', 'b', 'c'), amount: fc.integer({ min: 0, max: 20 }) })
+    .map((v) => JSON.stringify(v));
+  const cmd: fc.Arbitrary<Command> = fc.oneof(
+    ...producerCommands(fc.oneof(anyValue, json)),
+    ...groupCommands(),
+    ...brokerCommands(),
+    ...ksqlCommands(),
+  );
+  const setup = producerSetup({ replicationFactor: 3, minInsyncReplicas: 2 });
   return fc.array(cmd, { maxLength }).map((cs) => [...setup, ...cs]);
 }
