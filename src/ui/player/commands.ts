@@ -5,7 +5,9 @@
  * perform), plus the caption of its button where it has one.
  */
 import { scenes } from '../../scenarios/registry';
+import type { SandboxConfig } from '../../scenarios/sandbox-config';
 import { changeSpeed, cycleTheme, deckStore, lastStepOf } from '../store/deck-store';
+import { applySandbox } from '../store/sandbox';
 import { type LiveEvent, liveActions } from './live-actions';
 import type { PlayerEvent } from './machine';
 import { startSlideEntry } from './slide-entry';
@@ -240,10 +242,22 @@ export const overlayCommands = {
   } satisfies Command<number>,
 };
 
+/** The sandbox's settings form: rebuilding reloads the deck on the new cluster (the settings are in the URL). */
+export const sandboxCommands = {
+  rebuild: {
+    id: 'rebuild-sandbox',
+    label: "Rebuild the sandbox's cluster with these settings (its live actions are cleared)",
+    keys: [],
+    caption: 'Rebuild the cluster',
+    run: (_send, config) => applySandbox(config),
+  } satisfies Command<SandboxConfig>,
+};
+
 /** Every entry of the registry, deck commands, overlay buttons and live controls alike. */
 export const allCommands: readonly Command<never>[] = [
   ...deckCommands,
   ...Object.values(overlayCommands),
+  ...Object.values(sandboxCommands),
   ...Object.values(liveCommands),
 ];
 

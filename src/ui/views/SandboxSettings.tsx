@@ -1,7 +1,10 @@
 /** The sandbox's knobs. Applying them rebuilds the cluster from a new shareable link. */
 import { type FormEvent, useState } from 'react';
 import type { Assignor, SandboxConfig } from '../../scenarios/sandbox-config';
-import { applySandbox, sandboxUrl } from '../store/sandbox';
+import { CommandButton } from '../CommandButton';
+import { send } from '../player/actor';
+import { sandboxCommands } from '../player/commands';
+import { sandboxUrl } from '../store/sandbox';
 
 const ASSIGNORS: Assignor[] = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
 
@@ -43,7 +46,7 @@ export function SandboxSettings({ config }: { config: SandboxConfig }) {
   const set = (patch: Partial<SandboxConfig>) => setC((old) => ({ ...old, ...patch }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    applySandbox(c);
+    sandboxCommands.rebuild.run(send, c);
   };
   return (
     <form
@@ -174,7 +177,7 @@ export function SandboxSettings({ config }: { config: SandboxConfig }) {
         />
       </div>
       <div className="live-row">
-        <button type="submit">Rebuild the cluster</button>
+        <CommandButton command={sandboxCommands.rebuild} submit />
         <label className="share">
           link to share
           <input readOnly value={sandboxUrl(c)} onFocus={(e) => e.currentTarget.select()} />
