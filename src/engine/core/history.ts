@@ -9,7 +9,7 @@
 import type { Command } from './commands';
 import { NO_ENV, type StepEnv } from './env';
 import type { EngineError, EngineEvent } from './events';
-import { initialState, step } from './step';
+import { initialState, type StepResult, step } from './step';
 import type { EngineState } from './types';
 
 export interface Run {
@@ -118,10 +118,14 @@ export class Timeline {
   }
 }
 
-/** Replays a whole run from scratch: the reference that seek must equal. */
+/**
+ * Replays a whole run from scratch: the reference that seek must equal, and the one loop over a run that
+ * collects its events. `afterStep` sees each command's result (the property tests check invariants there).
+ */
 export function replay(
   run: Run,
   env: StepEnv = NO_ENV,
+  afterStep?: (result: StepResult, command: Command) => void,
 ): { state: EngineState; events: EngineEvent[]; errors: EngineError[] } {
   let state = initialState(run.seed);
   const events: EngineEvent[] = [];
@@ -131,6 +135,7 @@ export function replay(
     state = r.state;
     if (r.ok) events.push(...r.events);
     else errors.push(r.error);
+    afterStep?.(r, c);
   }
   return { state, events, errors };
 }

@@ -7,28 +7,19 @@ import { keptRecords, type LogRecord } from '../broker/log';
 import type { Command } from '../core/commands';
 import { NO_ENV, type StepEnv } from '../core/env';
 import type { EngineEvent } from '../core/events';
-import { initialState, type StepResult, step } from '../core/step';
+import { replay } from '../core/history';
+import type { StepResult } from '../core/step';
 import type { EngineState } from '../core/types';
 import type { AssignorName } from '../groups/types';
 
-/**
- * Steps through the commands collecting their events, and shows each step's result to `afterStep`: the
- * tests' one loop over a run, for checks at every step (core/history.ts's replay is the app's, without them).
- */
+/** Steps through the commands (core/history.ts's replay), showing each step's result to `afterStep`. */
 export function runStepwise(
   seed: number,
   commands: readonly Command[],
   afterStep: (result: StepResult, command: Command) => void = () => undefined,
   env: StepEnv = NO_ENV,
 ): { state: EngineState; events: EngineEvent[] } {
-  let state: EngineState = initialState(seed);
-  const events: EngineEvent[] = [];
-  for (const c of commands) {
-    const r = step(state, c, env);
-    state = r.state;
-    if (r.ok) events.push(...r.events);
-    afterStep(r, c);
-  }
+  const { state, events } = replay({ seed, commands }, env, afterStep);
   return { state, events };
 }
 
