@@ -89,34 +89,69 @@ function oneOf<T extends string | number>(
   return raw as T;
 }
 
-export function parseSandboxConfig(text: string | null): { config: SandboxConfig; problems: string[] } {
-  if (text === null || text === '') return { config: defaultSandbox, problems: [] };
+/** The JSON object a sandbox link carries, or the problem that makes it unusable. */
+function parseObject(text: string): Record<string, unknown> | string {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return {
-      config: defaultSandbox,
-      problems: ['The sandbox link is not valid JSON; opening the default sandbox.'],
-    };
+    return 'The sandbox link is not valid JSON; opening the default sandbox.';
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return 'The sandbox link does not describe a cluster; opening the default sandbox.';
+  return raw as Record<string, unknown>;
+}
+
+const asObject = (x: unknown) => (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
+
+function parseProducers(raw: unknown, problems: string[]): SandboxConfig['producers'] {
+  return list(raw, defaultSandbox.producers, LIMITS.producers[1], 'producers', problems).map((p, i) => {
+    const x = asObject(p);
+    const at = `producers[${i}]`;
     return {
-      config: defaultSandbox,
-      problems: ['The sandbox link does not describe a cluster; opening the default sandbox.'],
+      client: oneOf(x.client, ['java', 'librdkafka'] as const, 'java', `${at}.client`, problems),
+      keyless: oneOf(x.keyless, ['round-robin', 'sticky'] as const, 'sticky', `${at}.keyless`, problems),
+      acks: oneOf(x.acks, [0, 1, 'all'] as const, 'all', `${at}.acks`, problems),
     };
-  }
-  const o = raw as Record<string, unknown>;
+  });
+}
+
+function parseGroups(raw: unknown, problems: string[]): SandboxConfig['groups'] {
+  return list(raw, defaultSandbox.groups, LIMITS.groups[1], 'groups', problems).map((g, i) => {
+    const x = asObject(g);
+    return {
+      consumers: int(x.consumers, LIMITS.consumers, 2, `groups[${i}].consumers`, problems),
+      assignor: oneOf(
+        x.assignor,
+        ['range', 'roundrobin', 'sticky', 'cooperative-sticky'] as const,
+        'range',
+        `groups[${i}].assignor`,
+        problems,
+      ),
+    };
+  });
+}
+
+function parseKeys(raw: unknown, problems: string[]): readonly string[] {
+  const keys =
+    Array.isArray(raw) && raw.every((k) => typeof k === 'string' && k.length <= 40)
+      ? (raw as string[]).slice(0, 20)
+      : defaultSandbox.keys;
+  if (raw !== undefined && keys === defaultSandbox.keys)
+    problems.push('keys must be a list of short strings; using the default keys.');
+  return keys;
+}
+
+export function parseSandboxConfig(text: string | null): { config: SandboxConfig; problems: string[] } {
+  if (text === null || text === '') return { config: defaultSandbox, problems: [] };
+  const o = parseObject(text);
+  if (typeof o === 'string') return { config: defaultSandbox, problems: [o] };
   const problems: string[] = [];
+  // Each limit depends on the one before: replication factor <= brokers, min ISR <= replication factor.
   const brokers = int(o.brokers, LIMITS.brokers, defaultSandbox.brokers, 'brokers', problems);
   const partitions = int(o.partitions, LIMITS.partitions, defaultSandbox.partitions, 'partitions', problems);
-  const replicationFactor = int(
-    o.replicationFactor,
-    [1, brokers],
-    Math.min(defaultSandbox.replicationFactor, brokers),
-    'replicationFactor',
-    problems,
-  );
+  const rfDefault = Math.min(defaultSandbox.replicationFactor, brokers);
+  const replicationFactor = int(o.replicationFactor, [1, brokers], rfDefault, 'replicationFactor', problems);
   const minInsyncReplicas = int(
     o.minInsyncReplicas,
     [1, replicationFactor],
@@ -131,65 +166,17 @@ export function parseSandboxConfig(text: string | null): { config: SandboxConfig
     'recordsPerStep',
     problems,
   );
-  const producersRaw = list(
-    o.producers,
-    defaultSandbox.producers,
-    LIMITS.producers[1],
-    'producers',
-    problems,
-  );
-  const producers = producersRaw.map((p, i) => {
-    const x = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>;
-    const client = oneOf(
-      x.client,
-      ['java', 'librdkafka'] as const,
-      'java',
-      `producers[${i}].client`,
-      problems,
-    );
-    const keyless = oneOf(
-      x.keyless,
-      ['round-robin', 'sticky'] as const,
-      'sticky',
-      `producers[${i}].keyless`,
-      problems,
-    );
-    const acks = oneOf(x.acks, [0, 1, 'all'] as const, 'all', `producers[${i}].acks`, problems);
-    return { client, keyless, acks };
-  });
-  const groupsRaw = list(o.groups, defaultSandbox.groups, LIMITS.groups[1], 'groups', problems);
-  const groups = groupsRaw.map((g, i) => {
-    const x = (typeof g === 'object' && g !== null ? g : {}) as Record<string, unknown>;
-    return {
-      consumers: int(x.consumers, LIMITS.consumers, 2, `groups[${i}].consumers`, problems),
-      assignor: oneOf(
-        x.assignor,
-        ['range', 'roundrobin', 'sticky', 'cooperative-sticky'] as const,
-        'range',
-        `groups[${i}].assignor`,
-        problems,
-      ),
-    };
-  });
-  const keys =
-    Array.isArray(o.keys) && o.keys.every((k) => typeof k === 'string' && k.length <= 40)
-      ? (o.keys as string[]).slice(0, 20)
-      : defaultSandbox.keys;
-  if (o.keys !== undefined && keys === defaultSandbox.keys)
-    problems.push('keys must be a list of short strings; using the default keys.');
-  return {
-    config: {
-      brokers,
-      partitions,
-      replicationFactor,
-      minInsyncReplicas,
-      producers,
-      groups,
-      recordsPerStep,
-      keys,
-    },
-    problems,
+  const config: SandboxConfig = {
+    brokers,
+    partitions,
+    replicationFactor,
+    minInsyncReplicas,
+    producers: parseProducers(o.producers, problems),
+    groups: parseGroups(o.groups, problems),
+    recordsPerStep,
+    keys: parseKeys(o.keys, problems),
   };
+  return { config, problems };
 }
 
 export function formatSandboxConfig(config: SandboxConfig): string {
