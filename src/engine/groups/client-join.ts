@@ -33,11 +33,20 @@ export function addressee(tx: Tx, m: ClientAnswer): ConsumerState | undefined {
   return c;
 }
 
-/** An answer from the coordinator it is talking to: the request deadline is met. */
+/** The request kind an answer's kind answers (`joinGroupResponse` answers `joinGroup`). */
+const answered = (answerKind: string) => answerKind.slice(0, -'Response'.length);
+
+/** Without the deadline of the request this answers: the others still count down. */
+function answeredRequest(tx: Tx, c: ConsumerState, answerKind: string): ConsumerState {
+  const { [answered(answerKind)]: _met, ...rest } = c.requestDeadlines;
+  return updateConsumer(tx, c.id, { requestDeadlines: rest });
+}
+
+/** An answer from the coordinator it is talking to: that request's deadline is met. */
 function fromCoordinator(tx: Tx, m: ClientAnswer): ConsumerState | undefined {
   const c = addressee(tx, m);
   if (!c || c.coordinator === null || m.from !== brokerNode(c.coordinator)) return undefined;
-  return updateConsumer(tx, c.id, { coordinatorDeadlineMs: null });
+  return answeredRequest(tx, c, m.kind);
 }
 
 /** The answer belongs to the member's current generation (Java ignores stale ones). */
@@ -67,15 +76,20 @@ function handledAsFencedOrLost(tx: Tx, c: ConsumerState, error: GroupErrorCode):
 export function onFindCoordinatorResponse(tx: Tx, m: GroupMessageOf<'findCoordinatorResponse'>): void {
   const c = addressee(tx, m);
   if (!c || c.coordinator !== null) return;
+  const met = answeredRequest(tx, c, m.kind);
   if (m.payload.error !== 'NONE') {
-    updateConsumer(tx, c.id, { coordinatorDeadlineMs: null });
-    scheduleRetry(tx, c);
+    scheduleRetry(tx, met);
     return;
   }
   const coordinator = m.payload.coordinator;
-  const next = updateConsumer(tx, c.id, { coordinator, coordinatorDeadlineMs: null });
+  const next = updateConsumer(tx, c.id, { coordinator });
   tx.emit({ type: 'coordinatorFound', consumer: c.id, group: c.group, coordinator });
   if (next.status === 'unjoined' || next.rejoinNeeded) sendJoin(tx, next);
+}
+
+/** The answer to a LeaveGroup: nothing to do but stop counting down (LeaveGroupResponseHandler logs it). */
+export function onLeaveGroupResponse(tx: Tx, m: GroupMessageOf<'leaveGroupResponse'>): void {
+  fromCoordinator(tx, m);
 }
 
 export function onJoinGroupResponse(tx: Tx, m: GroupMessageOf<'joinGroupResponse'>): void {

@@ -36,9 +36,10 @@ export function sendToCoordinator<K extends MemberRequestKind>(
   // Sent as one of the member requests: K ties the kind to its fields for the caller.
   tx.send<MemberRequestKind>(kind, consumerNode(c.id), brokerNode(c.coordinator), request);
   const deadline = tx.state.now + timeoutMs;
-  const current = consumerOf(tx, c.id)!;
-  if (current.coordinatorDeadlineMs === null || current.coordinatorDeadlineMs > deadline)
-    updateConsumer(tx, c.id, { coordinatorDeadlineMs: deadline });
+  const { requestDeadlines } = consumerOf(tx, c.id)!;
+  // Two of a kind in flight (commits): the first one's deadline comes first.
+  if (requestDeadlines[kind] === undefined || requestDeadlines[kind] > deadline)
+    updateConsumer(tx, c.id, { requestDeadlines: { ...requestDeadlines, [kind]: deadline } });
 }
 
 /** FindCoordinator, to the live brokers in turn (the "least loaded node" the client knows). */
@@ -58,7 +59,7 @@ export function findCoordinator(tx: Tx, c: ConsumerState): void {
   updateConsumer(tx, c.id, {
     coordinator: null,
     findAttempt: c.findAttempt + 1,
-    coordinatorDeadlineMs: tx.state.now + c.config.requestTimeoutMs,
+    requestDeadlines: { findCoordinator: tx.state.now + c.config.requestTimeoutMs },
   });
 }
 
@@ -87,7 +88,7 @@ export function coordinatorLost(tx: Tx, c: ConsumerState, reason: string): void 
   const midRebalance = c.status === 'joining' || c.status === 'syncing';
   const next = updateConsumer(tx, c.id, {
     coordinator: null,
-    coordinatorDeadlineMs: null,
+    requestDeadlines: {},
     rejoinNeeded: c.rejoinNeeded || midRebalance,
     offsetFetchInFlight: false,
   });

@@ -80,7 +80,7 @@ function freshLife(c: Omit<ConsumerState, 'status'>, now: number): ConsumerState
     status: 'unjoined',
     paused: false,
     coordinator: null,
-    coordinatorDeadlineMs: null,
+    requestDeadlines: {},
     memberId: '',
     generationId: -1,
     assignor: null,

@@ -8,6 +8,7 @@ import {
   onFindCoordinatorResponse,
   onHeartbeatResponse,
   onJoinGroupResponse,
+  onLeaveGroupResponse,
   onOffsetCommitResponse,
   onOffsetFetchResponse,
   onSyncGroupResponse,
@@ -57,7 +58,7 @@ export const groupHandlers: ModuleHandlers<GroupCommand, GroupMessagePayloads, G
     heartbeatResponse: onHeartbeatResponse,
     leaveGroup: onLeaveGroup,
     // LeaveGroup's answer changes nothing on the client: it has already let go.
-    leaveGroupResponse: () => undefined,
+    leaveGroupResponse: onLeaveGroupResponse,
     offsetCommit: onOffsetCommit,
     offsetCommitResponse: onOffsetCommitResponse,
     offsetFetch: onOffsetFetch,

@@ -44,7 +44,7 @@ export function scheduleHeartbeat(tx: Tx, c: ConsumerState, dueMs: number): void
 function checkCoordinator(tx: Tx, c: ConsumerState): ConsumerState {
   if (c.coordinator !== null && !tx.state.brokers[c.coordinator]?.alive) {
     coordinatorLost(tx, c, 'connection closed');
-  } else if (c.coordinatorDeadlineMs !== null && tx.state.now >= c.coordinatorDeadlineMs) {
+  } else if (Object.values(c.requestDeadlines).some((deadline) => tx.state.now >= deadline)) {
     coordinatorLost(tx, c, c.coordinator !== null ? 'request timed out' : 'FindCoordinator timed out');
   }
   return consumerOf(tx, c.id)!;

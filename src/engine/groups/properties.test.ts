@@ -173,6 +173,61 @@ describe('groups under random joins, leaves and crashes', () => {
     );
   }, 120_000);
 
+  it('rejoin after a JoinGroup lost with its coordinator, though a commit was answered meanwhile (fast-check seed 775607441)', () => {
+    // c2's JoinGroup reached broker 1 just as it died; its earlier commit was answered, which once cleared
+    // the one request deadline, so c2 waited for its join forever. Each request times out on its own.
+    const consumer = (id: string, topics: string[]): Command => ({
+      type: 'addConsumer',
+      consumer: id,
+      group: 'g',
+      topics,
+      autoOffsetReset: 'earliest',
+      sessionTimeoutMs: 6000,
+      heartbeatIntervalMs: 1000,
+      maxPollIntervalMs: 20000,
+      maxPollRecords: 3,
+      metadataMaxAgeMs: 5000,
+    });
+    const produce: Command = { type: 'produce', producer: 'p', topic: 't', value: 'v' };
+    const commands: Command[] = [
+      { type: 'createCluster', brokers: 3 },
+      {
+        type: 'createTopic',
+        topic: 't',
+        partitions: 4,
+        config: { replicationFactor: 3, minInsyncReplicas: 2 },
+      },
+      {
+        type: 'createTopic',
+        topic: 'u',
+        partitions: 2,
+        config: { replicationFactor: 3, minInsyncReplicas: 2 },
+      },
+      { type: 'addProducer', producer: 'p', lingerMs: 0 },
+      consumer('c1', ['t']),
+      consumer('c2', ['t']),
+      consumer('c3', ['t', 'u']),
+      { type: 'advance', ms: 4000 },
+      { type: 'advance', ms: 2025 },
+      { type: 'closeConsumer', consumer: 'c1' },
+      produce,
+      produce,
+      { type: 'killConsumer', consumer: 'c1' },
+      { type: 'advance', ms: 988 },
+      produce,
+      { type: 'killBroker', broker: 1 },
+      ...heal(),
+      { type: 'advance', ms: SETTLE_MS },
+    ];
+    const { state, events } = runChecked(-1655372454, commands);
+    const group = state.groups.groups.g!;
+    expect(group.state).toBe('Stable');
+    expect(group.memberIds.map((id) => group.members[id]!.consumer).sort()).toEqual(['c2', 'c3']);
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'coordinatorLost', consumer: 'c2', reason: 'request timed out' }),
+    );
+  }, 60_000);
+
   it('keep the processed bookkeeping equal to what recordProcessed events say, and lag equal to HW - committed', () => {
     fc.assert(
       fc.property(arbitraryRun(), ({ seed, commands }) => {

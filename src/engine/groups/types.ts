@@ -69,8 +69,13 @@ export interface ConsumerState {
   readonly coordinator: BrokerId | null;
   /** FindCoordinator goes to live brokers in turn; this picks the next. */
   readonly findAttempt: number;
-  /** When an unanswered request to the coordinator counts as lost (request.timeout.ms). */
-  readonly coordinatorDeadlineMs: number | null;
+  /**
+   * When each unanswered request counts as lost, by the kind of request (findCoordinator, joinGroup,
+   * offsetCommit...): request.timeout.ms, or longer for a JoinGroup. Each request has its own timeout
+   * (NetworkClient), so an answer to one never extends another: a JoinGroup lost while a commit is answered
+   * still times out, and the member looks for its coordinator again.
+   */
+  readonly requestDeadlines: Readonly<Record<string, number>>;
   readonly memberId: string;
   readonly generationId: number;
   readonly assignor: AssignorName | null;
