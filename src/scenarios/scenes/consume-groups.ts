@@ -112,10 +112,10 @@ export const consumeGroups: Scene = {
   ],
   view: { kind: 'consumers', topic: TOPIC, producers: ['producer'], groups: [BILLING, AUDIT] },
   realCommands: [
-    'kafka-console-consumer --bootstrap-server localhost:9092 --topic orders --group billing   # twice',
-    'kafka-console-consumer --bootstrap-server localhost:9092 --topic orders --group audit',
-    'kafka-consumer-groups --bootstrap-server localhost:9092 --describe --all-groups\n# GROUP    TOPIC   PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG',
-    '# rewind one group only (stop its consumers first):\nkafka-consumer-groups --bootstrap-server localhost:9092 --group audit --topic orders \\\n  --reset-offsets --to-earliest --execute',
+    'bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group billing   # twice',
+    'bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group audit',
+    'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --all-groups\n# GROUP    TOPIC   PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG',
+    '# rewind one group only (stop its consumers first):\nbin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --group audit --topic orders \\\n  --reset-offsets --to-earliest --execute',
     'kcat -b localhost:9092 -G audit orders',
   ],
 };

@@ -13,6 +13,7 @@ import {
   produceMany,
   stageConsumer,
 } from '../consumer-helpers';
+import { PROPERTY_FLAG_NOTE } from '../real-commands';
 import type { Claim, Scene } from '../types';
 
 const TOPIC = 'orders';
@@ -45,7 +46,7 @@ export const consumeSingle: Scene = {
       title: 'One consumer',
       narration: 'consumer-a is alone in group “reporting”, so it gets all four partitions.',
       notes:
-        'Even a lone consumer is in a group: it joins through the coordinator and the assignor hands it every partition. It reads from the earliest offset (auto.offset.reset=earliest) and, to make its order visible, takes one record per poll (max.poll.records=1), polling every 100 ms.',
+        'A consumer that subscribes (subscribe()) is in a group even alone (one that picks its partitions with assign() joins none): it joins through the coordinator and the assignor hands it every partition. It reads from the earliest offset (auto.offset.reset=earliest) and, to make its order visible, takes one record per poll (max.poll.records=1), polling every 100 ms.',
       commands: [
         stageConsumer(ME, GROUP, TOPIC, { maxPollRecords: 1, pollIntervalMs: ONE_RECORD_POLL_MS }),
         { type: 'advance', ms: GROUP_FORMS_MS },
@@ -97,8 +98,9 @@ export const consumeSingle: Scene = {
   ],
   view: { kind: 'consumers', topic: TOPIC, producers: ['producer'], groups: [GROUP] },
   realCommands: [
-    'kafka-console-consumer --bootstrap-server localhost:9092 --topic orders --group reporting \\\n  --from-beginning --property print.partition=true --property print.offset=true',
-    'kafka-consumer-groups --bootstrap-server localhost:9092 --describe --group reporting\n# TOPIC   PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG',
+    'bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group reporting \\\n  --from-beginning --property print.partition=true --property print.offset=true',
+    'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group reporting\n# TOPIC   PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG',
     'kcat -b localhost:9092 -G reporting orders',
+    PROPERTY_FLAG_NOTE,
   ],
 };

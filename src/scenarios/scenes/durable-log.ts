@@ -131,9 +131,9 @@ export const durableLog: Scene = {
   ],
   view: { kind: 'queue-vs-log', topic: TOPIC, groups: ['billing', 'analytics'] },
   realCommands: [
-    'kafka-topics --bootstrap-server localhost:9092 --create --topic orders --partitions 2 --config retention.ms=604800000',
-    'kafka-console-consumer --bootstrap-server localhost:9092 --topic orders --group analytics --from-beginning',
-    'kafka-consumer-groups --bootstrap-server localhost:9092 --describe --all-groups',
-    'kafka-consumer-groups --bootstrap-server localhost:9092 --group analytics --reset-offsets --to-earliest --topic orders --execute',
+    'bin/kafka-topics.sh --bootstrap-server localhost:9092 --create --topic orders --partitions 2 --config retention.ms=604800000',
+    'bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group analytics --from-beginning',
+    'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --all-groups',
+    'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --group analytics --reset-offsets --to-earliest --topic orders --execute',
   ],
 };

@@ -21,6 +21,7 @@ import {
   setupStream,
   TABLE_QUERY,
 } from '../fraud-stream';
+import { realKsqlSequence } from '../real-commands';
 import type { Claim, Scene } from '../types';
 
 const SEED = 1330;
@@ -189,9 +190,9 @@ export const fraudQuery: Scene = {
     spanMs: [at(12, 0), at(12, 30)],
   },
   realCommands: [
-    "-- ksqlDB CLI. Read topics from their beginning:\nSET 'auto.offset.reset' = 'earliest';",
-    SOURCE_DDL,
-    'CREATE TABLE possible_fraud AS\n  SELECT card_number, count(*)\n  FROM authorization_attempts\n  WINDOW TUMBLING (SIZE 5 MINUTE)\n  GROUP BY card_number\n  HAVING count(*) > 3\n  EMIT CHANGES;',
-    'SELECT * FROM possible_fraud EMIT CHANGES;',
+    ...realKsqlSequence(
+      'CREATE TABLE possible_fraud AS\n  SELECT card_number, count(*)\n  FROM authorization_attempts\n  WINDOW TUMBLING (SIZE 5 MINUTE)\n  GROUP BY card_number\n  HAVING count(*) > 3\n  EMIT CHANGES;',
+      'possible_fraud',
+    ),
   ],
 };

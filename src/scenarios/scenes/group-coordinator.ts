@@ -44,7 +44,7 @@ export const groupCoordinator: Scene = {
       title: 'Which broker coordinates?',
       narration: `hashCode("${GROUP}") = ${javaStringHashCode(GROUP)}; % 50 = ${coordinatorPartition(GROUP)}. The leader of __consumer_offsets partition ${coordinatorPartition(GROUP)}, broker 1, coordinates the group.`,
       notes:
-        'Each consumer asks any broker FindCoordinator. The answer is computed, not elected: Java String.hashCode of the group id, Utils.abs, modulo offsets.topic.num.partitions (50). The group’s commits go to that partition, so its leader is the natural owner. __consumer_offsets is created on first use, here with RF 3. Then each member sends JoinGroup.',
+        'Each consumer asks any broker FindCoordinator. The answer is computed, not elected: Java String.hashCode of the group id, Utils.abs, modulo offsets.topic.num.partitions (50). The group’s commits go to that partition, so its leader is the natural owner. __consumer_offsets is created on first use, here with RF 3 (offsets.topic.replication.factor, 3 by default: a real cluster refuses to create it until three brokers are up, so single-broker setups set it to 1). Then each member sends JoinGroup.',
       commands: [
         stageConsumer('consumer-a', GROUP, TOPIC),
         stageConsumer('consumer-b', GROUP, TOPIC),
@@ -116,9 +116,9 @@ export const groupCoordinator: Scene = {
   ],
   view: { kind: 'consumers', topic: TOPIC, producers: ['producer'], groups: [GROUP], showCoordinator: true },
   realCommands: [
-    'kafka-consumer-groups --bootstrap-server localhost:9092 --describe --group payments --state\n# GROUP     COORDINATOR (ID)     ASSIGNMENT-STRATEGY  STATE   #MEMBERS',
-    'kafka-consumer-groups --bootstrap-server localhost:9092 --describe --group payments --members --verbose',
-    'kafka-console-consumer --bootstrap-server localhost:9092 --topic orders --group payments \\\n  --consumer-property session.timeout.ms=10000 --consumer-property heartbeat.interval.ms=1000',
+    'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group payments --state\n# GROUP     COORDINATOR (ID)     ASSIGNMENT-STRATEGY  STATE   #MEMBERS',
+    'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group payments --members --verbose',
+    'bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group payments \\\n  --consumer-property session.timeout.ms=10000 --consumer-property heartbeat.interval.ms=1000',
     'kcat -b localhost:9092 -G payments orders',
   ],
 };

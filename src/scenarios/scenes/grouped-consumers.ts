@@ -172,10 +172,10 @@ export const groupedConsumers: Scene = {
   ],
   view: { kind: 'consumers', topic: TOPIC, producers: ['producer'], groups: [GROUP], showCoordinator: true },
   realCommands: [
-    '# three terminals, one group: each gets some of the partitions\nkafka-console-consumer --bootstrap-server localhost:9092 --topic orders --group shipping',
-    'kafka-consumer-groups --bootstrap-server localhost:9092 --describe --group shipping\n# GROUP     TOPIC   PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG  CONSUMER-ID ...',
+    '# three terminals, one group: each gets some of the partitions\nbin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group shipping',
+    'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group shipping\n# GROUP     TOPIC   PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG  CONSUMER-ID ...',
     '# kill -9 one consumer, then describe again: its partitions move after session.timeout.ms',
-    'kafka-consumer-groups --bootstrap-server localhost:9092 --describe --group shipping --members',
+    'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group shipping --members',
     'kcat -b localhost:9092 -G shipping orders',
   ],
 };

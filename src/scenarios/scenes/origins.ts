@@ -1,4 +1,6 @@
 /** Slide 50: where stream processing came from, as three layers with events flowing through them. */
+
+import { realKsqlSequence } from '../real-commands';
 import type { Scene } from '../types';
 
 export const origins: Scene = {
@@ -33,9 +35,11 @@ export const origins: Scene = {
   ],
   view: { kind: 'diagram', diagram: 'origins' },
   realCommands: [
-    '# A pipeline in three commands: a topic, a continuous query, and a consumer that serves the results',
-    'kafka-topics --bootstrap-server localhost:9092 --create --topic authorization_attempts --partitions 4',
-    'ksql> CREATE TABLE possible_fraud AS SELECT card_number, COUNT(*) FROM authorization_attempts\n      WINDOW TUMBLING (SIZE 5 MINUTES) GROUP BY card_number HAVING COUNT(*) > 3;',
-    'kafka-console-consumer --bootstrap-server localhost:9092 --topic POSSIBLE_FRAUD --from-beginning',
+    '# A pipeline: a stream over a topic, a continuous query, and a consumer that serves the results',
+    ...realKsqlSequence(
+      'CREATE TABLE possible_fraud AS SELECT card_number, COUNT(*) FROM authorization_attempts\n  WINDOW TUMBLING (SIZE 5 MINUTES) GROUP BY card_number HAVING COUNT(*) > 3;',
+      'possible_fraud',
+    ),
+    'bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic POSSIBLE_FRAUD --from-beginning',
   ],
 };

@@ -3,6 +3,7 @@
  * then the sticky partitioner that current Kafka actually uses.
  */
 import { produceValues, whereIs } from '../helpers';
+import { PROPERTY_FLAG_NOTE, SCRIPT_NAMES_NOTE } from '../real-commands';
 import type { Scene } from '../types';
 
 const TOPIC = 'orders';
@@ -101,8 +102,11 @@ export const produceNoKey: Scene = {
   ],
   view: { kind: 'topic', topic: TOPIC, producers: ['producer', 'sticky'] },
   realCommands: [
-    'kafka-topics --bootstrap-server localhost:9092 --create --topic orders --partitions 4',
-    'kafka-console-producer --bootstrap-server localhost:9092 --topic orders \\\n  --producer-property partitioner.class=org.apache.kafka.clients.producer.RoundRobinPartitioner',
-    'kafka-console-consumer --bootstrap-server localhost:9092 --topic orders --from-beginning \\\n  --property print.partition=true --property print.offset=true',
+    SCRIPT_NAMES_NOTE,
+    'bin/kafka-topics.sh --bootstrap-server localhost:9092 --create --topic orders --partitions 4',
+    '# RoundRobinPartitioner spreads records evenly on Kafka 4.0+ and 3.9.2+; from 2.4 to 3.9.1 it writes to only half of an even number of partitions (KAFKA-17632)',
+    'bin/kafka-console-producer.sh --bootstrap-server localhost:9092 --topic orders \\\n  --producer-property partitioner.class=org.apache.kafka.clients.producer.RoundRobinPartitioner',
+    'bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --from-beginning \\\n  --property print.partition=true --property print.offset=true',
+    PROPERTY_FLAG_NOTE,
   ],
 };

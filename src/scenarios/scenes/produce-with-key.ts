@@ -4,6 +4,7 @@
  */
 import type { Command, EngineState } from '../../engine';
 import { keyedRecords, ROUND_TRIP_MS } from '../helpers';
+import { PROPERTY_FLAG_NOTE } from '../real-commands';
 import type { Claim, Scene } from '../types';
 
 const TOPIC = 'user-events';
@@ -113,10 +114,11 @@ export const produceWithKey: Scene = {
   ],
   view: { kind: 'topic', topic: TOPIC, producers: ['java-app', 'python-app'] },
   realCommands: [
-    'kafka-topics --bootstrap-server localhost:9092 --create --topic user-events --partitions 4',
-    'kafka-console-producer --bootstrap-server localhost:9092 --topic user-events \\\n  --property parse.key=true --property key.separator=:\n> alice:login\n> bob:login',
-    'kafka-console-consumer --bootstrap-server localhost:9092 --topic user-events --from-beginning \\\n  --property print.key=true --property print.partition=true',
-    'kafka-topics --bootstrap-server localhost:9092 --alter --topic user-events --partitions 6',
+    'bin/kafka-topics.sh --bootstrap-server localhost:9092 --create --topic user-events --partitions 4',
+    'bin/kafka-console-producer.sh --bootstrap-server localhost:9092 --topic user-events \\\n  --property parse.key=true --property key.separator=:\n> alice:login\n> bob:login',
+    'bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic user-events --from-beginning \\\n  --property print.key=true --property print.partition=true',
+    'bin/kafka-topics.sh --bootstrap-server localhost:9092 --alter --topic user-events --partitions 6',
     "kcat -b localhost:9092 -t user-events -P -K: -X partitioner=consistent_random   # librdkafka's default",
+    PROPERTY_FLAG_NOTE,
   ],
 };

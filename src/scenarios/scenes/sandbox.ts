@@ -4,6 +4,7 @@
  * panel adds failures. The deck replaces the default one below with the URL's at start.
  */
 import type { Command } from '../../engine';
+import { PROPERTY_FLAG_NOTE } from '../real-commands';
 import { defaultSandbox, type SandboxConfig } from '../sandbox-config';
 import type { Scene, Step } from '../types';
 
@@ -106,9 +107,10 @@ export function sandboxScene(config: SandboxConfig): Scene {
           }
         : { kind: 'brokers', topic: TOPIC, producers: config.producers.map((_, i) => `producer-${i + 1}`) },
     realCommands: [
-      `kafka-topics --bootstrap-server localhost:9092 --create --topic ${TOPIC} --partitions ${config.partitions} --replication-factor ${config.replicationFactor} --config min.insync.replicas=${config.minInsyncReplicas}`,
-      `kafka-console-producer --bootstrap-server localhost:9092 --topic ${TOPIC} --property parse.key=true --property key.separator=: --producer-property acks=${config.producers[0]?.acks ?? 'all'}`,
-      `kafka-topics --bootstrap-server localhost:9092 --describe --topic ${TOPIC}`,
+      `bin/kafka-topics.sh --bootstrap-server localhost:9092 --create --topic ${TOPIC} --partitions ${config.partitions} --replication-factor ${config.replicationFactor} --config min.insync.replicas=${config.minInsyncReplicas}`,
+      `bin/kafka-console-producer.sh --bootstrap-server localhost:9092 --topic ${TOPIC} --property parse.key=true --property key.separator=: --producer-property acks=${config.producers[0]?.acks ?? 'all'}`,
+      `bin/kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic ${TOPIC}`,
+      PROPERTY_FLAG_NOTE,
     ],
   };
 }

@@ -177,9 +177,9 @@ export const scalableArchitecture: Scene = {
   ],
   view: { kind: 'scalable', topic: TOPIC, group: GROUP },
   realCommands: [
-    `kafka-topics --bootstrap-server localhost:9092 --create --topic ${TOPIC} --partitions ${PARTITIONS} --replication-factor 1`,
-    `kafka-producer-perf-test --topic ${TOPIC} --num-records 100000 --record-size 100 --throughput -1 --producer-props bootstrap.servers=localhost:9092`,
-    `kafka-consumer-perf-test --bootstrap-server localhost:9092 --topic ${TOPIC} --group ${GROUP} --messages 100000`,
-    `kafka-consumer-groups --bootstrap-server localhost:9092 --describe --group ${GROUP}`,
+    `bin/kafka-topics.sh --bootstrap-server localhost:9092 --create --topic ${TOPIC} --partitions ${PARTITIONS} --replication-factor 1`,
+    `bin/kafka-producer-perf-test.sh --topic ${TOPIC} --num-records 100000 --record-size 100 --throughput -1 --producer-props bootstrap.servers=localhost:9092`,
+    `bin/kafka-consumer-perf-test.sh --bootstrap-server localhost:9092 --topic ${TOPIC} --group ${GROUP} --messages 100000`,
+    `bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group ${GROUP}`,
   ],
 };

@@ -15,6 +15,7 @@ import {
   setupStream,
   TABLE_QUERY,
 } from '../fraud-stream';
+import { PROPERTY_FLAG_NOTE, realKsqlSequence } from '../real-commands';
 import type { Scene } from '../types';
 
 const SEED = 1330;
@@ -82,8 +83,11 @@ export const streamingToolset: Scene = {
     spanMs: [at(12, 0), at(12, 25)],
   },
   realCommands: [
-    SOURCE_DDL,
-    'CREATE TABLE possible_fraud AS\n  SELECT card_number, count(*)\n  FROM authorization_attempts\n  WINDOW TUMBLING (SIZE 5 MINUTE)\n  GROUP BY card_number\n  HAVING count(*) > 3\n  EMIT CHANGES;',
-    'kafka-console-consumer --bootstrap-server localhost:9092 --topic POSSIBLE_FRAUD --from-beginning \\\n  --property print.key=true',
+    ...realKsqlSequence(
+      'CREATE TABLE possible_fraud AS\n  SELECT card_number, count(*)\n  FROM authorization_attempts\n  WINDOW TUMBLING (SIZE 5 MINUTE)\n  GROUP BY card_number\n  HAVING count(*) > 3\n  EMIT CHANGES;',
+      'possible_fraud',
+    ),
+    'bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic POSSIBLE_FRAUD --from-beginning \\\n  --property print.key=true',
+    PROPERTY_FLAG_NOTE,
   ],
 };

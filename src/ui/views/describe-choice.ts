@@ -25,7 +25,9 @@ export function describeChoice(e: Chosen): string {
       return `round robin: counter ${how.counter} % ${how.numPartitions} = ${e.partition}`;
     case 'sticky':
       return how.switched
-        ? `sticky: batch full, switch to P${e.partition}`
+        ? // Since 3.3 (KIP-794) the built-in partitioner picks a partition and keeps it until batch.size bytes
+          // went to it, whether or not a batch filled (2.4's sticky partitioner switched when a batch was sent).
+          `sticky: pick P${e.partition}, keep it for batch.size (${how.batchSizeBytes} B)`
         : `sticky: stay on P${e.partition} (${how.bytesOnPartition} of ${how.batchSizeBytes} B)`;
   }
 }
