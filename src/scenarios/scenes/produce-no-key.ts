@@ -79,7 +79,7 @@ export const produceNoKey: Scene = {
     {
       title: 'What current Kafka does',
       narration:
-        'Since Kafka 2.4 keyless records are sticky: the producer fills a batch for one partition, then switches. Fewer, fuller requests.',
+        'Since Kafka 2.4 keyless records are sticky: the producer stays on one partition for about batch.size bytes, then switches. Fewer, fuller requests.',
       notes:
         'The slide is from before KIP-480 (2.4) and KIP-794 (3.3). Today the built-in partitioner stays on one partition for about batch.size bytes, then picks another. Here batch.size is tiny so you can see the switches.',
       commands: [
