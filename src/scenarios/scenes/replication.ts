@@ -282,7 +282,13 @@ export const replication: Scene = {
       claims: [leaderIs(A)],
     },
   ],
-  view: { kind: 'brokers', topic: TOPIC, producers: ['fast-app', 'safe-app'] },
+  view: {
+    kind: 'brokers',
+    topic: TOPIC,
+    producers: ['fast-app', 'safe-app'],
+    // The scene plays out in a few hundred logical ms: rates over 100 ms show a failure's spike and its end.
+    metrics: { shown: true, rateWindowMs: 100 },
+  },
   realCommands: [
     'kafka-topics --bootstrap-server localhost:9092 --create --topic payments \\\n  --partitions 1 --replication-factor 3 --config min.insync.replicas=2',
     'kafka-topics --bootstrap-server localhost:9092 --describe --topic payments\n# Topic: payments  Partition: 0  Leader: 0  Replicas: 0,1,2  Isr: 0,1,2',

@@ -6,7 +6,8 @@
  */
 import { scenes } from '../../scenarios/registry';
 import type { SandboxConfig } from '../../scenarios/sandbox-config';
-import { changeSpeed, cycleTheme, deckStore, lastStepOf } from '../store/deck-store';
+import { sceneAt } from '../store/deck-scenes';
+import { changeSpeed, cycleTheme, deckStore, lastStepOf, toggleMetrics } from '../store/deck-store';
 import { applySandbox } from '../store/sandbox';
 import { type LiveEvent, liveActions } from './live-actions';
 import type { PlayerEvent } from './machine';
@@ -154,6 +155,14 @@ export const deckCommands: readonly DeckCommand[] = [
     label: 'Switch theme (dark / high-contrast projector)',
     keys: ['t', 'T'],
     run: () => cycleTheme(),
+  },
+  {
+    id: 'metrics',
+    label: 'Show or hide the operator metrics (JMX) beside the brokers',
+    keys: ['m', 'M'],
+    caption: 'Metrics (M)',
+    when: () => sceneAt(here().sceneIndex).view.kind === 'brokers',
+    run: () => toggleMetrics(),
   },
   {
     id: 'print',

@@ -37,7 +37,9 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
         />
       );
     case 'brokers':
-      return <BrokersView view={view} frame={frame} playheadMs={playheadMs} />;
+      return (
+        <BrokersView view={view} frame={frame} playheadMs={playheadMs} sceneIndex={sceneIndex} step={step} />
+      );
     case 'scalable':
       return (
         <ScalableView view={view} frame={frame} playheadMs={playheadMs} sceneIndex={sceneIndex} step={step} />
