@@ -1,20 +1,19 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { byTestId, firstStepWith, type Place, render, scenePlace } from '../../testing/test-render';
+import {
+  byTestId,
+  firstStepWith,
+  type Place,
+  render,
+  scenePlace,
+  viewPropsAt,
+} from '../../testing/test-render';
 import { BrokersView } from './BrokersView';
 
 type View = Extract<Place['scene']['view'], { kind: 'brokers' }>;
 
 const show = (place: Place) =>
-  render(
-    <BrokersView
-      view={place.scene.view as View}
-      frame={place.frame}
-      playheadMs={place.frame.toMs}
-      sceneIndex={place.sceneIndex}
-      step={place.step}
-    />,
-  );
+  render(<BrokersView view={place.scene.view as View} {...viewPropsAt(place)} />);
 
 describe('BrokersView', () => {
   const scene = scenePlace('replication', 0).scene;

@@ -34,7 +34,9 @@ function Delta({ change }: { change: Change }) {
 }
 
 function Sparkline({ samples, id }: { samples: readonly MetricSample[]; id: string }) {
-  const points = seriesOf(samples, id);
+  const series = seriesOf(samples, id);
+  // One sample (a first step with no commands) is drawn as a short flat line: the value so far.
+  const points = series.length === 1 ? [series[0]!, { ...series[0]!, atMs: series[0]!.atMs + 1 }] : series;
   const numbers = points.flatMap((p) => (p.value === null ? [] : [p.value]));
   if (points.length < 2 || numbers.length === 0)
     return <svg className="sparkline" aria-hidden="true" width={SPARK_W} height={SPARK_H} />;
