@@ -6,8 +6,14 @@
  */
 import { scenes } from '../../scenarios/registry';
 import type { SandboxConfig } from '../../scenarios/sandbox-config';
-import { sceneAt } from '../store/deck-scenes';
-import { changeSpeed, cycleTheme, deckStore, lastStepOf, toggleMetrics } from '../store/deck-store';
+import {
+  changeSpeed,
+  cycleTheme,
+  deckStore,
+  lastStepOf,
+  metricsAvailableIn,
+  toggleMetrics,
+} from '../store/deck-store';
 import { applySandbox } from '../store/sandbox';
 import { type LiveEvent, liveActions } from './live-actions';
 import type { PlayerEvent } from './machine';
@@ -161,7 +167,7 @@ export const deckCommands: readonly DeckCommand[] = [
     label: 'Show or hide the operator metrics (JMX) beside the brokers',
     keys: ['m', 'M'],
     caption: 'Metrics (M)',
-    when: () => sceneAt(here().sceneIndex).view.kind === 'brokers',
+    when: () => metricsAvailableIn(here().sceneIndex),
     run: () => toggleMetrics(),
   },
   {

@@ -9,6 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Command } from '../../engine';
 import { scenes } from '../../scenarios/registry';
 import type { LiveAction } from '../../scenarios/run';
+import { SANDBOX_ID } from '../../scenarios/scenes/sandbox';
 import { sceneAt } from './deck-scenes';
 import { NO_LIVE } from './frames';
 import { ksqlReadyFor, loadKsqlEngine } from './ksql-loader';
@@ -153,8 +154,18 @@ export function changeSpeed(direction: 1 | -1): void {
   deckStore.setState({ speed: next, notice: `Speed ${next}x` });
 }
 
+/**
+ * Where the metrics panel can show: beside the brokers, and in the sandbox whatever its view (with consumer
+ * groups, M trades the consumers picture for the brokers one with the panel, groups' metrics included).
+ */
+export function metricsAvailableIn(sceneIndex: number): boolean {
+  const scene = sceneAt(sceneIndex);
+  return scene.view.kind === 'brokers' || scene.id === SANDBOX_ID;
+}
+
 /** Whether the metrics panel is on in a scene: the presenter's choice, else the scene's view default. */
 export function metricsShownIn(state: DeckState, sceneIndex: number): boolean {
+  if (!metricsAvailableIn(sceneIndex)) return false;
   const scene = sceneAt(sceneIndex);
   const view = scene.view;
   const byDefault = view.kind === 'brokers' && view.metrics?.shown === true;

@@ -87,6 +87,7 @@ function Row({ readings, history }: { readings: MetricReading[]; history: Metric
   }
   const change = changeOf(r.value, history.previous[r.id], r.badWhen);
   const name = r.subject ? `${r.name} (${r.subject})` : r.name;
+  if (typeof r.value === 'string') return <StateRow reading={r} name={name} change={change} />;
   return (
     <tr
       data-metric={r.id}
@@ -103,6 +104,26 @@ function Row({ readings, history }: { readings: MetricReading[]; history: Metric
       </td>
       <td>
         <Sparkline samples={history.samples} id={r.id} />
+      </td>
+    </tr>
+  );
+}
+
+/** A state (a group's): the word spans the value and delta columns, red when it changed, with what it was. */
+function StateRow({ reading, name, change }: { reading: MetricReading; name: string; change: Change }) {
+  const value = formatValue(reading.value);
+  return (
+    <tr data-metric={reading.id} aria-label={`${name}: ${value}${change.text ? `, ${change.text}` : ''}`}>
+      <th scope="row" title={reading.tooltip}>
+        {name}
+      </th>
+      <td
+        colSpan={3}
+        className={`metric-value${change.bad ? ' metric-delta bad' : ''}`}
+        data-testid={`metric-${reading.id}`}
+        title={change.text || undefined}
+      >
+        {value}
       </td>
     </tr>
   );
