@@ -57,3 +57,16 @@ test('the presenter view shows the panel too', async ({ page }) => {
     page.getByTestId('presenter-metrics').getByTestId('metric-UnderReplicatedPartitions'),
   ).toHaveText('1');
 });
+
+test('the sandbox with consumer groups: M shows its brokers with the panel, groups included', async ({
+  page,
+}) => {
+  await open(page, 'sandbox', 2);
+  await expect(panel(page)).toHaveCount(0);
+  await page.keyboard.press('m');
+  await expect(panel(page)).toBeVisible();
+  await expect(value(page, 'ActiveControllerCount')).toHaveText('1');
+  await expect(row(page, 'state/group-1')).toHaveAttribute('aria-label', /^state \(group-1\): /);
+  await page.keyboard.press('m');
+  await expect(page.getByTestId('metrics-panel')).toHaveCount(0);
+});
