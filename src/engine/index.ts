@@ -69,6 +69,18 @@ export { type KsqlEngine, needsKsqlEngine } from './ksql-runtime/engine-api';
 export type { KsqlRuntimeTimer } from './ksql-runtime/protocol';
 export type { PlacedRecord, RunningQuery } from './ksql-runtime/types';
 export { QUERY_SETTLE_MS } from './ksql-runtime/types';
+// The metrics an operator watches, under Kafka's JMX names (gauges from a state, rates from a window of events).
+export {
+  type ClusterGauges,
+  clusterGauges,
+  countEvents,
+  DEFAULT_RATE_WINDOW_MS,
+  type EventCounts,
+  type GroupMetrics,
+  groupMetrics,
+  isUnderMinIsr,
+} from './metrics/operator-metrics';
+export { type BadWhen, type MetricReading, metricReadings } from './metrics/readings';
 // Kafka's rules that a scene or a view names on the stage (where a key lands, who coordinates a group).
 export { hashKey, partitionForKey } from './producer/partitioner';
 export type { QueueTimer } from './queue/protocol';

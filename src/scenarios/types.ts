@@ -39,7 +39,16 @@ export type SceneView =
       readonly showCoordinator?: boolean;
     }
   /** Brokers holding replicas: leaders, followers, ISR, high watermark, replication traffic. */
-  | { readonly kind: 'brokers'; readonly topic: string; readonly producers: readonly string[] }
+  | {
+      readonly kind: 'brokers';
+      readonly topic: string;
+      readonly producers: readonly string[];
+      /**
+       * The operator metrics panel beside the picture: shown at first or not (M toggles it), and the window
+       * its rates are counted over, in logical ms (DEFAULT_RATE_WINDOW_MS when absent).
+       */
+      readonly metrics?: { readonly shown: boolean; readonly rateWindowMs?: number };
+    }
   /** Many producers, brokers and consumers on one topic, with throughput plotted live. */
   | { readonly kind: 'scalable'; readonly topic: string; readonly group: string }
   /** A traditional queue with competing consumers beside Kafka's log. */

@@ -75,6 +75,7 @@ export function App() {
         <CommandButton command={deckCommand('next-step')} />
         <CommandButton command={deckCommand('play')} />
         <CommandButton command={deckCommand('live-panel')} />
+        <CommandButton command={deckCommand('metrics')} />
         <RealCommands scene={scene} />
         <CommandButton command={deckCommand('help')} />
         {notice && (

@@ -9,7 +9,7 @@
  * taking writes, as Kafka's docs recommend. Every link takes 5 ms so the timings can be read off the trace.
  */
 import type { BrokerId, Command, EngineState } from '../../engine';
-import { keptRecords } from '../../engine';
+import { clusterGauges, keptRecords } from '../../engine';
 import { ROUND_TRIP_MS } from '../helpers';
 import type { Claim, Scene } from '../types';
 
@@ -63,6 +63,37 @@ const acked = (producer: string, count: number): Claim => ({
   holds: (s) => s.producers[producer]?.acked === count,
 });
 
+/**
+ * What an operator's dashboard shows at a step (issue 21), each value following from Kafka's rules: P0 is
+ * the only partition and has replicas on A, B and C, so a dead replica makes it under-replicated (ISR 2 < 3),
+ * and a second one puts it under min.insync.replicas=2 (ISR 1 < 2).
+ */
+const gauges = (expected: { underReplicated: number; underMinIsr: number; offline: number }): Claim => ({
+  text: `UnderReplicatedPartitions ${expected.underReplicated}, UnderMinIsrPartitionCount ${expected.underMinIsr}, OfflinePartitionsCount ${expected.offline}, ActiveControllerCount 1`,
+  holds: (s) => {
+    const g = clusterGauges(s);
+    return (
+      g.underReplicatedPartitions === expected.underReplicated &&
+      g.underMinIsrPartitionCount === expected.underMinIsr &&
+      g.offlinePartitionsCount === expected.offline &&
+      g.activeControllerCount === 1
+    );
+  },
+});
+
+const leaderCounts = (counts: Record<BrokerId, number | null>): Claim => ({
+  text: `LeaderCount per broker is ${JSON.stringify(counts)} (null: the broker is down)`,
+  holds: (s) => JSON.stringify(clusterGauges(s).leaderCount) === JSON.stringify(counts),
+});
+
+/** The controller's cumulative election count and the leaders' refused produce requests since the start. */
+const totals = (leaderElections: number, failedProduceRequests: number): Claim => ({
+  text: `${leaderElections} leader elections and ${failedProduceRequests} failed produce requests so far`,
+  holds: (s) =>
+    s.metrics.leaderElections === leaderElections &&
+    s.metrics.failedProduceRequests === failedProduceRequests,
+});
+
 const pay = (producer: string, key: string, value: string): Command => ({
   type: 'produce',
   producer,
@@ -102,7 +133,13 @@ export const replication: Scene = {
       notes:
         'The slide draws two brokers; we use three, replication factor 3, as production clusters do. Producers write only to the leader; followers fetch from it like consumers. The ISR (in-sync replicas) is the leader plus the followers caught up within replica.lag.time.max.ms (30 s).',
       commands: [],
-      claims: [leaderIs(A), isrIs([A, B, C])],
+      claims: [
+        leaderIs(A),
+        isrIs([A, B, C]),
+        gauges({ underReplicated: 0, underMinIsr: 0, offline: 0 }),
+        leaderCounts({ [A]: 1, [B]: 0, [C]: 0 }),
+        totals(0, 0),
+      ],
     },
     {
       title: 'Message, replicate, ✓',
@@ -146,7 +183,16 @@ export const replication: Scene = {
         { type: 'killBroker', broker: A },
         { type: 'advance', ms: ROUND_TRIP_MS },
       ],
-      claims: [leaderIs(B), isrIs([B, C]), notOn('€30', [B, C]), on('€30', [A])],
+      claims: [
+        leaderIs(B),
+        isrIs([B, C]),
+        notOn('€30', [B, C]),
+        on('€30', [A]),
+        // A replicated one partition: it is under-replicated (ISR 2 of 3) and B leads it after one election.
+        gauges({ underReplicated: 1, underMinIsr: 0, offline: 0 }),
+        leaderCounts({ [A]: null, [B]: 1, [C]: 0 }),
+        totals(1, 0),
+      ],
     },
     {
       title: 'Life goes on',
@@ -172,6 +218,9 @@ export const replication: Scene = {
         on('€40', [A, B, C]),
         isrIs([A, B, C]),
         leaderIs(B),
+        // A back in the ISR: healed, nothing under-replicated.
+        gauges({ underReplicated: 0, underMinIsr: 0, offline: 0 }),
+        leaderCounts({ [A]: 0, [B]: 1, [C]: 0 }),
       ],
     },
     {
@@ -193,7 +242,14 @@ export const replication: Scene = {
         { type: 'killBroker', broker: B },
         { type: 'advance', ms: ROUND_TRIP_MS },
       ],
-      claims: [leaderIs(A), isrIs([A, C]), on('€50', [A, C]), on('€10', [A, C])],
+      claims: [
+        leaderIs(A),
+        isrIs([A, C]),
+        on('€50', [A, C]),
+        on('€10', [A, C]),
+        gauges({ underReplicated: 1, underMinIsr: 0, offline: 0 }),
+        totals(2, 0),
+      ],
     },
     {
       title: 'Down to one copy',
@@ -206,7 +262,15 @@ export const replication: Scene = {
         pay('safe-app', 'frank', '€60'),
         { type: 'advance', ms: ROUND_TRIP_MS },
       ],
-      claims: [isrIs([A]), notOn('€60', [A, B, C]), acked('safe-app', 2)],
+      claims: [
+        isrIs([A]),
+        notOn('€60', [A, B, C]),
+        acked('safe-app', 2),
+        // ISR [A] is below min.insync.replicas=2; A still leads, so P0 is not offline. The acks=all €60 is
+        // refused once: its retry waits retry.backoff.ms (100 ms), longer than the step.
+        gauges({ underReplicated: 1, underMinIsr: 1, offline: 0 }),
+        totals(2, 1),
+      ],
     },
     {
       title: 'Unclean leader election',
@@ -218,7 +282,13 @@ export const replication: Scene = {
       claims: [leaderIs(A)],
     },
   ],
-  view: { kind: 'brokers', topic: TOPIC, producers: ['fast-app', 'safe-app'] },
+  view: {
+    kind: 'brokers',
+    topic: TOPIC,
+    producers: ['fast-app', 'safe-app'],
+    // The scene plays out in a few hundred logical ms: rates over 100 ms show a failure's spike and its end.
+    metrics: { shown: true, rateWindowMs: 100 },
+  },
   realCommands: [
     'bin/kafka-topics.sh --bootstrap-server localhost:9092 --create --topic payments \\\n  --partitions 1 --replication-factor 3 --config min.insync.replicas=2',
     'bin/kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic payments\n# Topic: payments  Partition: 0  Leader: 0  Replicas: 0,1,2  Isr: 0,1,2',

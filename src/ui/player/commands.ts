@@ -6,7 +6,14 @@
  */
 import { scenes } from '../../scenarios/registry';
 import type { SandboxConfig } from '../../scenarios/sandbox-config';
-import { changeSpeed, cycleTheme, deckStore, lastStepOf } from '../store/deck-store';
+import {
+  changeSpeed,
+  cycleTheme,
+  deckStore,
+  lastStepOf,
+  metricsAvailableIn,
+  toggleMetrics,
+} from '../store/deck-store';
 import { applySandbox } from '../store/sandbox';
 import { type LiveEvent, liveActions } from './live-actions';
 import type { PlayerEvent } from './machine';
@@ -154,6 +161,14 @@ export const deckCommands: readonly DeckCommand[] = [
     label: 'Switch theme (dark / high-contrast projector)',
     keys: ['t', 'T'],
     run: () => cycleTheme(),
+  },
+  {
+    id: 'metrics',
+    label: 'Show or hide the operator metrics (JMX) beside the brokers',
+    keys: ['m', 'M'],
+    caption: 'Metrics (M)',
+    when: () => metricsAvailableIn(here().sceneIndex),
+    run: () => toggleMetrics(),
   },
   {
     id: 'print',

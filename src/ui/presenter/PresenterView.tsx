@@ -11,6 +11,7 @@ import { sceneAt } from '../store/deck-scenes';
 import { deckStore, placeAfter } from '../store/deck-store';
 import { usePlace, usePlayerState } from '../store/hooks';
 import { CurrentStage } from '../views/CurrentStage';
+import { PresenterMetrics } from '../views/metrics/CurrentMetrics';
 
 function useElapsed(paused: boolean): number {
   const [elapsedMs, setElapsed] = useState(0);
@@ -75,6 +76,7 @@ export function PresenterView() {
           <CurrentStage />
         </div>
       </section>
+      <PresenterMetrics />
       <section className="presenter-notes" aria-label="Speaker notes" data-testid="speaker-notes">
         <h2>Notes</h2>
         <p>{current.notes}</p>

@@ -9,6 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Command } from '../../engine';
 import { scenes } from '../../scenarios/registry';
 import type { LiveAction } from '../../scenarios/run';
+import { SANDBOX_ID } from '../../scenarios/scenes/sandbox';
 import { sceneAt } from './deck-scenes';
 import { NO_LIVE } from './frames';
 import { ksqlReadyFor, loadKsqlEngine } from './ksql-loader';
@@ -33,6 +34,8 @@ export interface DeckState {
   readonly notice: string | null;
   readonly theme: Theme;
   readonly speed: number;
+  /** The metrics panel shown or hidden per scene id, where the presenter toggled it (else the scene's default). */
+  readonly metricsShown: Readonly<Record<string, boolean>>;
 }
 
 export const initialDeckState: DeckState = {
@@ -44,6 +47,7 @@ export const initialDeckState: DeckState = {
   notice: null,
   theme: 'dark',
   speed: 1,
+  metricsShown: {},
 };
 
 export const deckStore = createStore<DeckState>(() => initialDeckState);
@@ -148,4 +152,31 @@ export function changeSpeed(direction: 1 | -1): void {
   const i = SPEEDS.indexOf(speed);
   const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? 2 : i) + direction))]!;
   deckStore.setState({ speed: next, notice: `Speed ${next}x` });
+}
+
+/**
+ * Where the metrics panel can show: beside the brokers, and in the sandbox whatever its view (with consumer
+ * groups, M trades the consumers picture for the brokers one with the panel, groups' metrics included).
+ */
+export function metricsAvailableIn(sceneIndex: number): boolean {
+  const scene = sceneAt(sceneIndex);
+  return scene.view.kind === 'brokers' || scene.id === SANDBOX_ID;
+}
+
+/** Whether the metrics panel is on in a scene: the presenter's choice, else the scene's view default. */
+export function metricsShownIn(state: DeckState, sceneIndex: number): boolean {
+  if (!metricsAvailableIn(sceneIndex)) return false;
+  const scene = sceneAt(sceneIndex);
+  const view = scene.view;
+  const byDefault = view.kind === 'brokers' && view.metrics?.shown === true;
+  return state.metricsShown[scene.id] ?? byDefault;
+}
+
+/** Shows or hides the metrics panel in the current scene. */
+export function toggleMetrics(): void {
+  const state = deckStore.getState();
+  const { id } = sceneAt(state.sceneIndex);
+  deckStore.setState({
+    metricsShown: { ...state.metricsShown, [id]: !metricsShownIn(state, state.sceneIndex) },
+  });
 }

@@ -2,12 +2,14 @@
 import { useSelector } from '@xstate/react';
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
+import { DEFAULT_RATE_WINDOW_MS } from '../../engine';
 import { player } from '../player/actor';
 import { sceneAt } from './deck-scenes';
-import { deckStore } from './deck-store';
+import { deckStore, metricsShownIn } from './deck-store';
 import { type Frame, frameAt, NO_LIVE } from './frames';
 import { sceneNeedsKsql, useKsqlEngine } from './ksql-loader';
 import { type LagHistory, lagHistory } from './lag-history';
+import { type MetricsHistory, metricsHistory } from './metrics-history';
 
 export function usePlace() {
   const sceneIndex = useStore(deckStore, (s) => s.sceneIndex);
@@ -56,4 +58,18 @@ export function usePlayerState() {
 export function useLagHistory(sceneIndex: number, step: number): LagHistory {
   const live = useStore(deckStore, (s) => s.live[sceneAt(sceneIndex).id] ?? NO_LIVE);
   return useMemo(() => lagHistory(sceneIndex, step, live), [sceneIndex, step, live]);
+}
+
+/** Whether the metrics panel is on in a scene (the M key, or the scene's default). */
+export function useMetricsShown(sceneIndex: number): boolean {
+  return useStore(deckStore, (s) => metricsShownIn(s, sceneIndex));
+}
+
+/** The operator metrics from the start of a scene to the end of a step, with the scene's live actions. */
+export function useMetricsHistory(sceneIndex: number, step: number): MetricsHistory {
+  const scene = sceneAt(sceneIndex);
+  const live = useStore(deckStore, (s) => s.live[scene.id] ?? NO_LIVE);
+  const windowMs =
+    (scene.view.kind === 'brokers' && scene.view.metrics?.rateWindowMs) || DEFAULT_RATE_WINDOW_MS;
+  return useMemo(() => metricsHistory(sceneIndex, step, live, windowMs), [sceneIndex, step, live, windowMs]);
 }

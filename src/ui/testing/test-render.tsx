@@ -84,6 +84,16 @@ export function scenePlace(sceneId: string, stepIndex: number): Place {
   };
 }
 
+/** A view's props at a place, with the playhead at the end of the step (the scene's view narrowed by the caller). */
+export function viewPropsAt(place: Place) {
+  return {
+    frame: place.frame,
+    playheadMs: place.frame.toMs,
+    sceneIndex: place.sceneIndex,
+    step: place.step,
+  };
+}
+
 /** The index of the first step of a scene whose commands include one of this type. */
 export function firstStepWith(scene: Scene, type: Command['type']): number {
   const k = scene.steps.findIndex((s) => s.commands.some((c) => c.type === type));

@@ -5,6 +5,7 @@
 import { lazy, Suspense } from 'react';
 import type { SceneView } from '../../scenarios/types';
 import type { Frame } from '../store/frames';
+import { useMetricsShown } from '../store/hooks';
 import { KSQL_FAILED_TEXT, KSQL_LOADING_TEXT } from '../store/ksql-loader';
 import { TopicView } from './TopicView';
 import type { ViewProps } from './view-props';
@@ -28,7 +29,7 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
       );
     case 'consumers':
       return (
-        <ConsumersView
+        <ConsumersOrMetrics
           view={view}
           frame={frame}
           playheadMs={playheadMs}
@@ -37,7 +38,9 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
         />
       );
     case 'brokers':
-      return <BrokersView view={view} frame={frame} playheadMs={playheadMs} />;
+      return (
+        <BrokersView view={view} frame={frame} playheadMs={playheadMs} sceneIndex={sceneIndex} step={step} />
+      );
     case 'scalable':
       return (
         <ScalableView view={view} frame={frame} playheadMs={playheadMs} sceneIndex={sceneIndex} step={step} />
@@ -49,6 +52,13 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
     case 'diagram':
       return <DiagramView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
   }
+}
+
+/** The sandbox's consumers picture, or with the metrics panel on (M), its brokers with the panel beside them. */
+function ConsumersOrMetrics(props: ViewProps<Extract<SceneView, { kind: 'consumers' }>>) {
+  const { view, ...rest } = props;
+  if (!useMetricsShown(props.sceneIndex)) return <ConsumersView {...props} />;
+  return <BrokersView view={{ kind: 'brokers', topic: view.topic, producers: view.producers }} {...rest} />;
 }
 
 /** A null frame: the scene runs queries and the ksql engine is still loading (or failed to). */

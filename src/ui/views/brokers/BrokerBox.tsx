@@ -4,15 +4,7 @@
  */
 import type { BrokerId } from '../../../engine';
 import { RecordBox } from '../RecordBox';
-import {
-  BROKER_WIDTH,
-  BROKER_X,
-  type BrokersLayout,
-  brokerName,
-  LANE_INFO_X,
-  LANE_WIDTH,
-  LANE_X,
-} from './brokers-layout';
+import { BROKER_X, type BrokersLayout, brokerName, LANE_X, STAGE_WIDTH } from './brokers-layout';
 import type { ClusterPicture, PartitionPicture } from './replica-picture';
 
 interface BoxProps {
@@ -27,6 +19,8 @@ export function BrokerBox({ broker, pic, layout, topic }: BoxProps) {
   const y = layout.brokerY(broker);
   const name = brokerName(broker);
   const hosted = pic.partitions.filter((p) => p.replicas.some((r) => r.broker === broker));
+  // Beside the metrics panel the box is narrower: the id (still in the accessible name) makes room.
+  const compact = layout.width < STAGE_WIDTH;
   const roles = hosted.map((p) => `${p.leader === broker ? 'leader' : 'follower'} of P${p.partition}`);
   return (
     <g
@@ -40,7 +34,7 @@ export function BrokerBox({ broker, pic, layout, topic }: BoxProps) {
         className="broker-box"
         x={BROKER_X}
         y={y}
-        width={BROKER_WIDTH}
+        width={layout.brokerWidth}
         height={layout.brokerHeight}
         rx={14}
       />
@@ -48,16 +42,18 @@ export function BrokerBox({ broker, pic, layout, topic }: BoxProps) {
         <text className="broker-name" x={BROKER_X + 16} y={y + 34}>
           {name}
         </text>
-        <text className="broker-id" x={BROKER_X + 170} y={y + 34}>
-          id {broker}
-        </text>
+        {!compact && (
+          <text className="broker-id" x={BROKER_X + 170} y={y + 34}>
+            id {broker}
+          </text>
+        )}
         {hosted.map((p, i) => (
           <Role
             key={p.partition}
             p={p}
             broker={broker}
             alive={alive}
-            x={BROKER_X + 236 + i * 330}
+            x={BROKER_X + (compact ? 170 : 236) + i * 330}
             y={y}
             many={hosted.length > 1}
           />
@@ -66,7 +62,7 @@ export function BrokerBox({ broker, pic, layout, topic }: BoxProps) {
       {!alive && (
         <text
           className="crashed"
-          x={BROKER_X + BROKER_WIDTH - 16}
+          x={BROKER_X + layout.brokerWidth - 16}
           y={y + 36}
           textAnchor="end"
           aria-hidden="true"
@@ -75,7 +71,15 @@ export function BrokerBox({ broker, pic, layout, topic }: BoxProps) {
         </text>
       )}
       {hosted.map((p) => (
-        <Lost key={p.partition} p={p} broker={broker} y={y} alive={alive} />
+        <Lost
+          key={p.partition}
+          p={p}
+          broker={broker}
+          y={y}
+          alive={alive}
+          right={BROKER_X + layout.brokerWidth}
+          compact={compact}
+        />
       ))}
       {hosted.map((p) => (
         <ReplicaLane key={p.partition} p={p} broker={broker} layout={layout} topic={topic} />
@@ -132,17 +136,36 @@ function Role({
 }
 
 /** Records this replica truncated during the step, struck through: they are gone from every log. */
-function Lost({ p, broker, y, alive }: { p: PartitionPicture; broker: BrokerId; y: number; alive: boolean }) {
+function Lost({
+  p,
+  broker,
+  y,
+  alive,
+  right,
+  compact,
+}: {
+  p: PartitionPicture;
+  broker: BrokerId;
+  y: number;
+  alive: boolean;
+  /** The broker box's right edge. */
+  right: number;
+  /** A narrow box: the scissors in each record say "truncated" instead of a label before them. */
+  compact: boolean;
+}) {
   const lost = p.replicas.find((r) => r.broker === broker)?.lost ?? [];
   if (lost.length === 0) return null;
-  const x0 = BROKER_X + BROKER_WIDTH - (alive ? 16 : 190) - lost.length * 100 - 136;
+  const label = compact ? 0 : 136;
+  const x0 = right - (alive ? 16 : 190) - lost.length * 100 - label;
   return (
     <g data-testid={`lost-${p.partition}-${broker}`}>
-      <text className="lost-label" x={x0} y={y + 35} aria-hidden="true">
-        truncated
-      </text>
+      {!compact && (
+        <text className="lost-label" x={x0} y={y + 35} aria-hidden="true">
+          truncated
+        </text>
+      )}
       {lost.map((r, i) => {
-        const x = x0 + 136 + i * 100;
+        const x = x0 + label + i * 100;
         return (
           <g
             key={r.id}
@@ -154,7 +177,7 @@ function Lost({ p, broker, y, alive }: { p: PartitionPicture; broker: BrokerId; 
           >
             <rect x={x} y={y + 6} width={92} height={40} rx={7} />
             <text x={x + 46} y={y + 35} textAnchor="middle">
-              {r.value}
+              {compact ? `✂ ${r.value}` : r.value}
             </text>
             <line x1={x + 6} x2={x + 86} y1={y + 27} y2={y + 27} />
           </g>
@@ -196,7 +219,7 @@ function ReplicaLane({
           className={inIsr ? 'replica-lane' : 'replica-lane out-of-isr'}
           x={LANE_X}
           y={y}
-          width={LANE_WIDTH}
+          width={layout.laneWidth}
           height={h}
           rx={10}
         />
@@ -219,10 +242,10 @@ function ReplicaLane({
       ))}
       <g aria-hidden="true">
         <line className="hw-line" x1={hwX} x2={hwX} y1={y - 4} y2={y + h + 4} />
-        <text className="leo" x={LANE_INFO_X} y={y + h / 2 - 16} dominantBaseline="central">
+        <text className="leo" x={layout.laneInfoX} y={y + h / 2 - 16} dominantBaseline="central">
           LEO {replica.logEndOffset}
         </text>
-        <text className="hw-label" x={LANE_INFO_X} y={y + h / 2 + 16} dominantBaseline="central">
+        <text className="hw-label" x={layout.laneInfoX} y={y + h / 2 + 16} dominantBaseline="central">
           HW {p.highWatermark}
         </text>
       </g>

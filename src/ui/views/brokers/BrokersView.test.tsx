@@ -1,12 +1,19 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { byTestId, firstStepWith, type Place, render, scenePlace } from '../../testing/test-render';
+import {
+  byTestId,
+  firstStepWith,
+  type Place,
+  render,
+  scenePlace,
+  viewPropsAt,
+} from '../../testing/test-render';
 import { BrokersView } from './BrokersView';
 
 type View = Extract<Place['scene']['view'], { kind: 'brokers' }>;
 
 const show = (place: Place) =>
-  render(<BrokersView view={place.scene.view as View} frame={place.frame} playheadMs={place.frame.toMs} />);
+  render(<BrokersView view={place.scene.view as View} {...viewPropsAt(place)} />);
 
 describe('BrokersView', () => {
   const scene = scenePlace('replication', 0).scene;
@@ -45,5 +52,55 @@ describe('BrokersView', () => {
     const dom = show(place);
     expect(dom.querySelectorAll('.badge-text.new')).toHaveLength(0);
     expect(byTestId(dom, `broker-${leader}`).querySelector('.badge-text')?.textContent).toMatch(/^★ Leader/);
+  });
+
+  describe('the metrics panel beside the picture', () => {
+    const metric = (dom: HTMLElement, id: string) => byTestId(dom, `metric-${id}`).textContent;
+    const row = (dom: HTMLElement, id: string) => dom.querySelector(`tr[data-metric="${id}"]`)!;
+
+    it('is on by default in the replication scene, beside the picture, which narrows', () => {
+      const dom = show(scenePlace('replication', 0));
+      expect(byTestId(dom, 'metrics-panel')).toBeTruthy();
+      expect(dom.querySelector('svg.brokers-view')!.getAttribute('viewBox')).toBe('0 0 860 500');
+      expect(metric(dom, 'UnderReplicatedPartitions')).toBe('0');
+      expect(metric(dom, 'ActiveControllerCount')).toBe('1');
+      // Every row carries its one-line tooltip.
+      for (const th of dom.querySelectorAll('.metrics-panel th[scope="row"]'))
+        expect(th.getAttribute('title')?.length).toBeGreaterThan(20);
+    });
+
+    it('killing the leader: UnderReplicatedPartitions rises by the one partition it replicated, in red', () => {
+      const place = scenePlace('replication', kill);
+      const dom = show(place);
+      expect(metric(dom, 'UnderReplicatedPartitions')).toBe('1');
+      const delta = row(dom, 'UnderReplicatedPartitions').querySelector('.metric-delta')!;
+      expect(delta.textContent).toBe('▲+1');
+      expect(delta.classList.contains('bad')).toBe(true);
+      // One election in the 100 ms window: 10 per second.
+      expect(metric(dom, 'LeaderElectionRateAndTimeMs')).toBe('10/s');
+      expect(row(dom, 'LeaderCount').getAttribute('aria-label')).toBe(
+        'LeaderCount: broker A —, broker B 1, broker C 0',
+      );
+    });
+
+    it('down to one copy: UnderMinIsrPartitionCount and FailedProduceRequestsPerSec rise', () => {
+      const scene = scenePlace('replication', 0).scene;
+      const last = scene.steps.findIndex((s) => s.title === 'Down to one copy');
+      const dom = show(scenePlace('replication', last));
+      expect(metric(dom, 'UnderMinIsrPartitionCount')).toBe('1');
+      expect(row(dom, 'UnderMinIsrPartitionCount').querySelector('.metric-delta.bad')?.textContent).toBe(
+        '▲+1',
+      );
+      expect(metric(dom, 'FailedProduceRequestsPerSec')).toBe('10/s');
+    });
+
+    it('the M key’s toggle hides it and gives the picture its full width back', async () => {
+      const { toggleMetrics } = await import('../../store/deck-store');
+      const place = scenePlace('replication', 0);
+      toggleMetrics();
+      const dom = show(place);
+      expect(dom.querySelector('[data-testid="metrics-panel"]')).toBeNull();
+      expect(dom.querySelector('svg.brokers-view')!.getAttribute('viewBox')).toBe('0 0 1200 500');
+    });
   });
 });

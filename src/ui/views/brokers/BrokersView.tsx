@@ -6,8 +6,17 @@
 import type { ProducerConfig } from '../../../engine';
 import type { SceneView } from '../../../scenarios/types';
 import type { Frame } from '../../store/frames';
+import { useMetricsShown } from '../../store/hooks';
+import { CurrentMetrics } from '../metrics/CurrentMetrics';
 import { BrokerBox } from './BrokerBox';
-import { BROKER_X, brokersLayout, PRODUCER_BOX, STAGE_HEIGHT, STAGE_WIDTH } from './brokers-layout';
+import {
+  BROKER_X,
+  brokersLayout,
+  PRODUCER_BOX,
+  STAGE_HEIGHT,
+  STAGE_WIDTH,
+  STAGE_WIDTH_BESIDE_METRICS,
+} from './brokers-layout';
 import { type ClusterPicture, pictureAt } from './replica-picture';
 import { Traffic } from './Traffic';
 import './brokers.css';
@@ -17,6 +26,9 @@ interface Props {
   frame: Frame;
   /** Model time the picture shows. */
   playheadMs: number;
+  /** The place, for the metrics panel's history over the scene. */
+  sceneIndex: number;
+  step: number;
 }
 
 function ProducerBox({
@@ -85,12 +97,24 @@ function ProducerBox({
   );
 }
 
-export function BrokersView({ view, frame, playheadMs }: Props) {
+/** The picture with the operator metrics beside it, when the panel is on (the M key). */
+export function BrokersView(props: Props) {
+  const shown = useMetricsShown(props.sceneIndex);
+  if (!shown) return <BrokersPicture {...props} width={STAGE_WIDTH} />;
+  return (
+    <div className="with-metrics">
+      <BrokersPicture {...props} width={STAGE_WIDTH_BESIDE_METRICS} />
+      <CurrentMetrics sceneIndex={props.sceneIndex} step={props.step} />
+    </div>
+  );
+}
+
+function BrokersPicture({ view, frame, playheadMs, width }: Props & { width: number }) {
   const topic = frame.state.topics[view.topic];
   if (!topic) return <p className="stage-empty">Topic {view.topic} does not exist yet.</p>;
   const pic = pictureAt(frame, view.topic, playheadMs);
   const brokers = Object.keys(frame.state.brokers).map(Number);
-  const layout = brokersLayout(brokers, pic);
+  const layout = brokersLayout(brokers, pic, width);
   const producers = view.producers.filter((id) => frame.state.producers[id]);
   const producerIndex = (id: string) => Math.max(0, producers.indexOf(id));
   const title = [
@@ -98,6 +122,8 @@ export function BrokersView({ view, frame, playheadMs }: Props) {
     `RF ${topic.config.replicationFactor}`,
     `min.insync.replicas=${topic.config.minInsyncReplicas}`,
   ].join(' · ');
+  // Beside the metrics panel the title starts over the producers (free above their boxes), leaving room for the epochs.
+  const titleX = width < STAGE_WIDTH && producers.length <= 3 ? PRODUCER_BOX.x : BROKER_X;
   const epochs = pic.partitions.map((p) => `P${p.partition} leader epoch ${p.leaderEpoch}`).join(' · ');
   const lost = pic.partitions.flatMap((p) =>
     p.offsetsLost.map((l) => `P${p.partition}: offsets ${l.fromOffset}–${l.toOffset - 1} lost`),
@@ -105,7 +131,7 @@ export function BrokersView({ view, frame, playheadMs }: Props) {
   return (
     <svg
       className="stage-svg brokers-view"
-      viewBox={`0 0 ${STAGE_WIDTH} ${STAGE_HEIGHT}`}
+      viewBox={`0 0 ${width} ${STAGE_HEIGHT}`}
       // A group, not an img: an img's children are presentational, and the lanes and records are named.
       role="group"
       aria-label={`${brokers.length} brokers holding replicas of topic ${view.topic}`}
@@ -119,12 +145,12 @@ export function BrokersView({ view, frame, playheadMs }: Props) {
           y={layout.producerY(i, producers.length)}
         />
       ))}
-      <text className="topic-title" x={BROKER_X} y={26}>
+      <text className="topic-title" x={titleX} y={26}>
         {title}
       </text>
       <text
         className={lost.length > 0 ? 'topic-title offsets-lost' : 'topic-title'}
-        x={STAGE_WIDTH - 8}
+        x={width - 8}
         y={26}
         textAnchor="end"
       >

@@ -8,6 +8,8 @@ import type { BrokerId } from '../../../engine';
 import type { ClusterPicture } from './replica-picture';
 
 export const STAGE_WIDTH = 1200;
+/** The picture's width with the metrics panel beside it: narrower lanes, the same type size. */
+export const STAGE_WIDTH_BESIDE_METRICS = 860;
 export const STAGE_HEIGHT = 500;
 export const PRODUCER_BOX = { x: 4, width: 276, height: 160 };
 export const BROKER_X = 296;
@@ -24,6 +26,11 @@ const TOP = 40;
 const MIN_SLOTS = 7;
 
 export interface BrokersLayout {
+  /** The picture's width (the viewBox), and the broker boxes', lanes' and lane labels' that follow from it. */
+  width: number;
+  brokerWidth: number;
+  laneWidth: number;
+  laneInfoX: number;
   brokerY: (broker: BrokerId) => number;
   brokerHeight: number;
   laneY: (broker: BrokerId, partition: number) => number;
@@ -34,7 +41,13 @@ export interface BrokersLayout {
   producerY: (index: number, count: number) => number;
 }
 
-export function brokersLayout(brokers: readonly BrokerId[], pic: ClusterPicture): BrokersLayout {
+export function brokersLayout(
+  brokers: readonly BrokerId[],
+  pic: ClusterPicture,
+  width = STAGE_WIDTH,
+): BrokersLayout {
+  const brokerWidth = width - BROKER_X - 8;
+  const laneWidth = brokerWidth - 32 - LANE_INFO;
   const rows = scaleBand<BrokerId>()
     .domain(brokers)
     .range([TOP, STAGE_HEIGHT - 4])
@@ -53,11 +66,20 @@ export function brokersLayout(brokers: readonly BrokerId[], pic: ClusterPicture)
     }
   }
   if (!Number.isFinite(first)) first = 0;
-  const slots = Math.max(MIN_SLOTS, last - first + 1);
+  // A narrower lane (the metrics panel beside it) shows fewer empty slots, so records keep a readable size.
+  const minSlots = Math.max(
+    4,
+    Math.round((MIN_SLOTS * laneWidth) / (STAGE_WIDTH - BROKER_X - 8 - 32 - LANE_INFO)),
+  );
+  const slots = Math.max(minSlots, last - first + 1);
   const x = scaleLinear()
     .domain([first, first + slots])
-    .range([LANE_X + 58, LANE_X + LANE_WIDTH - 4]);
+    .range([LANE_X + 58, LANE_X + laneWidth - 4]);
   return {
+    width,
+    brokerWidth,
+    laneWidth,
+    laneInfoX: LANE_X + laneWidth + 12,
     brokerY: (b) => rows(b) ?? 0,
     brokerHeight: rows.bandwidth(),
     laneY: (b, p) => (rows(b) ?? 0) + (lanes(p) ?? 0),

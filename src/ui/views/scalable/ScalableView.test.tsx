@@ -1,21 +1,13 @@
 // @vitest-environment jsdom
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { groupLag } from '../../../engine';
-import { byTestId, type Place, render, scenePlace } from '../../testing/test-render';
+import { byTestId, type Place, render, scenePlace, viewPropsAt } from '../../testing/test-render';
 import { ScalableView } from './ScalableView';
 
 type View = Extract<Place['scene']['view'], { kind: 'scalable' }>;
 
 const show = (place: Place) =>
-  render(
-    <ScalableView
-      view={place.scene.view as View}
-      frame={place.frame}
-      playheadMs={place.frame.toMs}
-      sceneIndex={place.sceneIndex}
-      step={place.step}
-    />,
-  );
+  render(<ScalableView view={place.scene.view as View} {...viewPropsAt(place)} />);
 
 describe('ScalableView', () => {
   // jsdom has no canvas; without this stub it logs "not implemented" for the records-in-flight layer,

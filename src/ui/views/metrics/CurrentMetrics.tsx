@@ -1,0 +1,18 @@
+/** The metrics panel at a place; and, for the presenter's window, at the deck's place in a brokers scene. */
+import { useMetricsHistory, usePlace } from '../../store/hooks';
+import { MetricsPanel } from './MetricsPanel';
+
+export function CurrentMetrics({ sceneIndex, step }: { sceneIndex: number; step: number }) {
+  return <MetricsPanel history={useMetricsHistory(sceneIndex, step)} />;
+}
+
+/** Shown whatever the M key says: the presenter reads the numbers before the room sees them. */
+export function PresenterMetrics() {
+  const { sceneIndex, step, scene } = usePlace();
+  if (scene.view.kind !== 'brokers') return null;
+  return (
+    <section className="presenter-metrics" aria-label="Operator metrics" data-testid="presenter-metrics">
+      <CurrentMetrics sceneIndex={sceneIndex} step={step} />
+    </section>
+  );
+}
