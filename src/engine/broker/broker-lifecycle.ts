@@ -16,6 +16,7 @@ import {
   startSessionExpiry,
   unfenceBroker,
 } from '../replication/controller';
+import { electOfflinePartitions } from '../replication/election';
 import { resetConnections, syncFetchers } from '../replication/fetcher';
 import { reachesPeers } from '../replication/network';
 
@@ -89,7 +90,12 @@ function rejoin(tx: Tx, id: BrokerId, newIncarnation: boolean): void {
   // simulator fences the old incarnation at once instead.
   if (!fenced && newIncarnation) fenceBroker(tx, id, 'restarted');
   if (tx.state.brokers[id]!.fenced) unfenceBroker(tx, id);
-  else syncFetchers(tx);
+  else {
+    // Healed before its session expired: it was acceptable all along, but a partition may still wait for
+    // a leader (elected while the controller could not act); electing never hurts a leaderless partition.
+    electOfflinePartitions(tx);
+    syncFetchers(tx);
+  }
 }
 
 export function isolateBroker(tx: Tx, cmd: Cmd<'isolateBroker'>): EngineError | undefined {
