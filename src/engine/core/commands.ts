@@ -32,6 +32,8 @@ export type CoreCommand =
       maxInFlightRequests?: number;
       idempotent?: boolean;
       roundRobinStart?: number | null;
+      requestTimeoutMs?: number;
+      deliveryTimeoutMs?: number;
     }
   | {
       type: 'configureProducer';

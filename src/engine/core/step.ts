@@ -11,6 +11,7 @@ import { groupHandlers } from '../groups/handlers';
 import { initialGroupsSlice } from '../groups/types';
 import { ksqlRuntimeHandlers } from '../ksql-runtime/handlers';
 import { initialKsqlRuntimeSlice } from '../ksql-runtime/types';
+import { onDeliveryTimeoutCheck } from '../producer/delivery-timeout';
 import { addProducer, configureProducer, flush, onLingerExpired, produce } from '../producer/producer';
 import { drain, onProduceResponse, onProduceRetry, onProduceTimeout } from '../producer/producer-send';
 import { queueHandlers } from '../queue/handlers';
@@ -115,6 +116,7 @@ const coreTimerHandlers: TimerHandlers<CoreTimerPayloads> = {
   produceTimeout: (tx, t) => onProduceTimeout(tx, t.payload),
   produceRetry: (tx, t) => onProduceRetry(tx, t.payload),
   producerRetryDrain: (tx, t) => drain(tx, t.payload.producer),
+  deliveryTimeoutCheck: (tx, t) => onDeliveryTimeoutCheck(tx, t.payload.producer),
   retentionCheck: (tx) => onRetentionCheck(tx),
 };
 
