@@ -198,15 +198,31 @@ export const replication: Scene = {
     {
       title: 'Down to one copy',
       narration:
-        'C crashes too. Only A is in sync. safe-app sends €60: A refuses it (NOT_ENOUGH_REPLICAS) rather than acknowledge a single copy.',
+        'C crashes too. Only A is in sync. safe-app sends €60: A refuses it (NOT_ENOUGH_REPLICAS) rather than acknowledge a single copy. fast-app’s €70 (acks=1) is taken and ✓, but stays above the high watermark: no consumer can read it.',
       notes:
-        'The ISR is [A], smaller than min.insync.replicas=2, so A rejects the acks=all write before appending. The producer keeps retrying until the ISR grows back or delivery.timeout.ms (2 min) runs out. acks=1 writes would still be taken here: min.insync.replicas applies only to acks=all.',
+        'The ISR is [A], smaller than min.insync.replicas=2, so A rejects the acks=all write before appending. The producer keeps retrying until the ISR grows back or delivery.timeout.ms (2 min) runs out. min.insync.replicas is not only about acks=all: since Kafka 3.7 (KAFKA-15583) the leader does not advance the high watermark while the ISR is below it, so the acks=1 write is appended and acknowledged but stays unreadable until the ISR grows back.',
       commands: [
         { type: 'killBroker', broker: C },
         pay('safe-app', 'frank', '€60'),
+        pay('fast-app', 'grace', '€70'),
         { type: 'advance', ms: ROUND_TRIP_MS },
       ],
-      claims: [isrIs([A]), notOn('€60', [A, B, C]), acked('safe-app', 2)],
+      claims: [
+        isrIs([A]),
+        notOn('€60', [A, B, C]),
+        acked('safe-app', 2),
+        acked('fast-app', 4),
+        on('€70', [A]),
+        {
+          text: 'the high watermark has not passed €70: no consumer can read it',
+          holds: (s) => {
+            const p = partition(s);
+            const log = p?.logs[A];
+            const offset = log ? keptRecords(log).find((r) => r.value === '€70')?.offset : undefined;
+            return p !== undefined && offset !== undefined && p.highWatermark <= offset;
+          },
+        },
+      ],
     },
     {
       title: 'Unclean leader election',
