@@ -72,6 +72,7 @@ export { QUERY_SETTLE_MS } from './ksql-runtime/types';
 // Kafka's rules that a scene or a view names on the stage (where a key lands, who coordinates a group).
 export { hashKey, partitionForKey } from './producer/partitioner';
 export type { QueueTimer } from './queue/protocol';
+export { BROKER_SESSION_TIMEOUT_MS, PRODUCE_REQUEST_TIMEOUT_MS } from './replication/config';
 export type {
   FetchError,
   FetchedPartition,

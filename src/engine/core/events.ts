@@ -84,6 +84,7 @@ export type EngineEvent = { atMs: number } & (
       reason: 'retention.ms' | 'retention.bytes';
     }
   | { type: 'brokerKilled'; broker: BrokerId }
+  | { type: 'brokerShutDown'; broker: BrokerId }
   | { type: 'brokerRestarted'; broker: BrokerId }
   | { type: 'brokerIsolated'; broker: BrokerId }
   | { type: 'brokerHealed'; broker: BrokerId }

@@ -3,7 +3,13 @@
  * Pure: the same state, command and environment always give the same result; the input state is never
  * mutated. The environment (env.ts) brings what the app loads on demand, the ksql engine.
  */
-import { healBroker, isolateBroker, killBroker, restartBroker } from '../broker/broker-lifecycle';
+import {
+  healBroker,
+  isolateBroker,
+  killBroker,
+  restartBroker,
+  shutdownBroker,
+} from '../broker/broker-lifecycle';
 import { onProduceRequest } from '../broker/broker-produce';
 import { addPartitions, createCluster, createTopic, setTopicConfig } from '../broker/cluster';
 import { onRetentionCheck, RETENTION_CHECK_INTERVAL_MS } from '../broker/retention';
@@ -82,6 +88,7 @@ const coreCommandHandlers: CommandHandlers<CoreCommand> = {
   flush,
   advance,
   killBroker,
+  shutdownBroker,
   restartBroker,
   isolateBroker,
   healBroker,

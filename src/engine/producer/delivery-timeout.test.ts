@@ -14,10 +14,10 @@ const failures = (events: readonly EngineEvent[]) =>
     e.type === 'produceFailed' ? [`${e.atMs} ${e.error}${e.message ? `: ${e.message}` : ''}`] : [],
   );
 
-/** Topic t's only replica is on broker 1, which dies: the partition has no leader until it returns. */
+/** Topic t's only replica is on broker 1, which shuts down: the partition has no leader until it returns. */
 const leaderless: Command[] = [
   ...replicatedCluster({ replicas: [[1]], config: { minInsyncReplicas: 1 } }),
-  { type: 'killBroker', broker: 1 },
+  { type: 'shutdownBroker', broker: 1 },
 ];
 
 describe('delivery.timeout.ms', () => {

@@ -46,7 +46,7 @@ export function onSessionExpired(tx: Tx, id: BrokerId): void {
 export function fenceBroker(
   tx: Tx,
   id: BrokerId,
-  reason: 'session timed out' | 'restarted' | 'killed',
+  reason: 'session timed out' | 'restarted' | 'controlled shutdown',
 ): void {
   cancelSessionExpiry(tx, id);
   setFenced(tx, id, true);
