@@ -10,6 +10,7 @@
  */
 import type { Tx } from '../core/tx';
 import { type ProducerBatch, tpKey } from '../core/types';
+import { reportBatchFailure } from './batch-failure';
 
 /** delivery.timeout.ms: 120 s by default (ProducerConfig). */
 export const DELIVERY_TIMEOUT_MS = 120_000;
@@ -57,7 +58,6 @@ function expire(tx: Tx, producerId: string, batch: ProducerBatch): void {
   if (d.open[tp]?.id === batch.id) delete tx.own(d, 'open')[tp];
   if (d.ready.some((b) => b.id === batch.id)) d.ready = d.ready.filter((b) => b.id !== batch.id);
   if (d.inFlight[batch.id]) delete tx.own(d, 'inFlight')[batch.id];
-  d.failed += batch.records.length;
   // Its pending timers go with it; an answer that still arrives finds no batch and is ignored.
   tx.cancel(
     (t) =>
@@ -65,12 +65,7 @@ function expire(tx: Tx, producerId: string, batch: ProducerBatch): void {
       (t.kind === 'produceRetry' && t.payload.batch.id === batch.id),
   );
   const count = batch.records.length;
-  tx.emit({
-    type: 'produceFailed',
-    producer: producerId,
-    batchId: batch.id,
-    topic: batch.topic,
-    partition: batch.partition,
+  reportBatchFailure(tx, producerId, batch, {
     error: 'TimeoutException',
     retriable: false,
     message: `Expiring ${count} record(s) for ${batch.topic}-${batch.partition}:${tx.state.now - batch.createdAtMs} ms has passed since batch creation`,

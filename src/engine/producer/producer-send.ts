@@ -7,6 +7,7 @@
 import type { CoreTimerPayloads, ProduceResponse } from '../core/protocol';
 import type { Tx } from '../core/tx';
 import { brokerNode, type ProducerBatch, producerNode, tpKey } from '../core/types';
+import { reportBatchFailure } from './batch-failure';
 import { armDeliveryTimeout } from './delivery-timeout';
 
 /** Errors the producer retries (RetriableException subclasses in the Java client). */
@@ -149,20 +150,9 @@ function retryOrFail(tx: Tx, producerId: string, batch: ProducerBatch, error: st
   const p = tx.producerDraft(producerId)!;
   // Sender.canRetry: a retriable error is retried while the batch is within delivery.timeout.ms.
   const retriable = RETRIABLE.has(error) && tx.state.now - batch.createdAtMs < p.config.deliveryTimeoutMs;
-  tx.emit({
-    type: 'produceFailed',
-    producer: producerId,
-    batchId: batch.id,
-    topic: batch.topic,
-    partition: batch.partition,
-    error,
-    retriable,
-  });
   delete tx.own(p, 'inFlight')[batch.id];
-  if (!retriable) {
-    p.failed += batch.records.length;
-    return;
-  }
+  reportBatchFailure(tx, producerId, batch, { error, retriable });
+  if (!retriable) return;
   // Retried batches go to the front so that, with idempotence, order per partition holds.
   tx.schedule('produceRetry', tx.state.now + p.config.retryBackoffMs, { producer: producerId, batch });
   armDeliveryTimeout(tx, producerId);
