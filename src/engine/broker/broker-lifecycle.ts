@@ -1,7 +1,8 @@
 /**
  * Brokers going down and coming back, and being cut off from the network. What follows is the controller's
- * work (replication/controller.ts): a killed broker is fenced at once, one cut off when its session expires
- * (broker.session.timeout.ms); fencing moves its leaderships to the next ISR member. One that restarts is
+ * work (replication/controller.ts): a broker that crashed or was cut off is fenced when its session expires
+ * (broker.session.timeout.ms, 9 s), one shut down cleanly at once; fencing moves its leaderships to the next
+ * ISR member. One that restarts is
  * fenced first if it was not yet (a new incarnation, KIP-631) and unfenced as it registers again.
  * Its log survives a crash; on return it truncates to the leader's log and catches up (replication/fetcher.ts).
  */
@@ -16,6 +17,7 @@ import {
   startSessionExpiry,
   unfenceBroker,
 } from '../replication/controller';
+import { electOfflinePartitions } from '../replication/election';
 import { resetConnections, syncFetchers } from '../replication/fetcher';
 import { reachesPeers } from '../replication/network';
 
@@ -40,28 +42,45 @@ function lostContact(tx: Tx, id: BrokerId): void {
   syncFetchers(tx);
 }
 
-/**
- * A killed broker is fenced at once, as after a controlled shutdown (BrokerHeartbeat with wantShutDown):
- * the controller moves its leaderships and shrinks its ISRs right away. A broker cut off by the network gets
- * no such treatment: the controller only notices when its session expires (isolateBroker,
- * isolateBrokerFromPeers).
- */
-function stopped(tx: Tx, id: BrokerId): void {
-  resetConnections(tx, id);
-  maybeFailoverController(tx);
-  if (tx.state.controller !== null && !tx.state.brokers[id]!.fenced) fenceBroker(tx, id, 'killed');
-  else startSessionExpiry(tx, id);
-  syncFetchers(tx);
+function aliveOr(tx: Tx, id: BrokerId): EngineError | undefined {
+  const err = brokerOr(tx, id);
+  if (err) return err;
+  return tx.state.brokers[id]!.alive
+    ? undefined
+    : { code: 'INVALID_REQUEST', message: `Broker ${id} is already down.` };
 }
 
+/**
+ * A crash (kill -9, power loss) tells the controller nothing: the broker's heartbeats just stop, and the
+ * KRaft controller fences it only when broker.session.timeout.ms (9 s) has passed without one
+ * (BrokerHeartbeatManager, ReplicationControlManager.handleBrokerFenced). Until then it keeps its
+ * leaderships and stays in every ISR, so produce requests sent to it go unanswered and time out, and an
+ * acks=all write it was a follower for waits for its copy.
+ */
 export function killBroker(tx: Tx, cmd: Cmd<'killBroker'>): EngineError | undefined {
-  const err = brokerOr(tx, cmd.broker);
+  const err = aliveOr(tx, cmd.broker);
   if (err) return err;
-  if (!tx.state.brokers[cmd.broker]!.alive)
-    return { code: 'INVALID_REQUEST', message: `Broker ${cmd.broker} is already down.` };
   setBroker(tx, cmd.broker, { alive: false });
   tx.emit({ type: 'brokerKilled', broker: cmd.broker });
-  stopped(tx, cmd.broker);
+  lostContact(tx, cmd.broker);
+  return undefined;
+}
+
+/**
+ * A controlled shutdown (SIGTERM, kafka-server-stop.sh): the broker asks to shut down in its heartbeat
+ * (BrokerHeartbeatRequest wantShutDown), the controller moves its leaderships and takes it out of every ISR
+ * (ReplicationControlManager.handleBrokerInControlledShutdown), and only then does it stop. The hand-over is
+ * instant, and the old leader, still up while it happens, answers its waiting acks=all requests
+ * NOT_LEADER_OR_FOLLOWER so the producer retries on the new leader.
+ */
+export function shutdownBroker(tx: Tx, cmd: Cmd<'shutdownBroker'>): EngineError | undefined {
+  const err = aliveOr(tx, cmd.broker);
+  if (err) return err;
+  if (tx.state.controller !== null && !tx.state.brokers[cmd.broker]!.fenced)
+    fenceBroker(tx, cmd.broker, 'controlled shutdown');
+  setBroker(tx, cmd.broker, { alive: false });
+  tx.emit({ type: 'brokerShutDown', broker: cmd.broker });
+  lostContact(tx, cmd.broker);
   return undefined;
 }
 
@@ -89,7 +108,12 @@ function rejoin(tx: Tx, id: BrokerId, newIncarnation: boolean): void {
   // simulator fences the old incarnation at once instead.
   if (!fenced && newIncarnation) fenceBroker(tx, id, 'restarted');
   if (tx.state.brokers[id]!.fenced) unfenceBroker(tx, id);
-  else syncFetchers(tx);
+  else {
+    // Healed before its session expired: it was acceptable all along, but a partition may still wait for
+    // a leader (elected while the controller could not act); electing never hurts a leaderless partition.
+    electOfflinePartitions(tx);
+    syncFetchers(tx);
+  }
 }
 
 export function isolateBroker(tx: Tx, cmd: Cmd<'isolateBroker'>): EngineError | undefined {

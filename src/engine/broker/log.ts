@@ -106,21 +106,29 @@ export function truncateTo(log: ReplicaLog, offset: number): ReplicaLog {
 }
 
 /**
- * Deletes whole segments, oldest first, while `shouldDelete(segment)` holds for a segment that is not the
- * active one (Kafka never deletes the active segment by retention: UnifiedLog.deleteOldSegments).
+ * Deletes whole segments, oldest first, while `shouldDelete(segment)` holds, as UnifiedLog.deletableSegments
+ * does: a segment goes only if the high watermark has reached its end (the next segment's base offset, or the
+ * log end offset for the active one), so the log start offset never passes the HW; an empty active segment is
+ * never deleted (it would only be made again). The active segment is not exempt: when it goes too,
+ * UnifiedLog.deleteSegments rolls a new empty segment at the log end offset first, so a fully expired log is
+ * empty with log start offset = log end offset.
  */
 export function deleteOldSegments(
   log: ReplicaLog,
+  highWatermark: number,
   shouldDelete: (
     segment: { baseOffset: number; endOffset: number; bytes: number; newestAppendMs: number },
     keptBytes: number,
   ) => boolean,
 ): ReplicaLog {
+  const count = log.segmentBaseOffsets.length;
   let i = 0;
   let kept = log.segmentBytes.reduce((a, b) => a + b, 0);
-  while (i < log.segmentBaseOffsets.length - 1) {
+  while (i < count) {
     const baseOffset = log.segmentBaseOffsets[i]!;
-    const endOffset = log.segmentBaseOffsets[i + 1]!;
+    const last = i === count - 1;
+    const endOffset = last ? log.logEndOffset : log.segmentBaseOffsets[i + 1]!;
+    if (highWatermark < endOffset || (last && endOffset === baseOffset)) break;
     const newest = log.items[endOffset - 1 - log.base];
     const seg = {
       baseOffset,
@@ -133,7 +141,9 @@ export function deleteOldSegments(
     i++;
   }
   if (i === 0) return log;
-  const logStartOffset = log.segmentBaseOffsets[i]!;
+  // Every segment went: the new active segment, empty, starts at the log end offset (UnifiedLog.roll).
+  const rolled = i === count;
+  const logStartOffset = rolled ? log.logEndOffset : log.segmentBaseOffsets[i]!;
   // Drop the deleted records from memory once they are a large share of the array, so an hour of autoplay
   // with retention stays flat in memory.
   const dropped = logStartOffset - log.base;
@@ -141,8 +151,8 @@ export function deleteOldSegments(
   return {
     ...log,
     logStartOffset,
-    segmentBaseOffsets: log.segmentBaseOffsets.slice(i),
-    segmentBytes: log.segmentBytes.slice(i),
+    segmentBaseOffsets: rolled ? [logStartOffset] : log.segmentBaseOffsets.slice(i),
+    segmentBytes: rolled ? [0] : log.segmentBytes.slice(i),
     base: compact ? logStartOffset : log.base,
     items: compact ? log.items.slice(dropped, log.logEndOffset - log.base) : log.items,
   };

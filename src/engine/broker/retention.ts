@@ -1,6 +1,8 @@
 /**
  * Retention (cleanup.policy=delete): every log.retention.check.interval.ms the broker deletes whole old
  * segments past retention.ms (by their newest record) or beyond retention.bytes; the log start offset moves.
+ * Each replica deletes from its own log, below the high watermark it knows (UnifiedLog.deleteOldSegments), the
+ * active segment included once the HW has reached the log end (log.ts, deleteOldSegments).
  */
 
 import type { Tx } from '../core/tx';
@@ -18,7 +20,9 @@ export function onRetentionCheck(tx: Tx): void {
         const broker = Number(id);
         if (!tx.state.brokers[broker]?.alive) continue;
         let reason: 'retention.ms' | 'retention.bytes' = 'retention.ms';
-        const next = deleteOldSegments(log, (seg, keptBytes) => {
+        // The leader's HW, or the one a follower learned from its fetch responses (Replica's highWatermark).
+        const highWatermark = p.leader === broker ? p.highWatermark : (p.replicaHighWatermarks[broker] ?? 0);
+        const next = deleteOldSegments(log, highWatermark, (seg, keptBytes) => {
           if (retentionMs !== null && tx.state.now - seg.newestAppendMs > retentionMs) return true;
           if (retentionBytes !== null && keptBytes - seg.bytes >= retentionBytes) {
             reason = 'retention.bytes';

@@ -32,6 +32,8 @@ export type CoreCommand =
       maxInFlightRequests?: number;
       idempotent?: boolean;
       roundRobinStart?: number | null;
+      requestTimeoutMs?: number;
+      deliveryTimeoutMs?: number;
     }
   | {
       type: 'configureProducer';
@@ -55,7 +57,10 @@ export type CoreCommand =
   | { type: 'flush'; producer: string }
   /** Moves the logical clock forward, firing every timer that falls due on the way. */
   | { type: 'advance'; ms: number }
+  /** A crash (kill -9, power loss): the controller notices only when the broker's session expires (9 s). */
   | { type: 'killBroker'; broker: BrokerId }
+  /** A controlled shutdown (SIGTERM, kafka-server-stop.sh): leadership moves away first, then it stops. */
+  | { type: 'shutdownBroker'; broker: BrokerId }
   | { type: 'restartBroker'; broker: BrokerId }
   | { type: 'isolateBroker'; broker: BrokerId }
   | { type: 'healBroker'; broker: BrokerId }

@@ -68,8 +68,11 @@ export type EngineEvent = { atMs: number } & (
       batchId: string;
       topic: string;
       partition: number;
+      /** Kafka's error name (NOT_ENOUGH_REPLICAS, TimeoutException ...). */
       error: string;
       retriable: boolean;
+      /** The exception's message when there is one, e.g. a batch expired by delivery.timeout.ms. */
+      message?: string;
     }
   | { type: 'produceRetried'; producer: string; batchId: string; attempt: number }
   | {
@@ -81,6 +84,7 @@ export type EngineEvent = { atMs: number } & (
       reason: 'retention.ms' | 'retention.bytes';
     }
   | { type: 'brokerKilled'; broker: BrokerId }
+  | { type: 'brokerShutDown'; broker: BrokerId }
   | { type: 'brokerRestarted'; broker: BrokerId }
   | { type: 'brokerIsolated'; broker: BrokerId }
   | { type: 'brokerHealed'; broker: BrokerId }

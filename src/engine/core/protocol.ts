@@ -92,6 +92,8 @@ export interface CoreTimerPayloads {
   readonly produceTimeout: { readonly producer: string; readonly batchId: string; readonly attempt: number };
   readonly produceRetry: { readonly producer: string; readonly batch: ProducerBatch };
   readonly producerRetryDrain: { readonly producer: string };
+  /** The producer's next batch may have reached delivery.timeout.ms (producer/delivery-timeout.ts). */
+  readonly deliveryTimeoutCheck: { readonly producer: string };
   readonly retentionCheck: NoPayload;
 }
 

@@ -3,7 +3,13 @@
  * Pure: the same state, command and environment always give the same result; the input state is never
  * mutated. The environment (env.ts) brings what the app loads on demand, the ksql engine.
  */
-import { healBroker, isolateBroker, killBroker, restartBroker } from '../broker/broker-lifecycle';
+import {
+  healBroker,
+  isolateBroker,
+  killBroker,
+  restartBroker,
+  shutdownBroker,
+} from '../broker/broker-lifecycle';
 import { onProduceRequest } from '../broker/broker-produce';
 import { addPartitions, createCluster, createTopic, setTopicConfig } from '../broker/cluster';
 import { onRetentionCheck, RETENTION_CHECK_INTERVAL_MS } from '../broker/retention';
@@ -11,6 +17,7 @@ import { groupHandlers } from '../groups/handlers';
 import { initialGroupsSlice } from '../groups/types';
 import { ksqlRuntimeHandlers } from '../ksql-runtime/handlers';
 import { initialKsqlRuntimeSlice } from '../ksql-runtime/types';
+import { onDeliveryTimeoutCheck } from '../producer/delivery-timeout';
 import { addProducer, configureProducer, flush, onLingerExpired, produce } from '../producer/producer';
 import { drain, onProduceResponse, onProduceRetry, onProduceTimeout } from '../producer/producer-send';
 import { queueHandlers } from '../queue/handlers';
@@ -81,6 +88,7 @@ const coreCommandHandlers: CommandHandlers<CoreCommand> = {
   flush,
   advance,
   killBroker,
+  shutdownBroker,
   restartBroker,
   isolateBroker,
   healBroker,
@@ -115,6 +123,7 @@ const coreTimerHandlers: TimerHandlers<CoreTimerPayloads> = {
   produceTimeout: (tx, t) => onProduceTimeout(tx, t.payload),
   produceRetry: (tx, t) => onProduceRetry(tx, t.payload),
   producerRetryDrain: (tx, t) => drain(tx, t.payload.producer),
+  deliveryTimeoutCheck: (tx, t) => onDeliveryTimeoutCheck(tx, t.payload.producer),
   retentionCheck: (tx) => onRetentionCheck(tx),
 };
 

@@ -190,7 +190,10 @@ export interface ProducerConfig {
   readonly batchSizeBytes: number;
   readonly maxInFlightRequests: number;
   readonly idempotent: boolean;
+  /** request.timeout.ms: an unanswered produce request is given up on (and retried) after this. */
   readonly requestTimeoutMs: number;
+  /** delivery.timeout.ms: a batch not acknowledged this long after its creation fails (KIP-91). */
+  readonly deliveryTimeoutMs: number;
   readonly retryBackoffMs: number;
   /** Where a round-robin counter starts. Kafka starts it at a random int; a scene may pin it to 0. */
   readonly roundRobinStart: number | null;

@@ -229,7 +229,7 @@ describe('static membership (KIP-345)', () => {
 });
 
 describe('the coordinator', () => {
-  it('moves to the new leader of the offsets partition when its broker dies, and the group carries on', () => {
+  it('moves to the new leader of the offsets partition when its broker shuts down, and the group carries on', () => {
     const setup: Command[] = [
       { type: 'createCluster', brokers: 3 },
       { type: 'createTopic', topic: 'orders', partitions: 4, config: { replicationFactor: 3 } },
@@ -242,7 +242,7 @@ describe('the coordinator', () => {
     const old = before.state.groups.groups.g!.coordinator!;
     const { events, state } = run([
       ...setup,
-      { type: 'killBroker', broker: old },
+      { type: 'shutdownBroker', broker: old },
       ...produce(8),
       { type: 'advance', ms: 10_000 },
     ]);

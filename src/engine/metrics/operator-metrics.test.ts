@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../core/commands';
 import type { EngineEvent } from '../core/events';
 import type { EngineState } from '../core/types';
+import { BROKER_SESSION_TIMEOUT_MS } from '../replication/config';
 import { runCommands, runStepwise } from '../testing/test-support';
 import { clusterGauges, countEvents, groupMetrics } from './operator-metrics';
 import { metricReadings } from './readings';
@@ -47,7 +48,8 @@ describe('the gauges an operator watches', () => {
     const { state, events } = runCommands(2, [
       ...setup(6, 2, 1),
       { type: 'killBroker', broker: 1 },
-      { type: 'advance', ms: 20 },
+      // A crash is noticed when the broker's session expires: then the controller fences it.
+      { type: 'advance', ms: BROKER_SESSION_TIMEOUT_MS + 20 },
     ]);
     const g = clusterGauges(state);
     expect(g.underReplicatedPartitions).toBe(hosted);
@@ -100,7 +102,11 @@ describe('the gauges an operator watches', () => {
       { type: 'advance', ms: 50 },
     ];
     const kill: Command[] = [1, 2].map((broker) => ({ type: 'killBroker', broker }));
-    const dead = runCommands(4, [...onOneAndTwo, ...kill, { type: 'advance', ms: 20 }]).state;
+    const dead = runCommands(4, [
+      ...onOneAndTwo,
+      ...kill,
+      { type: 'advance', ms: BROKER_SESSION_TIMEOUT_MS + 20 },
+    ]).state;
     expect(clusterGauges(dead).offlinePartitionsCount).toBe(2);
     // An offline partition has no leader to report it under-replicated or under min ISR.
     expect(clusterGauges(dead).underReplicatedPartitions).toBe(0);

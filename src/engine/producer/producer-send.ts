@@ -7,6 +7,8 @@
 import type { CoreTimerPayloads, ProduceResponse } from '../core/protocol';
 import type { Tx } from '../core/tx';
 import { brokerNode, type ProducerBatch, producerNode, tpKey } from '../core/types';
+import { reportBatchFailure } from './batch-failure';
+import { armDeliveryTimeout } from './delivery-timeout';
 
 /** Errors the producer retries (RetriableException subclasses in the Java client). */
 const RETRIABLE = new Set([
@@ -16,9 +18,6 @@ const RETRIABLE = new Set([
   'REQUEST_TIMED_OUT',
   'LEADER_NOT_AVAILABLE',
 ]);
-
-/** delivery.timeout.ms (120 s): after this, a batch fails for good. */
-const DELIVERY_TIMEOUT_MS = 120_000;
 
 /** Assigns sequence numbers on first send: per partition, consecutive, never reused (idempotent producer). */
 function withSequence(tx: Tx, producerId: string, batch: ProducerBatch): ProducerBatch {
@@ -73,6 +72,7 @@ export function drain(tx: Tx, producerId: string): void {
   ) {
     tx.schedule('producerRetryDrain', tx.state.now + p.config.retryBackoffMs, { producer: producerId });
   }
+  if (leaderless) armDeliveryTimeout(tx, producerId);
 }
 
 function sendBatch(tx: Tx, producerId: string, batch: ProducerBatch, leader: number): void {
@@ -148,23 +148,14 @@ export function onProduceTimeout(tx: Tx, payload: CoreTimerPayloads['produceTime
 
 function retryOrFail(tx: Tx, producerId: string, batch: ProducerBatch, error: string): void {
   const p = tx.producerDraft(producerId)!;
-  const retriable = RETRIABLE.has(error) && tx.state.now - batch.createdAtMs < DELIVERY_TIMEOUT_MS;
-  tx.emit({
-    type: 'produceFailed',
-    producer: producerId,
-    batchId: batch.id,
-    topic: batch.topic,
-    partition: batch.partition,
-    error,
-    retriable,
-  });
+  // Sender.canRetry: a retriable error is retried while the batch is within delivery.timeout.ms.
+  const retriable = RETRIABLE.has(error) && tx.state.now - batch.createdAtMs < p.config.deliveryTimeoutMs;
   delete tx.own(p, 'inFlight')[batch.id];
-  if (!retriable) {
-    p.failed += batch.records.length;
-    return;
-  }
+  reportBatchFailure(tx, producerId, batch, { error, retriable });
+  if (!retriable) return;
   // Retried batches go to the front so that, with idempotence, order per partition holds.
   tx.schedule('produceRetry', tx.state.now + p.config.retryBackoffMs, { producer: producerId, batch });
+  armDeliveryTimeout(tx, producerId);
 }
 
 export function onProduceRetry(tx: Tx, payload: CoreTimerPayloads['produceRetry']): void {

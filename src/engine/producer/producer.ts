@@ -14,6 +14,7 @@ import {
   tpKey,
 } from '../core/types';
 import { crc32 } from './crc32';
+import { DELIVERY_TIMEOUT_MS } from './delivery-timeout';
 import { encodeUtf8 } from './murmur2';
 import { hashKey, toPositive } from './partitioner';
 import { drain } from './producer-send';
@@ -28,6 +29,7 @@ export const defaultProducerConfig: ProducerConfig = {
   maxInFlightRequests: 5,
   idempotent: true,
   requestTimeoutMs: 30000,
+  deliveryTimeoutMs: DELIVERY_TIMEOUT_MS,
   retryBackoffMs: 100,
   roundRobinStart: null,
 };
@@ -86,6 +88,10 @@ function invalidConfig(c: ProducerConfig): string | undefined {
   if (c.lingerMs < 0) return 'linger.ms must be >= 0.';
   if (c.batchSizeBytes < 1) return 'batch.size must be positive.';
   if (c.maxInFlightRequests < 1) return 'max.in.flight.requests.per.connection must be >= 1.';
+  if (c.requestTimeoutMs < 1) return 'request.timeout.ms must be positive.';
+  // KafkaProducer.configureDeliveryTimeout refuses a delivery timeout set below linger.ms + request.timeout.ms.
+  if (c.deliveryTimeoutMs < c.lingerMs + c.requestTimeoutMs)
+    return 'delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms';
   // ProducerConfig: enable.idempotence requires acks=all and at most 5 requests in flight.
   if (c.idempotent && c.acks !== 'all')
     return 'Must set acks to all in order to use the idempotent producer.';

@@ -8,7 +8,7 @@
 import type { Tx } from '../core/tx';
 import type { BrokerId } from '../core/types';
 import { replicationConfig } from './config';
-import { electLeader } from './election';
+import { electLeader, electOfflinePartitions } from './election';
 import { syncFetchers } from './fetcher';
 import { advanceHighWatermark } from './high-watermark';
 import { shrinkIsr } from './isr';
@@ -46,7 +46,7 @@ export function onSessionExpired(tx: Tx, id: BrokerId): void {
 export function fenceBroker(
   tx: Tx,
   id: BrokerId,
-  reason: 'session timed out' | 'restarted' | 'killed',
+  reason: 'session timed out' | 'restarted' | 'controlled shutdown',
 ): void {
   cancelSessionExpiry(tx, id);
   setFenced(tx, id, true);
@@ -61,14 +61,17 @@ export function fenceBroker(
   syncFetchers(tx);
 }
 
-/** The broker registered again: partitions waiting for it (offline, it in their ISR) get a leader. */
+/**
+ * The broker registered again (ReplicationControlManager.handleBrokerUnfenced): every partition without a
+ * leader is elected again, not only those on this broker, and the others may move their HW.
+ */
 export function unfenceBroker(tx: Tx, id: BrokerId): void {
   setFenced(tx, id, false);
   tx.emit({ type: 'brokerUnfenced', broker: id });
   for (const t of Object.values(tx.state.topics)) {
     for (const p of t.partitions) {
-      if (p.leader === null && p.replicas.includes(id)) electLeader(tx, t.name, p.partition);
-      else if (p.leader !== null) advanceHighWatermark(tx, t.name, p.partition);
+      if (p.leader === null) electLeader(tx, t.name, p.partition);
+      else advanceHighWatermark(tx, t.name, p.partition);
     }
   }
   syncFetchers(tx);
@@ -103,7 +106,5 @@ export function maybeFailoverController(tx: Tx): void {
     if (!reachesPeers(tx.state, b.id) && !b.fenced) startSessionExpiry(tx, b.id);
   }
   // Partitions that went offline while nobody was controller get a leader if one is electable now.
-  for (const t of Object.values(tx.state.topics)) {
-    for (const p of t.partitions) if (p.leader === null) electLeader(tx, t.name, p.partition);
-  }
+  electOfflinePartitions(tx);
 }

@@ -8,8 +8,11 @@ import type { Command } from '../core/commands';
 import { checkInvariants } from '../core/invariants';
 import { lostAcknowledged, produce, replicatedCluster, story } from '../testing/replication';
 import { runCommands } from '../testing/test-support';
+import { BROKER_SESSION_TIMEOUT_MS } from './config';
 
 const advance = (ms: number): Command => ({ type: 'advance', ms });
+/** A crashed broker is fenced once its session has run out (broker.session.timeout.ms, 9 s). */
+const untilFenced = advance(BROKER_SESSION_TIMEOUT_MS);
 
 /** a at 100, b at 101: b reaches the leader while the followers' fetch for a is still on its way. */
 const leaderDiesBeforeFollowersCopyB = (acks: 1 | 'all'): Command[] => [
@@ -19,6 +22,7 @@ const leaderDiesBeforeFollowersCopyB = (acks: 1 | 'all'): Command[] => [
   produce('b'),
   advance(10),
   { type: 'killBroker', broker: 0 },
+  untilFenced,
   produce('c'),
   advance(1000),
   { type: 'restartBroker', broker: 0 },
@@ -36,15 +40,16 @@ describe('acks=1: the leader acknowledges, dies before any follower copied the r
       '110 acked b7@0',
       '111 acked b12@1',
       '111 brokerKilled 0',
+      // A crashed: the controller hears nothing until A's session runs out 9 s later.
       '111 controller 1',
-      '111 brokerFenced 0 (killed)',
-      '111 clean leader 1 epoch 1 isr [1,2]',
-      '116 appended c@1 on 1',
-      '121 acked b32@1',
-      '1111 brokerRestarted 0',
-      '1111 brokerUnfenced 0',
-      '1121 0 truncated 2 -> 1, lost [r11]',
-      '1136 isr [0,1,2] with 0',
+      '9111 brokerFenced 0 (session timed out)',
+      '9111 clean leader 1 epoch 1 isr [1,2]',
+      '9116 appended c@1 on 1',
+      '9121 acked b37@1',
+      '10111 brokerRestarted 0',
+      '10111 brokerUnfenced 0',
+      '10121 0 truncated 2 -> 1, lost [r11]',
+      '10136 isr [0,1,2] with 0',
     ]);
   });
 
@@ -68,15 +73,15 @@ describe('acks=all, min.insync.replicas=2, RF 3: the same failure loses nothing 
       '106 appended b@1 on 0',
       '111 brokerKilled 0',
       '111 controller 1',
-      '111 brokerFenced 0 (killed)',
-      '111 clean leader 1 epoch 1 isr [1,2]',
+      '9111 brokerFenced 0 (session timed out)',
+      '9111 clean leader 1 epoch 1 isr [1,2]',
       // c skips the sequence numbers of a and b, which the producer still waits on: the broker refuses the gap.
-      '116 rejected b28 by 1: OUT_OF_ORDER_SEQUENCE_NUMBER',
-      '121 failed b28 OUT_OF_ORDER_SEQUENCE_NUMBER',
-      '1111 brokerRestarted 0',
-      '1111 brokerUnfenced 0',
-      '1121 0 truncated 2 -> 1, lost [r11]',
-      '1126 isr [0,1,2] with 0',
+      '9116 rejected b33 by 1: OUT_OF_ORDER_SEQUENCE_NUMBER',
+      '9121 failed b33 OUT_OF_ORDER_SEQUENCE_NUMBER',
+      '10111 brokerRestarted 0',
+      '10111 brokerUnfenced 0',
+      '10121 0 truncated 2 -> 1, lost [r11]',
+      '10126 isr [0,1,2] with 0',
       '30100 failed b7 REQUEST_TIMED_OUT',
       '30101 failed b12 REQUEST_TIMED_OUT',
       // a is already on the new leader: the idempotent retry is a duplicate; b is appended anew.
@@ -99,9 +104,11 @@ describe('all ISR members down', () => {
     advance(100),
     { type: 'killBroker', broker: 1 },
     { type: 'killBroker', broker: 2 },
+    untilFenced,
     produce('b'),
     advance(20),
     { type: 'killBroker', broker: 0 },
+    untilFenced,
     advance(100),
     { type: 'restartBroker', broker: 1 },
     advance(100),
@@ -116,24 +123,23 @@ describe('all ISR members down', () => {
       '105 appended a@0 on 0',
       '120 acked b7@0',
       '200 brokerKilled 1',
-      '200 brokerFenced 1 (killed)',
-      '200 isr [0,2] without [1] (broker fenced)',
       '200 brokerKilled 2',
-      '200 brokerFenced 2 (killed)',
-      '200 isr [0] without [2] (broker fenced)',
-      '205 rejected b24 by 0: NOT_ENOUGH_REPLICAS',
-      '210 failed b24 NOT_ENOUGH_REPLICAS',
-      '220 brokerKilled 0',
-      '220 controller 3',
-      '220 brokerFenced 0 (killed)',
-      '220 offline, isr [0]',
-      '320 brokerRestarted 1',
-      '320 brokerUnfenced 1',
-      '420 brokerRestarted 0',
-      '420 brokerUnfenced 0',
-      '420 clean leader 0 epoch 2 isr [0]',
-      '425 isr [0,1] with 1',
-      '515 appended b@1 on 0',
+      '9200 brokerFenced 1 (session timed out)',
+      '9200 isr [0,2] without [1] (broker fenced)',
+      '9200 brokerFenced 2 (session timed out)',
+      '9200 isr [0] without [2] (broker fenced)',
+      '9205 rejected b26 by 0: NOT_ENOUGH_REPLICAS',
+      '9210 failed b26 NOT_ENOUGH_REPLICAS',
+      '9220 brokerKilled 0',
+      '9220 controller 3',
+      '18220 brokerFenced 0 (session timed out)',
+      '18220 offline, isr [0]',
+      '18320 brokerRestarted 1',
+      '18320 brokerUnfenced 1',
+      '18420 brokerRestarted 0',
+      '18420 brokerUnfenced 0',
+      '18420 clean leader 0 epoch 2 isr [0]',
+      '18425 isr [0,1] with 1',
     ]);
     expect(lostAcknowledged(state, events)).toEqual([]);
   });
@@ -152,10 +158,12 @@ describe('all ISR members down', () => {
       produce('a'),
       advance(100),
       { type: 'killBroker', broker: 2 },
+      untilFenced,
       produce('b'),
       advance(100),
       { type: 'killBroker', broker: 1 },
       { type: 'killBroker', broker: 0 },
+      untilFenced,
       advance(100),
       { type: 'restartBroker', broker: 2 },
       advance(100),
@@ -164,26 +172,27 @@ describe('all ISR members down', () => {
     ]);
     expect(errors).toEqual([]);
     expect(story(events).slice(5)).toEqual([
-      '205 appended b@1 on 0',
-      '220 acked b24@1',
-      '300 brokerKilled 1',
-      '300 brokerFenced 1 (killed)',
-      '300 isr [0] without [1] (broker fenced)',
-      '300 brokerKilled 0',
-      '300 controller 3',
-      '300 brokerFenced 0 (killed)',
-      '300 offline, isr [0]',
-      '400 brokerRestarted 2',
-      '400 brokerUnfenced 2',
-      '400 unclean leader 2 epoch 2 isr [2]',
-      '400 offsets 1..1 lost (hw was 2)',
-      '500 brokerRestarted 0',
-      '500 brokerUnfenced 0',
-      '510 0 truncated 2 -> 1, lost [r23]',
-      '515 isr [0,2] with 0',
+      '9205 appended b@1 on 0',
+      '9220 acked b29@1',
+      '9300 brokerKilled 1',
+      '9300 brokerKilled 0',
+      '9300 controller 3',
+      '18300 brokerFenced 0 (session timed out)',
+      // 0 and 1 crashed together: fencing 0 first elects 1, still unfenced (isAcceptableLeader), then 1 goes.
+      '18300 clean leader 1 epoch 1 isr [1]',
+      '18300 brokerFenced 1 (session timed out)',
+      '18300 offline, isr [1]',
+      '18400 brokerRestarted 2',
+      '18400 brokerUnfenced 2',
+      '18400 unclean leader 2 epoch 3 isr [2]',
+      '18400 offsets 1..1 lost (hw was 1)',
+      '18500 brokerRestarted 0',
+      '18500 brokerUnfenced 0',
+      '18510 0 truncated 2 -> 1, lost [r28]',
+      '18515 isr [0,2] with 0',
     ]);
     // b was acknowledged to an acks=all producer (min.insync.replicas=1): unclean election loses it anyway.
-    expect(lostAcknowledged(state, events)).toEqual(['r23']);
+    expect(lostAcknowledged(state, events)).toEqual(['r28']);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * Leader election by the controller (KRaft's PartitionChangeBuilder): the first replica in replica-list
- * order that is in the ISR and alive; with unclean.leader.election.enable, failing that, any live replica,
- * losing what it lacks. Every leader change bumps the leader epoch; the new leader records the epoch in its
+ * Leader election by the controller (KRaft's PartitionChangeBuilder.electLeader): the first replica in
+ * replica-list order that is in the ISR and acceptable (registered and not fenced); with
+ * unclean.leader.election.enable, failing that, any acceptable replica, losing what it lacks. Every leader change bumps the leader epoch; the new leader records the epoch in its
  * leader-epoch cache at its log end offset, which is where a returning replica will be told to truncate.
  */
 import type { LogRecord } from '../broker/log';
@@ -14,9 +14,15 @@ import type { ElectionKind } from './events';
 import { updatePartitionTracked } from './metrics';
 import { reachesPeers, servesClients } from './network';
 
-/** A replica the controller may make leader: running, reachable, not fenced. */
+/**
+ * A replica the controller may make leader: ReplicationControlManager's isAcceptableLeader, which is
+ * `clusterControl.isActive(r)`, a registered broker that is not fenced. Reachability is not asked: the
+ * controller knows only what broker heartbeats tell it, so a broker it cannot hear stays acceptable until
+ * its session expires and it is fenced (then its partitions are elected again).
+ */
 export function electable(tx: Tx, b: BrokerId): boolean {
-  return reachesPeers(tx.state, b) && !tx.state.brokers[b]!.fenced;
+  const broker = tx.state.brokers[b];
+  return !!broker && !broker.fenced;
 }
 
 /** ProducerStateManager rebuilt from the new leader's log: the last batch of each producer it holds. */
@@ -145,6 +151,19 @@ export function electLeader(tx: Tx, topic: string, partition: number, without: B
     return;
   }
   electUnclean(tx, topic, partition, unclean);
+}
+
+/**
+ * Elects a leader for every partition that has none, as the controller does whenever a broker may lead
+ * again: ReplicationControlManager.handleBrokerUnfenced runs generateLeaderAndIsrUpdates over
+ * brokersToIsrs.partitionsWithNoLeader(), and a new active controller does the same for what it finds
+ * offline. A partition whose ISR is still all fenced stays offline (and no event is emitted for it).
+ */
+export function electOfflinePartitions(tx: Tx): void {
+  if (tx.state.controller === null) return;
+  for (const t of Object.values(tx.state.topics)) {
+    for (const p of t.partitions) if (p.leader === null) electLeader(tx, t.name, p.partition);
+  }
 }
 
 /** Unclean election: the new leader's log is the truth; whatever any replica had past its end is lost. */

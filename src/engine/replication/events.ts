@@ -14,7 +14,11 @@ export type ProduceErrorCode =
 export type ReplicationEvent =
   | { type: 'brokerIsolatedFromPeers'; broker: BrokerId }
   | { type: 'controllerElected'; controller: BrokerId | null; previous: BrokerId | null }
-  | { type: 'brokerFenced'; broker: BrokerId; reason: 'session timed out' | 'restarted' | 'killed' }
+  | {
+      type: 'brokerFenced';
+      broker: BrokerId;
+      reason: 'session timed out' | 'restarted' | 'controlled shutdown';
+    }
   | { type: 'brokerUnfenced'; broker: BrokerId }
   | {
       type: 'leaderElected';

@@ -12,7 +12,14 @@ export function checkReplicationInvariants(state: EngineState): string[] {
       if (p.leader !== null && !p.replicas.includes(p.leader))
         problems.push(`${where}: leader is not a replica`);
       for (const b of p.replicas) if (!p.logs[b]) problems.push(`${where}: replica ${b} has no log`);
-      if (p.leader === null) continue;
+      if (p.leader === null) {
+        // The controller elects whenever a broker may lead again (election.ts, electOfflinePartitions), so
+        // a partition stays offline only while every ISR member is fenced (or nobody is controller).
+        const waiting = p.isr.filter((b) => state.brokers[b] && !state.brokers[b]!.fenced);
+        if (state.controller !== null && waiting.length > 0)
+          problems.push(`${where}: offline although ISR member ${waiting[0]} is not fenced`);
+        continue;
+      }
       const leaderLog = p.logs[p.leader];
       if (leaderLog && p.highWatermark > leaderLog.logEndOffset)
         problems.push(`${where}: high watermark above the leader's log end offset`);

@@ -132,3 +132,36 @@ export function lostAcknowledged(state: EngineState, events: readonly EngineEven
   }
   return lost;
 }
+
+/**
+ * What keeps a recovered cluster from being converged: a partition without a leader, a replica out of the
+ * ISR or with a log unlike the leader's, a high watermark short of the leader's log end, gauges not at 0.
+ */
+export function convergenceProblems(state: EngineState): string[] {
+  const problems: string[] = [];
+  for (const t of Object.values(state.topics)) {
+    for (const p of t.partitions) {
+      const where = `${t.name}/${p.partition}`;
+      if (p.leader === null) {
+        problems.push(`${where}: no leader`);
+        continue;
+      }
+      if ([...p.isr].sort().join() !== [...p.replicas].sort().join())
+        problems.push(`${where}: ISR [${p.isr}]`);
+      const leaderIds = keptRecords(p.logs[p.leader]!).map((r) => r.id);
+      for (const b of p.replicas) {
+        if (
+          keptRecords(p.logs[b]!)
+            .map((r) => r.id)
+            .join() !== leaderIds.join()
+        )
+          problems.push(`${where}: replica ${b} differs from the leader`);
+      }
+      if (p.highWatermark !== p.logs[p.leader]!.logEndOffset)
+        problems.push(`${where}: HW short of the log end`);
+    }
+  }
+  if (state.metrics.underReplicatedPartitions !== 0) problems.push('UnderReplicatedPartitions is not 0');
+  if (state.metrics.offlinePartitionsCount !== 0) problems.push('OfflinePartitionsCount is not 0');
+  return problems;
+}

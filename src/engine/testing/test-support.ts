@@ -165,6 +165,7 @@ function brokerCommands(): Weighted[] {
   const broker = fc.integer({ min: 0, max: 2 });
   return [
     { weight: 1, arbitrary: broker.map((b): Command => ({ type: 'killBroker', broker: b })) },
+    { weight: 1, arbitrary: broker.map((b): Command => ({ type: 'shutdownBroker', broker: b })) },
     { weight: 1, arbitrary: broker.map((b): Command => ({ type: 'restartBroker', broker: b })) },
   ];
 }

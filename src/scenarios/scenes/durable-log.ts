@@ -118,13 +118,22 @@ export const durableLog: Scene = {
       narration:
         'The log is not forever by default: retention deletes whole old segments (7 days in Kafka; one minute here).',
       notes:
-        'retention.ms or retention.bytes; the active segment is never deleted. Offsets are never reused: the log start offset moves up.',
+        'retention.ms or retention.bytes, checked every 5 minutes. Once even the newest record is older than retention.ms (and the high watermark has reached the log end), the active segment goes too: Kafka rolls a new empty one first, so each partition here ends empty. Offsets are never reused: the log start offset moves up to the log end offset, 3, and the next record gets offset 3.',
       commands: [{ type: 'advance', ms: 300_000 }],
       claims: [
         {
           text: 'old segments are gone and the log start offset moved past 0',
           holds: (s) =>
             s.topics[TOPIC]!.partitions.some((p) => (p.logs[p.leader ?? 0]?.logStartOffset ?? 0) > 0),
+        },
+        {
+          text: 'every partition is empty: the active segment expired too, log start offset = log end offset = 3',
+          holds: (s) =>
+            logValues(s).length === 0 &&
+            s.topics[TOPIC]!.partitions.every((p) => {
+              const log = p.logs[p.leader ?? 0]!;
+              return log.logStartOffset === 3 && log.logEndOffset === 3;
+            }),
         },
       ],
     },

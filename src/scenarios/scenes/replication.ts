@@ -7,9 +7,17 @@
  * Three brokers, replication factor 3, where the slide draws two: with RF 2 and min.insync.replicas=2 a single
  * failure stops every acks=all write (NOT_ENOUGH_REPLICAS); RF 3 is what survives one failure and keeps
  * taking writes, as Kafka's docs recommend. Every link takes 5 ms so the timings can be read off the trace.
+ *
+ * Every failure here is a crash (kill -9), not a controlled shutdown: the KRaft controller fences a crashed
+ * broker only when its session expires (broker.session.timeout.ms, 9 s), so each crash step runs past it.
  */
 import type { BrokerId, Command, EngineState } from '../../engine';
-import { clusterGauges, keptRecords } from '../../engine';
+import {
+  BROKER_SESSION_TIMEOUT_MS,
+  clusterGauges,
+  keptRecords,
+  PRODUCE_REQUEST_TIMEOUT_MS,
+} from '../../engine';
 import { ROUND_TRIP_MS } from '../helpers';
 import type { Claim, Scene } from '../types';
 
@@ -29,6 +37,10 @@ const UNTIL_SECOND_ACK_MS = 2 * LINK_LATENCY_MS;
 const CATCH_UP_MS = 100;
 /** acks=all: produce, two rounds of follower fetches to move the high watermark, and the ✓ back. */
 const ACKS_ALL_ROUND_TRIP_MS = 40;
+/** A crash, then long enough for the controller to fence the silent broker and elect a new leader. */
+const UNTIL_FENCED_MS = BROKER_SESSION_TIMEOUT_MS + ROUND_TRIP_MS;
+/** Past request.timeout.ms (30 s): the unanswered acks=all request times out and is retried. */
+const PAST_REQUEST_TIMEOUT_MS = PRODUCE_REQUEST_TIMEOUT_MS + 10 * ROUND_TRIP_MS;
 
 const partition = (s: EngineState) => s.topics[TOPIC]?.partitions[0];
 
@@ -56,6 +68,11 @@ const on = (value: string, brokers: BrokerId[]): Claim => ({
 const notOn = (value: string, brokers: BrokerId[]): Claim => ({
   text: `${value} is on none of brokers ${brokers.join(', ')}`,
   holds: (s) => brokers.every((b) => !valuesOn(s, b).includes(value)),
+});
+
+const fenced = (broker: BrokerId): Claim => ({
+  text: `the controller has fenced broker ${broker} (its session expired)`,
+  holds: (s) => s.brokers[broker]?.fenced === true,
 });
 
 const acked = (producer: string, count: number): Claim => ({
@@ -174,16 +191,17 @@ export const replication: Scene = {
       claims: [acked('fast-app', 2), on('€30', [A]), notOn('€30', [B, C]), on('€20', [A, B, C])],
     },
     {
-      title: 'A dies',
+      title: 'A crashes',
       narration:
-        'A crashes right after its ✓. The controller elects B, the first in-sync replica, as the new leader. B never got €30.',
+        'A crashes (kill -9) right after its ✓. The controller hears nothing for 9 s; then it fences A and elects B, the first in-sync replica. B never got €30.',
       notes:
-        'The controller picks the next leader from the ISR, in replica-list order, and bumps the leader epoch to 1. B and C were still in the ISR: lagging for a few milliseconds does not take a follower out. A’s disk still holds €30, but A is down.',
+        'A crash, not a controlled shutdown: A sends no goodbye, its heartbeats just stop, and the controller fences it when broker.session.timeout.ms (9 s) runs out. Until then A is still the leader and in the ISR, and requests sent to it time out. (kafka-server-stop.sh would hand leadership over at once.) The controller picks the next leader from the ISR, in replica-list order, and bumps the leader epoch to 1. B and C were still in the ISR: lagging for a few milliseconds does not take a follower out. A’s disk still holds €30, but A is down.',
       commands: [
         { type: 'killBroker', broker: A },
-        { type: 'advance', ms: ROUND_TRIP_MS },
+        { type: 'advance', ms: UNTIL_FENCED_MS },
       ],
       claims: [
+        fenced(A),
         leaderIs(B),
         isrIs([B, C]),
         notOn('€30', [B, C]),
@@ -235,14 +253,15 @@ export const replication: Scene = {
     {
       title: 'The same failure',
       narration:
-        'B, the leader, crashes right after its ✓. A is elected. It has €50, because the ✓ waited for it. Nothing acknowledged is lost.',
+        'B, the leader, crashes right after its ✓. 9 s later the controller fences it and elects A. A has €50, because the ✓ waited for it. Nothing acknowledged is lost.',
       notes:
-        'Same failure as before: the leader dies just after answering. With acks=all and min.insync.replicas=2 on RF 3, an acknowledged record survives any single broker failure.',
+        'Same crash as before: the leader dies just after answering, and the controller notices when its session expires. With acks=all and min.insync.replicas=2 on RF 3, an acknowledged record survives any single broker failure.',
       commands: [
         { type: 'killBroker', broker: B },
-        { type: 'advance', ms: ROUND_TRIP_MS },
+        { type: 'advance', ms: UNTIL_FENCED_MS },
       ],
       claims: [
+        fenced(B),
         leaderIs(A),
         isrIs([A, C]),
         on('€50', [A, C]),
@@ -254,20 +273,41 @@ export const replication: Scene = {
     {
       title: 'Down to one copy',
       narration:
-        'C crashes too. Only A is in sync. safe-app sends €60: A refuses it (NOT_ENOUGH_REPLICAS) rather than acknowledge a single copy.',
+        'C crashes too. For 9 s the controller does not know: C is still in the ISR, so A appends safe-app’s €60 and waits for C’s copy. Then C is fenced and only A is in sync. €60 is never ✓: it times out, and the retry is refused (NOT_ENOUGH_REPLICAS). fast-app’s €70 (acks=1) is ✓ but stays above the high watermark.',
       notes:
-        'The ISR is [A], smaller than min.insync.replicas=2, so A rejects the acks=all write before appending. The producer keeps retrying until the ISR grows back or delivery.timeout.ms (2 min) runs out. acks=1 writes would still be taken here: min.insync.replicas applies only to acks=all.',
+        'A crash again, so C keeps its place in the ISR until its session expires: the acks=all write is not refused at once, it is appended to A and waits, and fails after request.timeout.ms (30 s) with REQUEST_TIMED_OUT. By then the ISR is [A], smaller than min.insync.replicas=2, so A refuses the retry before appending. The producer keeps retrying until the ISR grows back or delivery.timeout.ms (2 min) runs out. €60 sits on A’s log, never acknowledged and never readable. min.insync.replicas is not only about acks=all: since Kafka 3.7 (KAFKA-15583) the leader does not advance the high watermark while the ISR is below it, so the acks=1 write is appended and acknowledged but stays unreadable until the ISR grows back.',
       commands: [
         { type: 'killBroker', broker: C },
         pay('safe-app', 'frank', '€60'),
-        { type: 'advance', ms: ROUND_TRIP_MS },
+        pay('fast-app', 'grace', '€70'),
+        { type: 'advance', ms: PAST_REQUEST_TIMEOUT_MS },
       ],
       claims: [
+        fenced(C),
         isrIs([A]),
-        notOn('€60', [A, B, C]),
+        {
+          text: 'A appended €60 (C was still in the ISR when it arrived), and only A has it',
+          holds: (s) => valuesOn(s, A).includes('€60') && !valuesOn(s, C).includes('€60'),
+        },
         acked('safe-app', 2),
-        // ISR [A] is below min.insync.replicas=2; A still leads, so P0 is not offline. The acks=all €60 is
-        // refused once: its retry waits retry.backoff.ms (100 ms), longer than the step.
+        acked('fast-app', 4),
+        on('€70', [A]),
+        {
+          text: 'the high watermark has passed neither €60 nor €70: no consumer can read them',
+          holds: (s) => {
+            const p = partition(s);
+            const log = p?.logs[A];
+            const offsets = log
+              ? keptRecords(log)
+                  .filter((r) => r.value === '€60' || r.value === '€70')
+                  .map((r) => r.offset)
+              : [];
+            return p !== undefined && offsets.length === 2 && offsets.every((o) => p.highWatermark <= o);
+          },
+        },
+        // ISR [A] is below min.insync.replicas=2; A still leads, so P0 is not offline. €60's request timed out
+        // waiting for C (a delayed produce's timeout is not a failed append), and its retry was refused
+        // NOT_ENOUGH_REPLICAS: one failed produce request (ReplicaManager counts append failures).
         gauges({ underReplicated: 1, underMinIsr: 1, offline: 0 }),
         totals(2, 1),
       ],
@@ -286,7 +326,8 @@ export const replication: Scene = {
     kind: 'brokers',
     topic: TOPIC,
     producers: ['fast-app', 'safe-app'],
-    // The scene plays out in a few hundred logical ms: rates over 100 ms show a failure's spike and its end.
+    // A failure step ends a round trip after the controller acts (the fence, 9 s after a crash): rates over the
+    // last 100 ms show its spike at the step's end, and the sparklines its place in the scene.
     metrics: { shown: true, rateWindowMs: 100 },
   },
   realCommands: [
@@ -295,7 +336,7 @@ export const replication: Scene = {
     'bin/kafka-console-producer.sh --bootstrap-server localhost:9092 --topic payments \\\n  --producer-property acks=1 --producer-property enable.idempotence=false',
     'bin/kafka-console-producer.sh --bootstrap-server localhost:9092 --topic payments --producer-property acks=all',
     'bin/kafka-configs.sh --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name payments \\\n  --add-config min.insync.replicas=2',
-    '# crash the leader (broker 0): kill -9 its process (or docker kill kafka-0), then --describe again.\n# bin/kafka-server-stop.sh and docker compose stop shut down cleanly (a controlled shutdown moves leadership first,\n# so no acks=1 record is lost), and kafka-server-stop without --node-id stops every broker on the machine',
+    '# crash the leader (broker 0): kill -9 its process (or docker kill kafka-0); --describe again after 9 s (broker.session.timeout.ms).\n# bin/kafka-server-stop.sh and docker compose stop shut down cleanly (a controlled shutdown moves leadership first,\n# so no acks=1 record is lost), and kafka-server-stop without --node-id stops every broker on the machine',
     'bin/kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic payments --under-replicated-partitions',
   ],
 };

@@ -22,7 +22,7 @@ describe('metrics over a scene’s run', () => {
   });
 
   it('gives the previous step’s values for the deltas, and a series in time order for the sparklines', () => {
-    const kill = scene.steps.findIndex((s) => s.title === 'A dies');
+    const kill = scene.steps.findIndex((s) => s.title === 'A crashes');
     const h = metricsHistory(REPLICATION, kill, NO_LIVE, WINDOW_MS);
     expect(h.previous.UnderReplicatedPartitions).toBe(0);
     expect(h.rows.find((r) => r.id === 'UnderReplicatedPartitions')?.value).toBe(1);
