@@ -215,7 +215,7 @@ export const liveCommands = {
   setAcks: liveCommand('live-acks', "Change a producer's acks", undefined, liveActions.setAcks),
   toggleBroker: liveCommand(
     'live-broker',
-    'Kill a broker, or restart a dead one',
+    'Crash a broker (kill -9: fenced 9 s later, when its session expires), or restart a dead one',
     (a) => (a.alive ? `Kill broker ${a.broker}` : `Restart broker ${a.broker}`),
     liveActions.toggleBroker,
   ),

@@ -5,7 +5,7 @@
  * actions give the same ids on both screens and after a reload.
  */
 import type { EngineState } from '../../engine';
-import { QUERY_SETTLE_MS } from '../../engine';
+import { BROKER_SESSION_TIMEOUT_MS, QUERY_SETTLE_MS } from '../../engine';
 import { GROUP_FORMS_MS, REBALANCE_MS, stageConsumer } from '../../scenarios/consumer-helpers';
 import { ROUND_TRIP_MS } from '../../scenarios/helpers';
 import type { PlayerEvent } from './machine';
@@ -50,9 +50,16 @@ export const liveActions = {
 
   /** Kills a live broker or restarts a dead one. */
   toggleBroker(a: { broker: number; alive: boolean }): LiveEvent {
-    return live(a.alive ? `kill broker ${a.broker}` : `restart broker ${a.broker}`, [
-      a.alive ? { type: 'killBroker', broker: a.broker } : { type: 'restartBroker', broker: a.broker },
-      { type: 'advance', ms: ROUND_TRIP_MS },
+    if (!a.alive)
+      return live(`restart broker ${a.broker}`, [
+        { type: 'restartBroker', broker: a.broker },
+        { type: 'advance', ms: ROUND_TRIP_MS },
+      ]);
+    // A crash (kill -9): the controller fences the broker only when its session expires, so the action
+    // lets that time pass for the room to see the fence and the elections it brings.
+    return live(`kill broker ${a.broker}`, [
+      { type: 'killBroker', broker: a.broker },
+      { type: 'advance', ms: BROKER_SESSION_TIMEOUT_MS + ROUND_TRIP_MS },
     ]);
   },
 
