@@ -40,6 +40,9 @@ export function RecordBox({
 }: RecordBoxProps) {
   const cx = box.x + box.width / 2;
   const fits = Math.max(1, Math.floor(box.width / charWidth));
+  const shown = label.length > fits ? `${label.slice(0, Math.max(1, fits - 1))}…` : label;
+  /** The room inside the box's rounded edges. */
+  const inner = box.width - 8;
   const spoken = record.key === null ? record.value : `key ${record.key}, value ${record.value}`;
   const where = `at partition ${partition}, offset ${record.offset}${broker ? `, on ${broker.name}` : ''}`;
   return (
@@ -63,8 +66,17 @@ export function RecordBox({
         rx={8}
         fill={keyColour(record.key)}
       />
-      <text className="record-value" x={cx} y={labelY} textAnchor="middle" dominantBaseline="central">
-        {label.length > fits ? `${label.slice(0, Math.max(1, fits - 1))}…` : label}
+      <text
+        className="record-value"
+        x={cx}
+        y={labelY}
+        textAnchor="middle"
+        dominantBaseline="central"
+        // A label about as wide as its box (many records on a narrow lane) is squeezed into the box rather
+        // than spilling over its neighbours: the estimate per character is only an estimate of the font.
+        {...(shown.length * charWidth > inner ? { textLength: inner, lengthAdjust: 'spacingAndGlyphs' } : {})}
+      >
+        {shown}
       </text>
       <text className="record-offset" x={cx} y={offsetY} textAnchor="middle" dominantBaseline="central">
         {record.offset}
