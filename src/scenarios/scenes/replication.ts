@@ -273,7 +273,7 @@ export const replication: Scene = {
     {
       title: 'Down to one copy',
       narration:
-        'C crashes too. For 9 s the controller does not know: C is still in the ISR, so A appends safe-app’s €60 and waits for C’s copy. Then C is fenced and only A is in sync. €60 is never ✓: it times out, and the retry is refused (NOT_ENOUGH_REPLICAS). fast-app’s €70 (acks=1) is ✓ but stays above the high watermark.',
+        'C crashes too, but stays in the ISR for 9 s: A appends €60 and waits for C. Then C is fenced: €60 times out and its retry is refused (NOT_ENOUGH_REPLICAS). fast-app’s €70 (acks=1) is ✓ but unreadable.',
       notes:
         'A crash again, so C keeps its place in the ISR until its session expires: the acks=all write is not refused at once, it is appended to A and waits, and fails after request.timeout.ms (30 s) with REQUEST_TIMED_OUT. By then the ISR is [A], smaller than min.insync.replicas=2, so A refuses the retry before appending. The producer keeps retrying until the ISR grows back or delivery.timeout.ms (2 min) runs out. €60 sits on A’s log, never acknowledged and never readable. min.insync.replicas is not only about acks=all: since Kafka 3.7 (KAFKA-15583) the leader does not advance the high watermark while the ISR is below it, so the acks=1 write is appended and acknowledged but stays unreadable until the ISR grows back.',
       commands: [
