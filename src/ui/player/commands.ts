@@ -1,15 +1,22 @@
 /**
  * Every user action, registered once: the key handler, the help overlay, the deck's and the presenter's
  * buttons and the live panel all read this registry, so a key, its help line and its button can never
- * disagree. An entry is { id, label, keys, when, run } (Excalidraw's actions: name, label, keyTest,
- * perform), plus the caption of its button where it has one.
+ * disagree. An entry is { id, label, keys, group, when, run } (Excalidraw's actions: name, label, keyTest,
+ * perform), plus the caption of its button where it has one. `when` also says in which situation a key
+ * applies: while the help or the overview is open, the deck's moving keys give way to the overlay's own
+ * (arrows move the overview's selection, Enter jumps), so one key never does two things at once.
  */
+import type { EngineState } from '../../engine';
 import { scenes } from '../../scenarios/registry';
 import type { SandboxConfig } from '../../scenarios/sandbox-config';
+import { windowOverviewGrid } from '../overlays/overview-layout';
+import { deckScenes } from '../store/deck-scenes';
 import { changeSpeed, cycleTheme, deckStore, lastStepOf } from '../store/deck-store';
+import { changeNotesSize } from '../store/notes-size';
 import { applySandbox } from '../store/sandbox';
 import { type LiveEvent, liveActions } from './live-actions';
-import type { PlayerEvent } from './machine';
+import { brokerCaption, consumerCaption } from './live-captions';
+import type { OverlayName, PlayerEvent } from './machine';
 import { startSlideEntry } from './slide-entry';
 
 export type Send = (e: PlayerEvent) => void;
@@ -19,7 +26,26 @@ export interface PlayerView {
   readonly playing: boolean;
   readonly speed: number;
   readonly livePanelOpen: boolean;
+  readonly realOpen: boolean;
 }
+
+/** Where a key is pressed: which overlay is open (the machine says), and in which window. */
+export interface KeyContext {
+  readonly overlay: OverlayName;
+  /** The presenter's window (?view=presenter) rather than the audience's. */
+  readonly presenter: boolean;
+}
+
+export const DECK_CONTEXT: KeyContext = { overlay: 'none', presenter: false };
+
+/** How the help groups the keys, in this order. */
+export const GROUPS = {
+  moving: 'Moving through the deck',
+  presenting: 'Presenting',
+  overview: 'In the overview',
+  live: 'Acting live',
+} as const;
+export type Group = keyof typeof GROUPS;
 
 export interface Command<Arg = void> {
   readonly id: string;
@@ -27,12 +53,14 @@ export interface Command<Arg = void> {
   readonly label: string;
   /** KeyboardEvent.key values, with "Alt+" for the Alt modifier; the help writes them (key-format.ts). */
   readonly keys: readonly string[];
+  /** Where the help lists it; entries without keys need none. */
+  readonly group?: Group;
   /** The text of its button, where it has one. */
   readonly caption?: string | ((arg: Arg, view: PlayerView) => string);
   /** For a toggle: whether it is on (aria-pressed), or for a disclosure whether it is open (aria-expanded). */
   readonly toggle?: { readonly aria: 'pressed' | 'expanded'; readonly on: (view: PlayerView) => boolean };
   /** When it applies; otherwise its key does nothing and its button is not drawn. Always, when absent. */
-  readonly when?: (arg: Arg) => boolean;
+  readonly when?: (arg: Arg, context: KeyContext) => boolean;
   readonly run: (send: Send, arg: Arg) => void;
 }
 
@@ -52,11 +80,20 @@ function toggleFullscreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
-const sceneHasLive = () => (here().live[scenes[here().sceneIndex]!.id]?.length ?? 0) > 0;
+const sceneHasLive = (_: unknown, c: KeyContext) =>
+  onDeck(undefined, c) && (here().live[scenes[here().sceneIndex]!.id]?.length ?? 0) > 0;
+/** The deck's own keys apply unless a modal overlay (the help, the overview) has the keys. */
+const onDeck = (_: unknown, c: KeyContext) => c.overlay === 'none' || c.overlay === 'real';
+const inOverview = (_: unknown, c: KeyContext) => c.overlay === 'overview';
+const inPresenter = (_: unknown, c: KeyContext) => c.presenter;
+/** Moves the overview's selection by a row: the grid's columns for the window as it is. */
+const overviewRow = () => windowOverviewGrid(deckScenes().length).columns;
 
 export const deckCommands: readonly DeckCommand[] = [
   {
     id: 'next-step',
+    group: 'moving',
+    when: onDeck,
     label: 'Next step',
     keys: ['ArrowRight', ' ', 'PageDown', 'Enter'],
     caption: 'Next ▶',
@@ -64,6 +101,8 @@ export const deckCommands: readonly DeckCommand[] = [
   },
   {
     id: 'previous-step',
+    group: 'moving',
+    when: onDeck,
     label: 'Previous step (instant)',
     keys: ['ArrowLeft', 'PageUp', 'Backspace'],
     caption: '◀ Back',
@@ -71,18 +110,24 @@ export const deckCommands: readonly DeckCommand[] = [
   },
   {
     id: 'end-of-scene',
+    group: 'moving',
+    when: onDeck,
     label: "Jump to the end of the scene's steps",
     keys: ['Alt+ArrowRight', 'Alt+PageDown', 'Alt+ ', 'Alt+Enter'],
     run: (send) => send({ type: 'GOTO', sceneIndex: here().sceneIndex, step: lastStepOf(here().sceneIndex) }),
   },
   {
     id: 'start-of-scene',
+    group: 'moving',
+    when: onDeck,
     label: 'Jump to the start of the scene',
     keys: ['Alt+ArrowLeft', 'Alt+PageUp', 'Alt+Backspace'],
     run: (send) => send({ type: 'GOTO', sceneIndex: here().sceneIndex, step: 0 }),
   },
   {
     id: 'next-scene',
+    group: 'moving',
+    when: onDeck,
     label: 'Next scene',
     keys: ['ArrowDown'],
     run: (send) =>
@@ -90,46 +135,69 @@ export const deckCommands: readonly DeckCommand[] = [
   },
   {
     id: 'previous-scene',
+    group: 'moving',
+    when: onDeck,
     label: 'Previous scene',
     keys: ['ArrowUp'],
     run: (send) => send({ type: 'GOTO', sceneIndex: Math.max(here().sceneIndex - 1, 0), step: 0 }),
   },
   {
     id: 'first',
+    group: 'moving',
+    when: onDeck,
     label: 'First scene',
     keys: ['Home'],
     run: (send) => send({ type: 'GOTO', sceneIndex: 0, step: 0 }),
   },
   {
     id: 'last',
+    group: 'moving',
+    when: onDeck,
     label: 'Last step of the deck',
     keys: ['End'],
     run: (send) => send({ type: 'GOTO', sceneIndex: scenes.length - 1, step: lastStepOf(scenes.length - 1) }),
   },
   {
     id: 'go-to-slide',
+    group: 'moving',
+    when: onDeck,
     label: 'Go to a slide of the talk: G, its number, Enter',
     keys: ['g', 'G'],
     run: () => startSlideEntry(),
   },
   {
     id: 'play',
+    group: 'presenting',
     label: 'Play / pause autoplay',
     keys: ['p', 'P'],
     caption: (_, v) => `${v.playing ? '❚❚ Pause' : '▶▶ Play'} ${v.speed !== 1 ? `${v.speed}x` : ''}`,
     toggle: { aria: 'pressed', on: (v) => v.playing },
     run: (send) => send({ type: 'TOGGLE_PLAY' }),
   },
-  { id: 'faster', label: 'Faster (up to 4x)', keys: ['+', '='], run: () => changeSpeed(1) },
-  { id: 'slower', label: 'Slower (down to 0.25x)', keys: ['-', '_'], run: () => changeSpeed(-1) },
+  {
+    id: 'faster',
+    group: 'presenting',
+    label: 'Faster (up to 4x)',
+    keys: ['+', '='],
+    run: () => changeSpeed(1),
+  },
+  {
+    id: 'slower',
+    group: 'presenting',
+    label: 'Slower (down to 0.25x)',
+    keys: ['-', '_'],
+    run: () => changeSpeed(-1),
+  },
   {
     id: 'overview',
+    group: 'presenting',
     label: 'Overview of all scenes',
-    keys: ['o', 'O', 'Escape'],
+    keys: ['o', 'O'],
     run: (send) => send({ type: 'TOGGLE_OVERVIEW' }),
   },
   {
     id: 'help',
+    group: 'presenting',
     label: 'This help',
     keys: ['?'],
     caption: 'Keys (?)',
@@ -137,40 +205,124 @@ export const deckCommands: readonly DeckCommand[] = [
   },
   {
     id: 'black',
+    group: 'presenting',
     label: 'Black screen (pauses the clock)',
     keys: ['b', 'B', '.'],
     caption: 'Black screen',
     run: (send) => send({ type: 'TOGGLE_BLACK' }),
   },
-  { id: 'fullscreen', label: 'Fullscreen', keys: ['f', 'F'], run: () => toggleFullscreen() },
+  {
+    id: 'fullscreen',
+    group: 'presenting',
+    label: 'Fullscreen',
+    keys: ['f', 'F'],
+    run: () => toggleFullscreen(),
+  },
   {
     id: 'presenter',
+    group: 'presenting',
     label: 'Presenter view in a second window',
     keys: ['s', 'S'],
     run: () => openPresenter(),
   },
   {
     id: 'theme',
+    group: 'presenting',
     label: 'Switch theme (dark / high-contrast projector)',
     keys: ['t', 'T'],
     run: () => cycleTheme(),
   },
   {
     id: 'print',
+    group: 'presenting',
     label: 'Print the handout (one page per step)',
     keys: ['Alt+p', 'Alt+P', 'Alt+π'],
     run: () => window.print(),
   },
   {
+    id: 'close-top',
+    group: 'presenting',
+    label: 'Close the topmost overlay (black screen, help, overview, run it for real, Live panel)',
+    keys: ['Escape'],
+    run: (send) => send({ type: 'ESCAPE' }),
+  },
+  {
     id: 'live-panel',
-    label: 'Show or hide the live controls',
-    keys: [],
+    group: 'live',
+    label: 'Show or hide the live controls, docked beside the stage',
+    keys: ['l', 'L'],
     caption: 'Live',
     toggle: { aria: 'expanded', on: (v) => v.livePanelOpen },
     run: (send) => send({ type: 'TOGGLE_LIVE_PANEL' }),
   },
   {
+    id: 'real-commands',
+    group: 'live',
+    label: 'Show or hide the commands that run this scene on a real cluster',
+    keys: ['r', 'R'],
+    caption: 'Run it for real',
+    toggle: { aria: 'expanded', on: (v) => v.realOpen },
+    run: (send) => send({ type: 'TOGGLE_REAL' }),
+  },
+  {
+    id: 'overview-left',
+    group: 'overview',
+    label: 'Select the scene before',
+    keys: ['ArrowLeft'],
+    when: inOverview,
+    run: (send) => send({ type: 'OVERVIEW_MOVE', by: -1 }),
+  },
+  {
+    id: 'overview-right',
+    group: 'overview',
+    label: 'Select the scene after',
+    keys: ['ArrowRight'],
+    when: inOverview,
+    run: (send) => send({ type: 'OVERVIEW_MOVE', by: 1 }),
+  },
+  {
+    id: 'overview-up',
+    group: 'overview',
+    label: 'Select the scene a row up',
+    keys: ['ArrowUp'],
+    when: inOverview,
+    run: (send) => send({ type: 'OVERVIEW_MOVE', by: -overviewRow() }),
+  },
+  {
+    id: 'overview-down',
+    group: 'overview',
+    label: 'Select the scene a row down',
+    keys: ['ArrowDown'],
+    when: inOverview,
+    run: (send) => send({ type: 'OVERVIEW_MOVE', by: overviewRow() }),
+  },
+  {
+    id: 'overview-pick',
+    group: 'overview',
+    label: 'Go to the selected scene',
+    keys: ['Enter', ' '],
+    when: inOverview,
+    run: (send) => send({ type: 'OVERVIEW_PICK' }),
+  },
+  {
+    id: 'notes-larger',
+    group: 'presenting',
+    label: 'Presenter view: larger notes',
+    keys: [']'],
+    when: inPresenter,
+    run: () => changeNotesSize(1),
+  },
+  {
+    id: 'notes-smaller',
+    group: 'presenting',
+    label: 'Presenter view: smaller notes',
+    keys: ['['],
+    when: inPresenter,
+    run: () => changeNotesSize(-1),
+  },
+  {
     id: 'clear-live',
+    group: 'live',
     label: "Clear this scene's live actions",
     keys: ['Alt+x', 'Alt+X', 'Alt+≈'],
     // Not "live" in the caption: the Live button's name would match it.
@@ -181,14 +333,17 @@ export const deckCommands: readonly DeckCommand[] = [
 ];
 
 /** A live control: its builder (live-actions.ts) makes the commands and timing; running it sends that LIVE event. */
-function liveCommand<Arg>(
+function liveCommand<Arg, Shown = Arg>(
   id: string,
   label: string,
-  caption: Command<Arg>['caption'],
+  caption: Command<Arg & Shown>['caption'],
   build: (arg: Arg) => LiveEvent,
-): Command<Arg> {
+): Command<Arg & Shown> {
   return { id, label, keys: [], caption, run: (send, arg) => send(build(arg)) };
 }
+
+/** What a caption reads to say what the control will do. */
+type Seen = { readonly state: EngineState };
 
 export const liveCommands = {
   produce: liveCommand(
@@ -198,10 +353,10 @@ export const liveCommands = {
     liveActions.produce,
   ),
   setAcks: liveCommand('live-acks', "Change a producer's acks", undefined, liveActions.setAcks),
-  toggleBroker: liveCommand(
+  toggleBroker: liveCommand<Parameters<typeof liveActions.toggleBroker>[0], Seen>(
     'live-broker',
     'Kill a broker, or restart a dead one',
-    (a) => (a.alive ? `Kill broker ${a.broker}` : `Restart broker ${a.broker}`),
+    (a) => brokerCaption(a.state, a.broker),
     liveActions.toggleBroker,
   ),
   addConsumer: liveCommand(
@@ -211,10 +366,10 @@ export const liveCommands = {
     liveActions.addConsumer,
   ),
   addGroup: liveCommand('live-add-group', 'Start a new consumer group', 'Add group', liveActions.addGroup),
-  killConsumer: liveCommand(
+  killConsumer: liveCommand<Parameters<typeof liveActions.killConsumer>[0], Seen>(
     'live-kill-consumer',
     'Kill a consumer and let its session run out',
-    (a) => `Kill ${a.consumer}`,
+    (a) => consumerCaption(a.state, a.consumer),
     liveActions.killConsumer,
   ),
   runQuery: liveCommand(
@@ -271,6 +426,7 @@ export function keyName(e: Pick<KeyboardEvent, 'key' | 'altKey'>): string {
   return e.altKey ? `Alt+${e.key}` : e.key;
 }
 
-export function commandForKey(key: string): DeckCommand | undefined {
-  return deckCommands.find((c) => c.keys.includes(key));
+/** The one entry a key runs where it is pressed, if any applies there. */
+export function commandForKey(key: string, context: KeyContext = DECK_CONTEXT): DeckCommand | undefined {
+  return deckCommands.find((c) => c.keys.includes(key) && (c.when?.(undefined, context) ?? true));
 }
