@@ -7,6 +7,12 @@ import { type DeckCommand, deckCommands, GROUPS, type Group, overlayCommands } f
 import { formatKeys } from '../player/key-format';
 import { useRestoreFocus } from './restore-focus';
 
+/** Two columns of about the same height: moving and the overview's keys; presenting and acting live. */
+const COLUMNS: readonly (readonly Group[])[] = [
+  ['moving', 'overview'],
+  ['presenting', 'live'],
+];
+
 const byGroup = (group: Group): DeckCommand[] =>
   deckCommands.filter((c) => c.keys.length > 0 && (c.group ?? 'presenting') === group);
 
@@ -27,24 +33,28 @@ export function HelpOverlay() {
           <CommandButton command={overlayCommands.close} className="overlay-close" />
         </header>
         <div className="help-columns">
-          {(Object.keys(GROUPS) as Group[]).map((group) => (
-            <section key={group} className="help-group" data-group={group}>
-              <h3>{GROUPS[group]}</h3>
-              <table className="help-table">
-                <tbody>
-                  {byGroup(group).map((c) => (
-                    <tr key={c.id} data-command={c.id}>
-                      <th scope="row">
-                        {formatKeys(c.keys).map((k) => (
-                          <kbd key={k}>{k}</kbd>
-                        ))}
-                      </th>
-                      <td>{c.label}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+          {COLUMNS.map((groups) => (
+            <div key={groups.join()} className="help-column">
+              {groups.map((group) => (
+                <section key={group} className="help-group" data-group={group}>
+                  <h3>{GROUPS[group]}</h3>
+                  <table className="help-table">
+                    <tbody>
+                      {byGroup(group).map((c) => (
+                        <tr key={c.id} data-command={c.id}>
+                          <th scope="row">
+                            {formatKeys(c.keys).map((k) => (
+                              <kbd key={k}>{k}</kbd>
+                            ))}
+                          </th>
+                          <td>{c.label}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </section>
+              ))}
+            </div>
           ))}
         </div>
       </div>

@@ -70,7 +70,7 @@ export function Miniature({ sceneIndex, step, frame: given = null }: Props) {
   return (
     // A picture of a place, not controls or text to read: hidden from assistive technology, which gets the
     // scene's title from the cell instead.
-    <div className="miniature" ref={box} aria-hidden="true" data-ready={frame ? 'true' : undefined}>
+    <div className="miniature" ref={box} aria-hidden="true" inert data-ready={frame ? 'true' : undefined}>
       {frame ? (
         <div
           className="miniature-drawn"

@@ -24,6 +24,9 @@ function useWindowGrid(count: number) {
   return grid;
 }
 
+const slidesText = (slides: readonly number[], steps: number) =>
+  `${slides.length === 0 ? 'no slide' : `${slides.length > 1 ? 'slides' : 'slide'} ${slides.join(', ')}`} · ${steps} steps`;
+
 export function Overview() {
   useRestoreFocus();
   const { sceneIndex: current, step } = usePlace();
@@ -64,6 +67,7 @@ export function Overview() {
                 aria-current={i === current ? 'true' : undefined}
                 ref={i === overviewSelection ? selectedRef : undefined}
                 data-scene-id={s.id}
+                data-selected={i === overviewSelection ? 'true' : undefined}
                 onClick={() => overlayCommands.goToScene.run(send, i)}
                 tabIndex={i === overviewSelection ? 0 : -1}
               >
@@ -76,9 +80,7 @@ export function Overview() {
                   <span className="scene-name">
                     <span className="scene-number">{i + 1}</span> {s.title}
                   </span>
-                  <span className="scene-slides">
-                    {s.slides.length > 1 ? 'slides' : 'slide'} {s.slides.join(', ')}
-                  </span>
+                  <span className="scene-slides">{slidesText(s.slides, s.steps.length)}</span>
                 </span>
               </button>
             </li>

@@ -7,7 +7,7 @@
 /** A miniature's width over its height: the stage's picture at a projector's 16:9, above the narration. */
 export const MINIATURE_ASPECT = 2;
 /** The height of a cell's caption (number, title, slides), in px. */
-export const CAPTION_PX = 64;
+export const CAPTION_PX = 84;
 /** The overlay's own header and margins, in px. */
 const CHROME_PX = 90;
 const GAP_PX = 10;

@@ -2,7 +2,8 @@
  * The keyboard controller: one listener that maps keys to registered commands, in the context the player
  * machine is in (which overlay is open, which window). Keys do nothing while the presenter types in an
  * input, a select or the query editor, nor when their command does not apply; Esc still closes the topmost
- * overlay from a live control's field (the query editor keeps its own Esc, which hands the keys back).
+ * overlay from a live control's field (the query editor keeps its own Esc, which hands the keys back). A
+ * focused button of the Live panel does not hold the keys: after a click there, → still steps the deck.
  */
 import { player } from './actor';
 import { commandForKey, type KeyContext, keyName } from './commands';
@@ -17,6 +18,9 @@ function isTyping(target: EventTarget | null): boolean {
     target.closest('[data-typing]') !== null
   );
 }
+
+const isButton = (target: EventTarget | null) =>
+  target instanceof HTMLButtonElement || (target instanceof HTMLElement && target.tagName === 'SUMMARY');
 
 const inEditor = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'TEXTAREA');
@@ -38,8 +42,8 @@ export function installKeys(send: (e: PlayerEvent) => void): () => void {
       e.preventDefault();
       return;
     }
-    // A focused button handles its own Enter and Space.
-    if ((e.key === 'Enter' || e.key === ' ') && e.target instanceof HTMLButtonElement) return;
+    // A focused button (or a disclosure's summary) handles its own Enter and Space.
+    if ((e.key === 'Enter' || e.key === ' ') && isButton(e.target)) return;
     const command = commandForKey(keyName(e), keyContext());
     if (!command) return;
     e.preventDefault();

@@ -37,7 +37,7 @@ export function LivePanel({ scene, state }: Props) {
   const brokers = Object.values(state.brokers);
   const sandboxConfig = scene.id === 'sandbox' ? currentSandbox() : null;
   return (
-    <section className="live-panel" aria-label="Live controls" data-testid="live-panel" data-typing>
+    <section className="live-panel" aria-label="Live controls" data-testid="live-panel">
       <h2 className="live-title">Live</h2>
       {sandboxConfig && <SandboxSettings config={sandboxConfig} />}
       <form className="live-row" onSubmit={produce} data-testid="live-produce">

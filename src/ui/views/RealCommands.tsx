@@ -15,7 +15,7 @@ const toggle = deckCommand('real-commands');
 function Body({ scene }: { scene: Scene }) {
   useRestoreFocus();
   return (
-    <div className="real-commands-body" data-testid="real-commands">
+    <div className="real-commands-body" data-testid="real-commands" data-typing>
       <p>The same scene on a real Kafka cluster:</p>
       <pre>
         <code>{scene.realCommands.join('\n\n')}</code>
@@ -31,7 +31,7 @@ export function RealCommands({ scene, open }: { scene: Scene; open: boolean }) {
     if (e.currentTarget.open !== open) toggle.run(send);
   };
   return (
-    <details className="real-commands" data-typing open={open} onToggle={onToggle}>
+    <details className="real-commands" open={open} onToggle={onToggle}>
       <summary title={`${toggle.label} (${formatKeys(toggle.keys).join(', ')})`}>
         {toggle.caption as string}
       </summary>
