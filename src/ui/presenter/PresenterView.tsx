@@ -53,15 +53,14 @@ function PresenterBar() {
 
 function PresenterNotes() {
   const { scene, step } = usePlace();
-  const px = useStore(notesSizeStore, (s) => s.px);
+  const rem = useStore(notesSizeStore, (s) => s.rem);
   const current = scene.steps[step]!;
   return (
     <section
       className="presenter-notes"
       aria-label="Speaker notes"
       data-testid="speaker-notes"
-      style={{ fontSize: `${px}px` }}
-      data-font-px={px}
+      style={{ fontSize: `${rem}rem` }}
     >
       <h2>Notes</h2>
       <p>{current.notes}</p>
