@@ -9,14 +9,12 @@
 import type { EngineState } from '../../engine';
 import { scenes } from '../../scenarios/registry';
 import type { SandboxConfig } from '../../scenarios/sandbox-config';
-import { windowOverviewGrid } from '../overlays/overview-layout';
-import { deckScenes } from '../store/deck-scenes';
 import { changeSpeed, cycleTheme, deckStore, lastStepOf } from '../store/deck-store';
-import { changeNotesSize } from '../store/notes-size';
 import { applySandbox } from '../store/sandbox';
 import { type LiveEvent, liveActions } from './live-actions';
 import { brokerCaption, consumerCaption } from './live-captions';
 import type { OverlayName, PlayerEvent } from './machine';
+import { overviewKeys, presenterKeys } from './overlay-keys';
 import { startSlideEntry } from './slide-entry';
 
 export type Send = (e: PlayerEvent) => void;
@@ -84,10 +82,6 @@ const sceneHasLive = (_: unknown, c: KeyContext) =>
   onDeck(undefined, c) && (here().live[scenes[here().sceneIndex]!.id]?.length ?? 0) > 0;
 /** The deck's own keys apply unless a modal overlay (the help, the overview) has the keys. */
 const onDeck = (_: unknown, c: KeyContext) => c.overlay === 'none' || c.overlay === 'real';
-const inOverview = (_: unknown, c: KeyContext) => c.overlay === 'overview';
-const inPresenter = (_: unknown, c: KeyContext) => c.presenter;
-/** Moves the overview's selection by a row: the grid's columns for the window as it is. */
-const overviewRow = () => windowOverviewGrid(deckScenes().length).columns;
 
 export const deckCommands: readonly DeckCommand[] = [
   {
@@ -264,62 +258,8 @@ export const deckCommands: readonly DeckCommand[] = [
     toggle: { aria: 'expanded', on: (v) => v.realOpen },
     run: (send) => send({ type: 'TOGGLE_REAL' }),
   },
-  {
-    id: 'overview-left',
-    group: 'overview',
-    label: 'Select the scene before',
-    keys: ['ArrowLeft'],
-    when: inOverview,
-    run: (send) => send({ type: 'OVERVIEW_MOVE', by: -1 }),
-  },
-  {
-    id: 'overview-right',
-    group: 'overview',
-    label: 'Select the scene after',
-    keys: ['ArrowRight'],
-    when: inOverview,
-    run: (send) => send({ type: 'OVERVIEW_MOVE', by: 1 }),
-  },
-  {
-    id: 'overview-up',
-    group: 'overview',
-    label: 'Select the scene a row up',
-    keys: ['ArrowUp'],
-    when: inOverview,
-    run: (send) => send({ type: 'OVERVIEW_MOVE', by: -overviewRow() }),
-  },
-  {
-    id: 'overview-down',
-    group: 'overview',
-    label: 'Select the scene a row down',
-    keys: ['ArrowDown'],
-    when: inOverview,
-    run: (send) => send({ type: 'OVERVIEW_MOVE', by: overviewRow() }),
-  },
-  {
-    id: 'overview-pick',
-    group: 'overview',
-    label: 'Go to the selected scene',
-    keys: ['Enter', ' '],
-    when: inOverview,
-    run: (send) => send({ type: 'OVERVIEW_PICK' }),
-  },
-  {
-    id: 'notes-larger',
-    group: 'presenting',
-    label: 'Presenter view: larger notes',
-    keys: [']'],
-    when: inPresenter,
-    run: () => changeNotesSize(1),
-  },
-  {
-    id: 'notes-smaller',
-    group: 'presenting',
-    label: 'Presenter view: smaller notes',
-    keys: ['['],
-    when: inPresenter,
-    run: () => changeNotesSize(-1),
-  },
+  ...overviewKeys,
+  ...presenterKeys,
   {
     id: 'clear-live',
     group: 'live',
