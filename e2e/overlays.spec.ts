@@ -238,6 +238,11 @@ test.describe('overlays a presenter can trust', () => {
     await expect(page.getByTestId('overview')).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('overview')).toBeHidden();
+    await page.keyboard.press('l');
+    await expect(page.getByTestId('live-panel')).toBeVisible();
+    expect(await overlaps(page, '[data-testid="live-panel"]', '[data-testid="speaker-notes"]')).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('live-panel')).toBeHidden();
     await page.keyboard.press('ArrowRight');
     await expectPlace(page, 'replication', 3);
     expect(await legibilityProblems(page, '[data-testid="next-step"]')).toEqual([]);
