@@ -256,6 +256,8 @@ export const deckCommands: readonly DeckCommand[] = [
     keys: ['r', 'R'],
     caption: 'Run it for real',
     toggle: { aria: 'expanded', on: (v) => v.realOpen },
+    // The audience's window shows it; the presenter's has no room for it (and the learner reads it there).
+    when: (_, c) => !c.presenter,
     run: (send) => send({ type: 'TOGGLE_REAL' }),
   },
   ...overviewKeys,
