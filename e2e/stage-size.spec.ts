@@ -54,7 +54,7 @@ for (const [width, height] of [
       ['l', '[data-testid="live-panel"]', 'Live panel', true],
       ['r', '[data-testid="real-commands"]', 'run it for real', false],
     ];
-    for (const scene of ['replication', 'grouped-consumers', 'fraud-query']) {
+    for (const scene of ['replication', 'grouped-consumers', 'fraud-query', 'sandbox']) {
       await open(page, scene, 1);
       for (const [key, root, name, across] of overlays) {
         await page.keyboard.press(key);
