@@ -71,9 +71,25 @@ test.describe('accessibility and legibility', () => {
     await page.keyboard.press('?');
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('o');
+    // With its miniatures drawn: they are pictures, hidden from assistive technology and inert.
+    await expect(page.locator('.miniature[data-ready]')).toHaveCount(
+      await page.locator('.miniature').count(),
+      {
+        timeout: 60_000,
+      },
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Live' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('r');
+    await expect(page.getByTestId('real-commands')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('the presenter view passes axe, with its next-step miniature', async ({ page }) => {
+    await page.goto('/?view=presenter#/replication/2');
+    await expect(page.locator('[data-testid="next-step"] .miniature[data-ready]')).toHaveCount(1);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -39,15 +39,11 @@ test.describe('presenter view', () => {
     await audience.getByRole('textbox', { name: 'value' }).fill('on-stage');
     await audience.getByRole('button', { name: 'Produce' }).click();
     // murmur2("bob") % 4 = 2, in both windows, because both run the same engine on the same commands.
-    for (const page of [audience, presenter]) {
-      await expect(page.locator('[data-testid="record"][data-value="on-stage"]')).toHaveAttribute(
-        'data-partition',
-        '2',
-      );
-      await expect(page.locator('[data-testid="record"][data-value="on-stage"]')).toHaveAttribute(
-        'data-key',
-        'bob',
-      );
+    // On each window's stage (the presenter's next-step miniature shows the record too).
+    for (const stage of [audience.locator('.stage'), presenter.locator('.presenter-stage')]) {
+      const record = stage.locator('[data-testid="record"][data-value="on-stage"]');
+      await expect(record).toHaveAttribute('data-partition', '2');
+      await expect(record).toHaveAttribute('data-key', 'bob');
     }
   });
 

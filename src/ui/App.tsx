@@ -49,7 +49,7 @@ export function App() {
   }, [scene, step, frame]);
 
   return (
-    <div className="deck">
+    <div className={livePanelOpen ? 'deck with-live' : 'deck'}>
       <header className="deck-header">
         <span className="brand">Kafka Stage</span>
         <h1 className="scene-title">{scene.title}</h1>
@@ -76,7 +76,7 @@ export function App() {
         <CommandButton command={deckCommand('play')} />
         <CommandButton command={deckCommand('live-panel')} />
         <CommandButton command={deckCommand('metrics')} />
-        <RealCommands scene={scene} />
+        <RealCommands scene={scene} open={overlay === 'real'} />
         <CommandButton command={deckCommand('help')} />
         {notice && (
           <output className="notice" data-testid="notice">
@@ -86,11 +86,12 @@ export function App() {
       </nav>
       {livePanelOpen && frame && (
         <Suspense fallback={<p className="live-panel">Loading the live controls…</p>}>
+          {/* Docked in the deck's grid beside the stage and the narration, never over them. */}
           <LivePanel scene={scene} state={frame.state} />
         </Suspense>
       )}
       {overlay === 'help' && <HelpOverlay />}
-      {overlay === 'overview' && <Overview current={sceneIndex} />}
+      {overlay === 'overview' && <Overview />}
       {black && <Blackout />}
       <HandoutOnPrint />
     </div>

@@ -4,8 +4,9 @@
  */
 import { useStore } from 'zustand';
 import { send } from './player/actor';
-import type { Command, PlayerView } from './player/commands';
+import type { Command, KeyContext, PlayerView } from './player/commands';
 import { formatKeys } from './player/key-format';
+import { isPresenterWindow } from './player/keys';
 import { deckStore } from './store/deck-store';
 import { usePlayerState } from './store/hooks';
 
@@ -33,12 +34,13 @@ export function CommandButton<Arg = void>({
   testId,
   className,
 }: Props<Arg>) {
-  const { playing, livePanelOpen } = usePlayerState();
+  const { playing, livePanelOpen, overlay } = usePlayerState();
   const speed = useStore(deckStore, (s) => s.speed);
+  const context: KeyContext = { overlay, presenter: isPresenterWindow() };
   // Re-renders when the answer changes (a scene's live actions cleared, say), not on every store change.
-  const applies = useStore(deckStore, () => command.when?.(arg as Arg) ?? true);
+  const applies = useStore(deckStore, () => command.when?.(arg as Arg, context) ?? true);
   if (!applies) return null;
-  const view: PlayerView = { playing, speed, livePanelOpen };
+  const view: PlayerView = { playing, speed, livePanelOpen, realOpen: overlay === 'real' };
   const caption =
     typeof command.caption === 'function'
       ? command.caption(arg as Arg, view)

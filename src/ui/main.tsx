@@ -17,6 +17,7 @@ import { loadKsqlEngine } from './store/ksql-loader';
 import { installPersistence, loadSaved } from './store/persist';
 import { installSandboxFromUrl } from './store/sandbox';
 import './styles.css';
+import './overlays/overlays.css';
 
 // Only the presenter's window shows the presenter view; the audience's does not download it.
 const PresenterView = lazy(() =>

@@ -1,9 +1,12 @@
 /**
  * Every user action, registered once: the key handler, the help overlay, the deck's and the presenter's
  * buttons and the live panel all read this registry, so a key, its help line and its button can never
- * disagree. An entry is { id, label, keys, when, run } (Excalidraw's actions: name, label, keyTest,
- * perform), plus the caption of its button where it has one.
+ * disagree. An entry is { id, label, keys, group, when, run } (Excalidraw's actions: name, label, keyTest,
+ * perform), plus the caption of its button where it has one. `when` also says in which situation a key
+ * applies: while the help or the overview is open, the deck's moving keys give way to the overlay's own
+ * (arrows move the overview's selection, Enter jumps), so one key never does two things at once.
  */
+import type { EngineState } from '../../engine';
 import { scenes } from '../../scenarios/registry';
 import type { SandboxConfig } from '../../scenarios/sandbox-config';
 import {
@@ -16,7 +19,9 @@ import {
 } from '../store/deck-store';
 import { applySandbox } from '../store/sandbox';
 import { type LiveEvent, liveActions } from './live-actions';
-import type { PlayerEvent } from './machine';
+import { brokerCaption, consumerCaption } from './live-captions';
+import type { OverlayName, PlayerEvent } from './machine';
+import { overviewKeys, presenterKeys } from './overlay-keys';
 import { startSlideEntry } from './slide-entry';
 
 export type Send = (e: PlayerEvent) => void;
@@ -26,7 +31,26 @@ export interface PlayerView {
   readonly playing: boolean;
   readonly speed: number;
   readonly livePanelOpen: boolean;
+  readonly realOpen: boolean;
 }
+
+/** Where a key is pressed: which overlay is open (the machine says), and in which window. */
+export interface KeyContext {
+  readonly overlay: OverlayName;
+  /** The presenter's window (?view=presenter) rather than the audience's. */
+  readonly presenter: boolean;
+}
+
+export const DECK_CONTEXT: KeyContext = { overlay: 'none', presenter: false };
+
+/** How the help groups the keys, in this order. */
+export const GROUPS = {
+  moving: 'Moving through the deck',
+  presenting: 'Presenting',
+  overview: 'In the overview',
+  live: 'Acting live',
+} as const;
+export type Group = keyof typeof GROUPS;
 
 export interface Command<Arg = void> {
   readonly id: string;
@@ -34,12 +58,14 @@ export interface Command<Arg = void> {
   readonly label: string;
   /** KeyboardEvent.key values, with "Alt+" for the Alt modifier; the help writes them (key-format.ts). */
   readonly keys: readonly string[];
+  /** Where the help lists it; entries without keys need none. */
+  readonly group?: Group;
   /** The text of its button, where it has one. */
   readonly caption?: string | ((arg: Arg, view: PlayerView) => string);
   /** For a toggle: whether it is on (aria-pressed), or for a disclosure whether it is open (aria-expanded). */
   readonly toggle?: { readonly aria: 'pressed' | 'expanded'; readonly on: (view: PlayerView) => boolean };
   /** When it applies; otherwise its key does nothing and its button is not drawn. Always, when absent. */
-  readonly when?: (arg: Arg) => boolean;
+  readonly when?: (arg: Arg, context: KeyContext) => boolean;
   readonly run: (send: Send, arg: Arg) => void;
 }
 
@@ -59,11 +85,16 @@ function toggleFullscreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
-const sceneHasLive = () => (here().live[scenes[here().sceneIndex]!.id]?.length ?? 0) > 0;
+const sceneHasLive = (_: unknown, c: KeyContext) =>
+  onDeck(undefined, c) && (here().live[scenes[here().sceneIndex]!.id]?.length ?? 0) > 0;
+/** The deck's own keys apply unless a modal overlay (the help, the overview) has the keys. */
+const onDeck = (_: unknown, c: KeyContext) => c.overlay === 'none' || c.overlay === 'real';
 
 export const deckCommands: readonly DeckCommand[] = [
   {
     id: 'next-step',
+    group: 'moving',
+    when: onDeck,
     label: 'Next step',
     keys: ['ArrowRight', ' ', 'PageDown', 'Enter'],
     caption: 'Next ▶',
@@ -71,6 +102,8 @@ export const deckCommands: readonly DeckCommand[] = [
   },
   {
     id: 'previous-step',
+    group: 'moving',
+    when: onDeck,
     label: 'Previous step (instant)',
     keys: ['ArrowLeft', 'PageUp', 'Backspace'],
     caption: '◀ Back',
@@ -78,18 +111,24 @@ export const deckCommands: readonly DeckCommand[] = [
   },
   {
     id: 'end-of-scene',
-    label: "Jump to the end of the scene's steps",
+    group: 'moving',
+    when: onDeck,
+    label: "End of the scene's steps",
     keys: ['Alt+ArrowRight', 'Alt+PageDown', 'Alt+ ', 'Alt+Enter'],
     run: (send) => send({ type: 'GOTO', sceneIndex: here().sceneIndex, step: lastStepOf(here().sceneIndex) }),
   },
   {
     id: 'start-of-scene',
-    label: 'Jump to the start of the scene',
+    group: 'moving',
+    when: onDeck,
+    label: 'Start of the scene',
     keys: ['Alt+ArrowLeft', 'Alt+PageUp', 'Alt+Backspace'],
     run: (send) => send({ type: 'GOTO', sceneIndex: here().sceneIndex, step: 0 }),
   },
   {
     id: 'next-scene',
+    group: 'moving',
+    when: onDeck,
     label: 'Next scene',
     keys: ['ArrowDown'],
     run: (send) =>
@@ -97,46 +136,69 @@ export const deckCommands: readonly DeckCommand[] = [
   },
   {
     id: 'previous-scene',
+    group: 'moving',
+    when: onDeck,
     label: 'Previous scene',
     keys: ['ArrowUp'],
     run: (send) => send({ type: 'GOTO', sceneIndex: Math.max(here().sceneIndex - 1, 0), step: 0 }),
   },
   {
     id: 'first',
+    group: 'moving',
+    when: onDeck,
     label: 'First scene',
     keys: ['Home'],
     run: (send) => send({ type: 'GOTO', sceneIndex: 0, step: 0 }),
   },
   {
     id: 'last',
+    group: 'moving',
+    when: onDeck,
     label: 'Last step of the deck',
     keys: ['End'],
     run: (send) => send({ type: 'GOTO', sceneIndex: scenes.length - 1, step: lastStepOf(scenes.length - 1) }),
   },
   {
     id: 'go-to-slide',
-    label: 'Go to a slide of the talk: G, its number, Enter',
+    group: 'moving',
+    when: onDeck,
+    label: 'Go to slide: G, number, Enter',
     keys: ['g', 'G'],
     run: () => startSlideEntry(),
   },
   {
     id: 'play',
+    group: 'presenting',
     label: 'Play / pause autoplay',
     keys: ['p', 'P'],
     caption: (_, v) => `${v.playing ? '❚❚ Pause' : '▶▶ Play'} ${v.speed !== 1 ? `${v.speed}x` : ''}`,
     toggle: { aria: 'pressed', on: (v) => v.playing },
     run: (send) => send({ type: 'TOGGLE_PLAY' }),
   },
-  { id: 'faster', label: 'Faster (up to 4x)', keys: ['+', '='], run: () => changeSpeed(1) },
-  { id: 'slower', label: 'Slower (down to 0.25x)', keys: ['-', '_'], run: () => changeSpeed(-1) },
+  {
+    id: 'faster',
+    group: 'presenting',
+    label: 'Faster (up to 4x)',
+    keys: ['+', '='],
+    run: () => changeSpeed(1),
+  },
+  {
+    id: 'slower',
+    group: 'presenting',
+    label: 'Slower (down to 0.25x)',
+    keys: ['-', '_'],
+    run: () => changeSpeed(-1),
+  },
   {
     id: 'overview',
+    group: 'presenting',
     label: 'Overview of all scenes',
-    keys: ['o', 'O', 'Escape'],
+    keys: ['o', 'O'],
     run: (send) => send({ type: 'TOGGLE_OVERVIEW' }),
   },
   {
     id: 'help',
+    group: 'presenting',
     label: 'This help',
     keys: ['?'],
     caption: 'Keys (?)',
@@ -144,26 +206,36 @@ export const deckCommands: readonly DeckCommand[] = [
   },
   {
     id: 'black',
+    group: 'presenting',
     label: 'Black screen (pauses the clock)',
     keys: ['b', 'B', '.'],
     caption: 'Black screen',
     run: (send) => send({ type: 'TOGGLE_BLACK' }),
   },
-  { id: 'fullscreen', label: 'Fullscreen', keys: ['f', 'F'], run: () => toggleFullscreen() },
+  {
+    id: 'fullscreen',
+    group: 'presenting',
+    label: 'Fullscreen',
+    keys: ['f', 'F'],
+    run: () => toggleFullscreen(),
+  },
   {
     id: 'presenter',
-    label: 'Presenter view in a second window',
+    group: 'presenting',
+    label: 'Presenter view (second window)',
     keys: ['s', 'S'],
     run: () => openPresenter(),
   },
   {
     id: 'theme',
-    label: 'Switch theme (dark / high-contrast projector)',
+    group: 'presenting',
+    label: 'Theme: dark or projector',
     keys: ['t', 'T'],
     run: () => cycleTheme(),
   },
   {
     id: 'metrics',
+    group: 'presenting',
     label: 'Show or hide the operator metrics (JMX) beside the brokers',
     keys: ['m', 'M'],
     caption: 'Metrics (M)',
@@ -172,20 +244,43 @@ export const deckCommands: readonly DeckCommand[] = [
   },
   {
     id: 'print',
-    label: 'Print the handout (one page per step)',
+    group: 'presenting',
+    label: 'Print the handout',
     keys: ['Alt+p', 'Alt+P', 'Alt+π'],
     run: () => window.print(),
   },
   {
+    id: 'close-top',
+    group: 'presenting',
+    label: 'Close the topmost overlay, only that one',
+    keys: ['Escape'],
+    run: (send) => send({ type: 'ESCAPE' }),
+  },
+  {
     id: 'live-panel',
-    label: 'Show or hide the live controls',
-    keys: [],
+    group: 'live',
+    label: 'Live controls, beside the stage',
+    keys: ['l', 'L'],
     caption: 'Live',
     toggle: { aria: 'expanded', on: (v) => v.livePanelOpen },
     run: (send) => send({ type: 'TOGGLE_LIVE_PANEL' }),
   },
   {
+    id: 'real-commands',
+    group: 'live',
+    label: 'This scene on a real cluster',
+    keys: ['r', 'R'],
+    caption: 'Run it for real',
+    toggle: { aria: 'expanded', on: (v) => v.realOpen },
+    // The audience's window shows it; the presenter's has no room for it (and the learner reads it there).
+    when: (_, c) => !c.presenter,
+    run: (send) => send({ type: 'TOGGLE_REAL' }),
+  },
+  ...overviewKeys,
+  ...presenterKeys,
+  {
     id: 'clear-live',
+    group: 'live',
     label: "Clear this scene's live actions",
     keys: ['Alt+x', 'Alt+X', 'Alt+≈'],
     // Not "live" in the caption: the Live button's name would match it.
@@ -196,14 +291,17 @@ export const deckCommands: readonly DeckCommand[] = [
 ];
 
 /** A live control: its builder (live-actions.ts) makes the commands and timing; running it sends that LIVE event. */
-function liveCommand<Arg>(
+function liveCommand<Arg, Shown = Arg>(
   id: string,
   label: string,
-  caption: Command<Arg>['caption'],
+  caption: Command<Arg & Shown>['caption'],
   build: (arg: Arg) => LiveEvent,
-): Command<Arg> {
+): Command<Arg & Shown> {
   return { id, label, keys: [], caption, run: (send, arg) => send(build(arg)) };
 }
+
+/** What a caption reads to say what the control will do. */
+type Seen = { readonly state: EngineState };
 
 export const liveCommands = {
   produce: liveCommand(
@@ -213,10 +311,10 @@ export const liveCommands = {
     liveActions.produce,
   ),
   setAcks: liveCommand('live-acks', "Change a producer's acks", undefined, liveActions.setAcks),
-  toggleBroker: liveCommand(
+  toggleBroker: liveCommand<Parameters<typeof liveActions.toggleBroker>[0], Seen>(
     'live-broker',
     'Crash a broker (kill -9: fenced 9 s later, when its session expires), or restart a dead one',
-    (a) => (a.alive ? `Kill broker ${a.broker}` : `Restart broker ${a.broker}`),
+    (a) => brokerCaption(a.state, a.broker),
     liveActions.toggleBroker,
   ),
   addConsumer: liveCommand(
@@ -226,10 +324,10 @@ export const liveCommands = {
     liveActions.addConsumer,
   ),
   addGroup: liveCommand('live-add-group', 'Start a new consumer group', 'Add group', liveActions.addGroup),
-  killConsumer: liveCommand(
+  killConsumer: liveCommand<Parameters<typeof liveActions.killConsumer>[0], Seen>(
     'live-kill-consumer',
     'Kill a consumer and let its session run out',
-    (a) => `Kill ${a.consumer}`,
+    (a) => consumerCaption(a.state, a.consumer),
     liveActions.killConsumer,
   ),
   runQuery: liveCommand(
@@ -286,6 +384,7 @@ export function keyName(e: Pick<KeyboardEvent, 'key' | 'altKey'>): string {
   return e.altKey ? `Alt+${e.key}` : e.key;
 }
 
-export function commandForKey(key: string): DeckCommand | undefined {
-  return deckCommands.find((c) => c.keys.includes(key));
+/** The one entry a key runs where it is pressed, if any applies there. */
+export function commandForKey(key: string, context: KeyContext = DECK_CONTEXT): DeckCommand | undefined {
+  return deckCommands.find((c) => c.keys.includes(key) && (c.when?.(undefined, context) ?? true));
 }

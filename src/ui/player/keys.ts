@@ -1,9 +1,13 @@
 /**
- * The keyboard controller: one listener that maps keys to registered commands. Keys do nothing while the
- * presenter types in an input, a select or the query editor, nor when their command does not apply.
+ * The keyboard controller: one listener that maps keys to registered commands, in the context the player
+ * machine is in (which overlay is open, which window). Keys do nothing while the presenter types in an
+ * input, a select or the query editor, nor when their command does not apply; Esc still closes the topmost
+ * overlay from a live control's field (the query editor keeps its own Esc, which hands the keys back). A
+ * focused button of the Live panel does not hold the keys: after a click there, → still steps the deck.
  */
-import { commandForKey, keyName } from './commands';
-import type { PlayerEvent } from './machine';
+import { player } from './actor';
+import { commandForKey, type KeyContext, keyName } from './commands';
+import { overlayOf, type PlayerEvent } from './machine';
 import { slideEntryKey } from './slide-entry';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -15,17 +19,33 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
+const isButton = (target: EventTarget | null) =>
+  target instanceof HTMLButtonElement || (target instanceof HTMLElement && target.tagName === 'SUMMARY');
+
+const inEditor = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'TEXTAREA');
+
+/** Whether this window is the presenter's (?view=presenter). */
+export function isPresenterWindow(): boolean {
+  return new URLSearchParams(window.location.search).get('view') === 'presenter';
+}
+
+export function keyContext(): KeyContext {
+  return { overlay: overlayOf(player().getSnapshot()), presenter: isPresenterWindow() };
+}
+
 export function installKeys(send: (e: PlayerEvent) => void): () => void {
   const onKey = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+    if (e.ctrlKey || e.metaKey) return;
+    if (isTyping(e.target) && !(e.key === 'Escape' && !inEditor(e.target))) return;
     if (slideEntryKey(e.key, send)) {
       e.preventDefault();
       return;
     }
-    // A focused button handles its own Enter and Space.
-    if ((e.key === 'Enter' || e.key === ' ') && e.target instanceof HTMLButtonElement) return;
-    const command = commandForKey(keyName(e));
-    if (!command || (command.when && !command.when())) return;
+    // A focused button (or a disclosure's summary) handles its own Enter and Space.
+    if ((e.key === 'Enter' || e.key === ' ') && isButton(e.target)) return;
+    const command = commandForKey(keyName(e), keyContext());
+    if (!command) return;
     e.preventDefault();
     command.run(send);
   };

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { initialTransition, type SnapshotFrom, transition } from 'xstate';
 import { sceneIndexById } from '../../scenarios/registry';
 import { deckStepCounts, deckStore, initialDeckState } from '../store/deck-store';
-import { isAnimating, type PlayerEvent, playerMachine } from './machine';
+import { isAnimating, overlayOf, type PlayerEvent, playerMachine } from './machine';
 
 type Snapshot = SnapshotFrom<typeof playerMachine>;
 
@@ -114,6 +114,72 @@ describe('the player machine', () => {
     ({ s } = run(s, { type: 'GOTO', sceneIndex: 1, step: 0 }));
     expect(s.matches({ overlay: 'none' })).toBe(true);
     expect(s.context.place).toEqual({ sceneIndex: 1, step: 0 });
+  });
+
+  describe('overlays and Esc', () => {
+    const regions = (s: Snapshot) => ({
+      overlay: overlayOf(s),
+      black: s.matches({ screen: 'black' }),
+      panel: s.matches({ panel: 'open' }),
+    });
+
+    it('Esc on the help closes it and opens nothing else', () => {
+      const { s } = run(start(), { type: 'TOGGLE_HELP' }, { type: 'ESCAPE' });
+      expect(regions(s)).toEqual({ overlay: 'none', black: false, panel: false });
+    });
+
+    it('Esc with nothing open does nothing', () => {
+      const before = start(0, 1);
+      const { s, actions } = run(before, { type: 'ESCAPE' });
+      expect(regions(s)).toEqual({ overlay: 'none', black: false, panel: false });
+      expect(s.context.place).toEqual({ sceneIndex: 0, step: 1 });
+      expect(actions).toEqual([]);
+    });
+
+    it('Esc closes only the topmost: the black screen, then the overlay, then the Live panel', () => {
+      let { s } = run(
+        start(),
+        { type: 'TOGGLE_LIVE_PANEL' },
+        { type: 'TOGGLE_REAL' },
+        { type: 'TOGGLE_BLACK' },
+      );
+      expect(regions(s)).toEqual({ overlay: 'real', black: true, panel: true });
+      ({ s } = run(s, { type: 'ESCAPE' }));
+      expect(regions(s)).toEqual({ overlay: 'real', black: false, panel: true });
+      ({ s } = run(s, { type: 'ESCAPE' }));
+      expect(regions(s)).toEqual({ overlay: 'none', black: false, panel: true });
+      ({ s } = run(s, { type: 'ESCAPE' }));
+      expect(regions(s)).toEqual({ overlay: 'none', black: false, panel: false });
+    });
+
+    it('one overlay at a time: opening the overview replaces the help or run-it-for-real', () => {
+      let { s } = run(start(), { type: 'TOGGLE_REAL' }, { type: 'TOGGLE_OVERVIEW' });
+      expect(overlayOf(s)).toBe('overview');
+      ({ s } = run(s, { type: 'TOGGLE_HELP' }));
+      expect(overlayOf(s)).toBe('help');
+      ({ s } = run(s, { type: 'TOGGLE_HELP' }));
+      expect(overlayOf(s)).toBe('none');
+    });
+
+    it('the overview selects the current scene; moves are clamped to the deck; pick jumps there and closes', () => {
+      let { s } = run(start(1, 1, [3, 2, 4, 1]), { type: 'TOGGLE_OVERVIEW' });
+      expect(s.context.overviewSelection).toBe(1);
+      ({ s } = run(s, { type: 'OVERVIEW_MOVE', by: 2 }));
+      expect(s.context.overviewSelection).toBe(3);
+      ({ s } = run(s, { type: 'OVERVIEW_MOVE', by: 5 }));
+      expect(s.context.overviewSelection).toBe(3);
+      ({ s } = run(s, { type: 'OVERVIEW_MOVE', by: -9 }));
+      expect(s.context.overviewSelection).toBe(0);
+      ({ s } = run(s, { type: 'OVERVIEW_MOVE', by: 2 }, { type: 'OVERVIEW_PICK' }));
+      expect(overlayOf(s)).toBe('none');
+      expect(s.context.place).toEqual({ sceneIndex: 2, step: 0 });
+    });
+
+    it('a move or a pick outside the overview does nothing', () => {
+      const { s } = run(start(0, 1), { type: 'OVERVIEW_MOVE', by: 1 }, { type: 'OVERVIEW_PICK' });
+      expect(s.context.overviewSelection).toBe(0);
+      expect(s.context.place).toEqual({ sceneIndex: 0, step: 1 });
+    });
   });
 
   it('GOTO lands on the nearest place in the deck', () => {

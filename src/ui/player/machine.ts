@@ -1,16 +1,29 @@
 /**
  * The player, an xstate machine with four parallel regions:
  * - playback: showing a step, animating one, or autoplaying (animate, dwell, next);
- * - overlay: none, help, or the overview grid;
+ * - overlay: none, help, the overview grid, or "run it for real" (one at a time: opening one replaces another);
  * - screen: normal or black (the clicker's blank key), which also pauses autoplay;
- * - panel: the live controls closed or open.
+ * - panel: the live controls closed or open (docked beside the stage, not over it).
+ * ESCAPE closes only the topmost of these, in the order they stack on screen: the black screen, then the
+ * overlay, then the Live panel. Every region's guard reads the snapshot before the event, so one Esc never
+ * closes two things nor opens anything.
  * It is the one writer of where the deck is and of how far the animation has played (the store's `place`
  * and `progress`): its guards read only its own context (the place and the deck's step counts) and the
  * event. Wall time enters only through the invoked ticker actor. Stepping back shows the earlier state at
  * once and never waits for an animation; a key press during an animation jumps it cleanly to the next state.
  */
 
-import { and, assign, enqueueActions, fromCallback, not, type SnapshotFrom, setup, stateIn } from 'xstate';
+import {
+  and,
+  assign,
+  enqueueActions,
+  fromCallback,
+  not,
+  raise,
+  type SnapshotFrom,
+  setup,
+  stateIn,
+} from 'xstate';
 import type { Command } from '../../engine';
 import {
   clearLive,
@@ -38,6 +51,12 @@ export type PlayerEvent =
   | { type: 'TOGGLE_HELP' }
   | { type: 'TOGGLE_OVERVIEW' }
   | { type: 'CLOSE_OVERLAY' }
+  /** Esc: close the topmost overlay, and nothing else. */
+  | { type: 'ESCAPE' }
+  | { type: 'TOGGLE_REAL' }
+  /** In the overview: move the selection by this many cells (clamped to the deck), or jump to it. */
+  | { type: 'OVERVIEW_MOVE'; by: number }
+  | { type: 'OVERVIEW_PICK' }
   | { type: 'TOGGLE_BLACK' }
   | { type: 'SET_BLACK'; black: boolean }
   | { type: 'TOGGLE_LIVE_PANEL' };
@@ -59,6 +78,8 @@ export interface PlayerContext {
   readonly reducedMotion: boolean;
   readonly stepCounts: StepCounts;
   readonly place: Place;
+  /** The scene selected in the overview grid (its arrows move it, Enter jumps there). */
+  readonly overviewSelection: number;
 }
 
 /** Reports progress 0..1 over durationMs of wall time, one TICK per painted frame, then DONE. */
@@ -107,6 +128,7 @@ export const playerMachine = setup({
     hasNext: ({ context }) => nextPlace(context.stepCounts, context.place) !== null,
     // A step key on a black screen only brings the picture back; it does not also move on.
     visible: not(stateIn({ screen: 'black' })),
+    overlayOpen: not(stateIn({ overlay: 'none' })),
   },
   actions: {
     stepForward: assign({
@@ -136,6 +158,11 @@ export const playerMachine = setup({
       clearLive();
       setProgress(1);
     },
+    selectCurrentScene: assign({ overviewSelection: ({ context }) => context.place.sceneIndex }),
+    moveSelection: assign({
+      overviewSelection: ({ context }, params: { by: number }) =>
+        Math.min(context.stepCounts.length - 1, Math.max(0, context.overviewSelection + params.by)),
+    }),
     finishAnimation: () => setProgress(1),
     showProgress: (_, params: { progress: number }) => setProgress(params.progress),
     sayEndOfDeck: () => showNotice('This is the end of the deck.'),
@@ -150,6 +177,7 @@ export const playerMachine = setup({
     reducedMotion: input.reducedMotion,
     stepCounts: input.stepCounts,
     place: input.place ?? { sceneIndex: 0, step: 0 },
+    overviewSelection: input.place?.sceneIndex ?? 0,
   }),
   states: {
     playback: {
@@ -249,11 +277,34 @@ export const playerMachine = setup({
     },
     overlay: {
       initial: 'none',
-      on: { CLOSE_OVERLAY: '.none' },
+      on: {
+        CLOSE_OVERLAY: '.none',
+        // Behind a black screen, Esc only brings the picture back.
+        ESCAPE: { guard: 'visible', target: '.none' },
+        TOGGLE_HELP: '.help',
+        TOGGLE_OVERVIEW: { target: '.overview', actions: 'selectCurrentScene' },
+        TOGGLE_REAL: '.real',
+      },
       states: {
-        none: { on: { TOGGLE_HELP: 'help', TOGGLE_OVERVIEW: 'overview' } },
-        help: { on: { TOGGLE_HELP: 'none', TOGGLE_OVERVIEW: 'overview', GOTO: 'none' } },
-        overview: { on: { TOGGLE_OVERVIEW: 'none', TOGGLE_HELP: 'help', GOTO: 'none' } },
+        none: {},
+        help: { on: { TOGGLE_HELP: 'none', GOTO: 'none' } },
+        overview: {
+          on: {
+            TOGGLE_OVERVIEW: 'none',
+            GOTO: 'none',
+            OVERVIEW_MOVE: {
+              actions: { type: 'moveSelection', params: ({ event }) => ({ by: event.by }) },
+            },
+            OVERVIEW_PICK: {
+              actions: raise(({ context }) => ({
+                type: 'GOTO',
+                sceneIndex: context.overviewSelection,
+                step: 0,
+              })),
+            },
+          },
+        },
+        real: { on: { TOGGLE_REAL: 'none' } },
       },
     },
     screen: {
@@ -272,6 +323,7 @@ export const playerMachine = setup({
             // Any step key brings the picture back, as a clicker's user expects.
             NEXT: 'normal',
             PREV: 'normal',
+            ESCAPE: 'normal',
           },
         },
       },
@@ -280,11 +332,25 @@ export const playerMachine = setup({
       initial: 'closed',
       states: {
         closed: { on: { TOGGLE_LIVE_PANEL: 'open' } },
-        open: { on: { TOGGLE_LIVE_PANEL: 'closed' } },
+        open: {
+          on: {
+            TOGGLE_LIVE_PANEL: 'closed',
+            // Only when nothing is above it.
+            ESCAPE: { guard: and(['visible', not('overlayOpen')]), target: 'closed' },
+          },
+        },
       },
     },
   },
 });
+
+export type OverlayName = 'none' | 'help' | 'overview' | 'real';
+
+/** Which overlay is open, and whether the screen is black: what decides which keys apply (commands.ts). */
+export function overlayOf(snapshot: SnapshotFrom<typeof playerMachine>): OverlayName {
+  for (const o of ['help', 'overview', 'real'] as const) if (snapshot.matches({ overlay: o })) return o;
+  return 'none';
+}
 
 /** Whether a step or a live action is animating (as opposed to shown at its end, or dwelt on in autoplay). */
 export function isAnimating(snapshot: SnapshotFrom<typeof playerMachine>): boolean {

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { DEFAULT_RATE_WINDOW_MS } from '../../engine';
 import { player } from '../player/actor';
+import { overlayOf } from '../player/machine';
 import { sceneAt } from './deck-scenes';
 import { deckStore, metricsShownIn } from './deck-store';
 import { type Frame, frameAt, NO_LIVE } from './frames';
@@ -45,13 +46,12 @@ export function useFrame(): {
 
 export function usePlayerState() {
   const actor = player();
-  const overlay = useSelector(actor, (s) =>
-    s.matches({ overlay: 'help' }) ? 'help' : s.matches({ overlay: 'overview' }) ? 'overview' : 'none',
-  );
+  const overlay = useSelector(actor, overlayOf);
   const black = useSelector(actor, (s) => s.matches({ screen: 'black' }));
   const playing = useSelector(actor, (s) => s.matches({ playback: 'playing' }));
   const livePanelOpen = useSelector(actor, (s) => s.matches({ panel: 'open' }));
-  return { overlay, black, playing, livePanelOpen };
+  const overviewSelection = useSelector(actor, (s) => s.context.overviewSelection);
+  return { overlay, black, playing, livePanelOpen, overviewSelection };
 }
 
 /** Every group's lag from the start of a scene to the end of a step, with the scene's live actions. */

@@ -8,6 +8,7 @@ import { type FormEvent, useState } from 'react';
 import type { EngineState } from '../../engine';
 import type { Scene } from '../../scenarios/types';
 import { CommandButton } from '../CommandButton';
+import { useRestoreFocus } from '../overlays/restore-focus';
 import { send } from '../player/actor';
 import { deckCommand, liveCommands } from '../player/commands';
 import { currentSandbox } from '../store/sandbox';
@@ -20,6 +21,7 @@ interface Props {
 }
 
 export function LivePanel({ scene, state }: Props) {
+  useRestoreFocus();
   const producers = Object.keys(state.producers);
   const view = scene.view;
   const topic =
@@ -35,7 +37,8 @@ export function LivePanel({ scene, state }: Props) {
   const brokers = Object.values(state.brokers);
   const sandboxConfig = scene.id === 'sandbox' ? currentSandbox() : null;
   return (
-    <section className="live-panel" aria-label="Live controls" data-typing>
+    <section className="live-panel" aria-label="Live controls" data-testid="live-panel">
+      <h2 className="live-title">Live</h2>
       {sandboxConfig && <SandboxSettings config={sandboxConfig} />}
       <form className="live-row" onSubmit={produce} data-testid="live-produce">
         <label>
@@ -98,7 +101,7 @@ export function LivePanel({ scene, state }: Props) {
             <CommandButton
               key={b.id}
               command={liveCommands.toggleBroker}
-              arg={{ broker: b.id, alive: b.alive }}
+              arg={{ broker: b.id, alive: b.alive, state }}
             />
           ))}
         </div>

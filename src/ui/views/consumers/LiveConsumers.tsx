@@ -39,7 +39,7 @@ export function LiveConsumers({ view, state }: { view: View; state: EngineState 
         <CommandButton
           key={c.id}
           command={liveCommands.killConsumer}
-          arg={{ consumer: c.id, sessionTimeoutMs: c.config.sessionTimeoutMs }}
+          arg={{ consumer: c.id, sessionTimeoutMs: c.config.sessionTimeoutMs, state }}
         />
       ))}
     </div>
