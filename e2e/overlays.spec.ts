@@ -129,7 +129,7 @@ test.describe('overlays a presenter can trust', () => {
     await expect(panel).toBeVisible();
     expect(await overlaps(page, '[data-testid="live-panel"]', '.stage')).toBe(false);
     expect(await overlaps(page, '[data-testid="live-panel"]', '[data-testid="narration"]')).toBe(false);
-    expect(await insideWindow(page, '.stage svg')).toBe(true);
+    expect(await insideWindow(page, '.stage svg.stage-svg')).toBe(true);
     expect(await legibilityProblems(page, '[data-testid="live-panel"]', true)).toEqual([]);
 
     const kill = panel.getByRole('button', { name: /^Kill broker 0: the leader of P0$/ });
