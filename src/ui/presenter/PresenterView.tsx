@@ -62,6 +62,10 @@ function PresenterNotes() {
       aria-label="Speaker notes"
       data-testid="speaker-notes"
       style={{ fontSize: `${rem}rem` }}
+      // Long notes (or the metrics panel sharing the column) make it scroll: a scrolling region is reachable
+      // by keyboard (axe: scrollable-region-focusable).
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling region itself takes the focus, to scroll
+      tabIndex={0}
     >
       <h2>Notes</h2>
       <p>{current.notes}</p>
