@@ -176,37 +176,12 @@ describe('groups under random joins, leaves and crashes', () => {
   it('rejoin after a JoinGroup lost with its coordinator, though a commit was answered meanwhile (fast-check seed 775607441)', () => {
     // c2's JoinGroup reached broker 1 just as it died; its earlier commit was answered, which once cleared
     // the one request deadline, so c2 waited for its join forever. Each request times out on its own.
-    const consumer = (id: string, topics: string[]): Command => ({
-      type: 'addConsumer',
-      consumer: id,
-      group: 'g',
-      topics,
-      autoOffsetReset: 'earliest',
-      sessionTimeoutMs: 6000,
-      heartbeatIntervalMs: 1000,
-      maxPollIntervalMs: 20000,
-      maxPollRecords: 3,
-      metadataMaxAgeMs: 5000,
-    });
     const produce: Command = { type: 'produce', producer: 'p', topic: 't', value: 'v' };
     const commands: Command[] = [
-      { type: 'createCluster', brokers: 3 },
-      {
-        type: 'createTopic',
-        topic: 't',
-        partitions: 4,
-        config: { replicationFactor: 3, minInsyncReplicas: 2 },
-      },
-      {
-        type: 'createTopic',
-        topic: 'u',
-        partitions: 2,
-        config: { replicationFactor: 3, minInsyncReplicas: 2 },
-      },
-      { type: 'addProducer', producer: 'p', lingerMs: 0 },
-      consumer('c1', ['t']),
-      consumer('c2', ['t']),
-      consumer('c3', ['t', 'u']),
+      ...cluster(),
+      addConsumer('c1', ['t']),
+      addConsumer('c2', ['t']),
+      addConsumer('c3', ['t', 'u']),
       { type: 'advance', ms: 4000 },
       { type: 'advance', ms: 2025 },
       { type: 'closeConsumer', consumer: 'c1' },

@@ -63,7 +63,7 @@ export function clusterGauges(state: EngineState): ClusterGauges {
   };
 }
 
-/** How many times each rate's event happened within a window. */
+/** How many times each rate's event happened in the window of logical time measured. */
 export interface EventCounts {
   readonly isrShrinks: number;
   readonly isrExpands: number;
