@@ -56,6 +56,15 @@ function cluster(): Command[] {
   ];
 }
 
+/** The cluster and three members of group g (c3 also reads u), 4 s in: the group is still forming. */
+const groupOfThree = (): Command[] => [
+  ...cluster(),
+  addConsumer('c1', ['t']),
+  addConsumer('c2', ['t']),
+  addConsumer('c3', ['t', 'u']),
+  { type: 'advance', ms: 4000 },
+];
+
 function arbitraryRun(): fc.Arbitrary<{ seed: number; commands: Command[] }> {
   const consumer = fc.constantFrom(...CONSUMERS);
   const assignor = fc.constantFrom<AssignorName | undefined>(
@@ -178,11 +187,7 @@ describe('groups under random joins, leaves and crashes', () => {
     // the one request deadline, so c2 waited for its join forever. Each request times out on its own.
     const produce: Command = { type: 'produce', producer: 'p', topic: 't', value: 'v' };
     const commands: Command[] = [
-      ...cluster(),
-      addConsumer('c1', ['t']),
-      addConsumer('c2', ['t']),
-      addConsumer('c3', ['t', 'u']),
-      { type: 'advance', ms: 4000 },
+      ...groupOfThree(),
       { type: 'advance', ms: 2025 },
       { type: 'closeConsumer', consumer: 'c1' },
       produce,
@@ -240,11 +245,7 @@ describe('a committed offset after a leader fails over', () => {
   // Found by the bookkeeping property above (fast-check seed 314186996), shrunk: the leader of u/1 advances
   // its HW to 1, the group commits 1, and the leader dies before its followers' next fetch tells them.
   const commands: Command[] = [
-    ...cluster(),
-    addConsumer('c1', ['t']),
-    addConsumer('c2', ['t']),
-    addConsumer('c3', ['t', 'u']),
-    { type: 'advance', ms: 4000 },
+    ...groupOfThree(),
     { type: 'advance', ms: 2518 },
     { type: 'produce', producer: 'p', topic: 'u', value: 'v' },
     { type: 'addPartitions', topic: 't', partitions: 6 },
