@@ -80,7 +80,7 @@ export function LagChart({
     <g className="lag-chart" data-testid="lag-chart" role="group" aria-label="Consumer lag over time">
       <rect className="lag-chart-frame" x={box.x} y={box.y} width={box.w} height={box.h} rx={12} />
       <text className="lag-chart-title" x={box.x + 12} y={box.y + 17} dominantBaseline="central">
-        total lag over time
+        lag (log end − committed)
       </text>
       <g aria-hidden="true">
         <line className="lag-axis" x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
