@@ -36,6 +36,11 @@ export function stateInWords(g: GroupCard): string {
   }
 }
 
+/** The state in the group's header line, where only a word fits beside the name. */
+function headerState(g: GroupCard): string {
+  return g.state && REBALANCING.has(g.state) ? 'rebalancing' : stateInWords(g).split(/[ ·:]/)[0]!;
+}
+
 /** "P0 · P1", or "P0–P3" for a run of three or more. */
 function partitionList(ps: readonly number[]): string {
   const run = ps.length >= 3 && ps.every((p, i) => i === 0 || p === ps[i - 1]! + 1);
@@ -60,7 +65,7 @@ function detail(c: ConsumerCard, group: GroupCard | undefined, readAgain: readon
 export const ownedShown = (c: ConsumerCard) => (c.alive || c.member ? c.owned : []);
 
 /** About the width of one character of the 20px ticker, in the view's units. */
-const TICKER_CHAR_W = 10.5;
+const TICKER_CHAR_W = 11.6;
 
 /** The most recent labels that fit in `room`, oldest first, with "+n" for the ones left out. */
 export function tickerText(labels: readonly string[], room: number): string {
@@ -100,7 +105,7 @@ function ConsumerBox({
   const detailX = box.x + 14 + (oneLine ? c.id.length * 15.5 + 22 : 0);
   const detailY = oneLine ? nameY : box.y + box.h * 0.74;
   const tickerRight = box.x + box.w - 14;
-  const tickerLeft = oneLine ? detailX + text.length * 10.5 + 20 : box.x + 14 + text.length * 10.5 + 24;
+  const tickerLeft = oneLine ? detailX + text.length * 11 + 24 : box.x + 14 + text.length * 11 + 28;
   const ticker = c.alive ? tickerText(received, tickerRight - tickerLeft) : '';
   return (
     <g
@@ -247,7 +252,7 @@ export function GroupsSide({
               y={col.header.y}
               dominantBaseline="central"
             >
-              group “{col.group}”{col.coordinator || !g?.state ? '' : ` · ${stateInWords(g).split(' · ')[0]}`}
+              group “{col.group}”{col.coordinator || !g?.state ? '' : ` · ${headerState(g)}`}
             </text>
           </g>
         );

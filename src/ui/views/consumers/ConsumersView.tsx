@@ -12,7 +12,7 @@ import type { ViewProps } from '../view-props';
 import { BrokerStrip } from './BrokerStrip';
 import { GroupsSide } from './ConsumerCards';
 import { HEIGHT, LAG_CHART, LANE_LEFT, lanesLayout, rightLayout, WIDTH } from './consumers-layout';
-import { pictureAt } from './consumers-model';
+import { pictureAt, project } from './consumers-model';
 import { Flights } from './Flights';
 import { groupsShown } from './groups-shown';
 import { LagChart } from './LagChart';
@@ -33,6 +33,7 @@ export function ConsumersView({ view, frame, playheadMs, sceneIndex, step }: Vie
   if (!topic) return <p className="stage-empty">Topic {view.topic} does not exist yet.</p>;
   const groups = groupsShown(view, frame.state);
   const picture = pictureAt(frame, playheadMs, view.topic, groups);
+  const start = frame.fromState ? project(frame.fromState, view.topic, groups) : null;
   const lanes = lanesLayout(topic, groups.length);
   const top = view.showBrokers ? 'brokers' : view.showCoordinator ? 'coordinator' : 'none';
   const { columns, boxes, brokers } = rightLayout(
@@ -76,6 +77,7 @@ export function ConsumersView({ view, frame, playheadMs, sceneIndex, step }: Vie
           playheadMs={playheadMs}
           fromMs={frame.fromMs}
           marks={marksFor(picture, p.partition, groups)}
+          before={start && marksFor(start, p.partition, groups)}
           readAgain={readAgain(p.partition)}
           keyLabels={keyLabels}
           {...(view.showBrokers ? { leader: p.leader === null ? null : `b${p.leader}` } : {})}

@@ -55,7 +55,8 @@ export function LagChart({
   const plot = {
     left: box.x + 40,
     right: box.x + box.w - LEGEND_W,
-    top: box.y + 34,
+    // Below the title's line, so the top tick's value never touches the title.
+    top: box.y + 44,
     bottom: box.y + box.h - 30,
   };
   const x = scaleLinear()

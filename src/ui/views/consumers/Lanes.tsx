@@ -49,7 +49,7 @@ export const readByAll = (marks: readonly GroupMarks[], offset: number) =>
 
 const LINE_H = 22;
 /** About the width of one character of the 20px bold figures, in the view's units. */
-const FIGURE_CHAR_W = 11.2;
+const FIGURE_CHAR_W = 13.4;
 
 /** What the figures column says for a group: two lines when the lane has room, else just the commit. */
 export function figureLines(m: GroupMarks, count: number, twoLines: boolean): string[] {
@@ -66,6 +66,7 @@ export function Lane({
   playheadMs,
   fromMs,
   marks,
+  before,
   readAgain,
   leader,
   keyLabels,
@@ -77,6 +78,8 @@ export function Lane({
   /** The step's start: records appended after it are new this step, and outlined. */
   fromMs: number;
   marks: readonly GroupMarks[];
+  /** The marks at the step's start: a figure that differs is highlighted as what changed. */
+  before: readonly GroupMarks[] | null;
   /** Offsets some group processed a second time in this step. */
   readAgain: ReadonlySet<number>;
   /** The broker leading the partition, when the scene shows brokers ("offline" when none). */
@@ -103,7 +106,15 @@ export function Lane({
   // Short cards (many partitions) keep their offset and drop the label rather than write over it.
   const withLabel = keyLabels && rh >= 46;
   const twoLines = h >= marks.length * 2 * (LINE_H + 2) + 4;
-  const lines = marks.flatMap((m) => figureLines(m, marks.length, twoLines).map((text) => ({ m, text })));
+  const lines = marks.flatMap((m) => {
+    const was = before?.find((b) => b.group === m.group);
+    const old = was ? figureLines(was, marks.length, twoLines) : null;
+    return figureLines(m, marks.length, twoLines).map((text, i) => ({
+      m,
+      text,
+      changed: old !== null && old[i] !== text,
+    }));
+  });
   const firstLineY = y + h / 2 - ((lines.length - 1) * LINE_H) / 2;
   const badgeX = Math.min(layout.slotX(logEnd) + 10, FIGURE_X - 226);
   return (
@@ -116,7 +127,7 @@ export function Lane({
       <text
         className="lane-label"
         x={LANE_LEFT + 8}
-        y={leader === undefined ? y + h / 2 : y + h / 2 - 11}
+        y={leader === undefined ? y + h / 2 : y + h * 0.27}
         dominantBaseline="central"
         aria-hidden="true"
       >
@@ -126,7 +137,7 @@ export function Lane({
         <text
           className={leader === null ? 'lane-leader offline' : 'lane-leader'}
           x={LANE_LEFT + 8}
-          y={y + h / 2 + 14}
+          y={y + h * 0.78}
           dominantBaseline="central"
           aria-hidden="true"
           data-testid={`lane-leader-${partition}`}
@@ -167,6 +178,20 @@ export function Lane({
             ↻ read again: {again[0] === again.at(-1) ? again[0] : `${again[0]}–${again.at(-1)}`}
           </text>
         </g>
+      )}
+      {lines.map(({ m, text, changed }, i) =>
+        changed ? (
+          <rect
+            key={`changed-${m.group}-${text}`}
+            className="figure-changed"
+            data-testid={`changed-${m.group}-${partition}`}
+            x={FIGURE_X - 6}
+            y={firstLineY + i * LINE_H - LINE_H / 2}
+            width={Math.min(text.length * FIGURE_CHAR_W, LANE_RIGHT - FIGURE_X - 8) + 12}
+            height={LINE_H}
+            rx={6}
+          />
+        ) : null,
       )}
       {lines.map(({ m, text }, i) => (
         <text

@@ -13,9 +13,9 @@ export const HEIGHT = 520;
 export const LANE_LEFT = 10;
 export const LANE_RIGHT = 620;
 const RECORDS_LEFT = 74;
-const RECORDS_RIGHT = 440;
+const RECORDS_RIGHT = 424;
 /** Where each group's figures (read to, committed) are written, right of the records. */
-export const FIGURE_X = 452;
+export const FIGURE_X = 436;
 /** The gap between lanes and boxes holds one vertical channel per consumer for the links. */
 export const RIGHT_LEFT = 708;
 const RIGHT_RIGHT = 1190;
