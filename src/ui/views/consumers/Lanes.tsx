@@ -51,11 +51,14 @@ const LINE_H = 22;
 /** About the width of one character of the 20px bold figures, in the view's units. */
 const FIGURE_CHAR_W = 13.4;
 
-/** What the figures column says for a group: two lines when the lane has room, else just the commit. */
+/**
+ * What the figures column says for a group: where it reads and what it committed when the lane has room
+ * and the two differ; else just the commit (the ▼ then sits on the ○).
+ */
 export function figureLines(m: GroupMarks, count: number, twoLines: boolean): string[] {
   const who = count > 1 ? `${m.short}: ` : '';
   const commit = m.committed === null ? `${who}no commit yet` : `${who}committed ${m.committed}`;
-  if (!twoLines) return [commit];
+  if (!twoLines || (m.position !== null && m.position === m.committed)) return [commit];
   return [m.position === null ? `${who}not reading` : `${who}read to ${m.position}`, commit];
 }
 
@@ -109,10 +112,10 @@ export function Lane({
   const lines = marks.flatMap((m) => {
     const was = before?.find((b) => b.group === m.group);
     const old = was ? figureLines(was, marks.length, twoLines) : null;
-    return figureLines(m, marks.length, twoLines).map((text, i) => ({
+    return figureLines(m, marks.length, twoLines).map((text) => ({
       m,
       text,
-      changed: old !== null && old[i] !== text,
+      changed: old !== null && !old.includes(text),
     }));
   });
   const firstLineY = y + h / 2 - ((lines.length - 1) * LINE_H) / 2;
@@ -186,9 +189,9 @@ export function Lane({
             className="figure-changed"
             data-testid={`changed-${m.group}-${partition}`}
             x={FIGURE_X - 6}
-            y={firstLineY + i * LINE_H - LINE_H / 2}
+            y={firstLineY + i * LINE_H - LINE_H / 2 + 1}
             width={Math.min(text.length * FIGURE_CHAR_W, LANE_RIGHT - FIGURE_X - 8) + 12}
-            height={LINE_H}
+            height={LINE_H - 2}
             rx={6}
           />
         ) : null,

@@ -12,7 +12,7 @@ export const WIDTH = 1200;
 export const HEIGHT = 520;
 export const LANE_LEFT = 10;
 export const LANE_RIGHT = 620;
-const RECORDS_LEFT = 74;
+const RECORDS_LEFT = 80;
 const RECORDS_RIGHT = 424;
 /** Where each group's figures (read to, committed) are written, right of the records. */
 export const FIGURE_X = 436;

@@ -125,6 +125,28 @@ function LogPanel({ view, frame, playheadMs }: { view: View; frame: Frame; playh
                 offsets below {log?.logStartOffset} deleted by retention
               </text>
             )}
+            {Array.from({ length: Math.min(6, log?.logStartOffset ?? 0) }, (_, o) => (
+              // Deleted by retention: the slot stays, empty, so the room sees offsets are never reused.
+              <g key={`gone-${o}`} className="gone" aria-hidden="true">
+                <rect
+                  className="gone-slot"
+                  x={x(o) + 4}
+                  y={y + 8}
+                  width={x(1) - x(0) - 8}
+                  height={lanes.bandwidth() - 16}
+                  rx={8}
+                />
+                <text
+                  className="gone-offset"
+                  x={x(o) + (x(1) - x(0)) / 2}
+                  y={y + lanes.bandwidth() / 2}
+                  textAnchor="middle"
+                  dominantBaseline="central"
+                >
+                  {o}
+                </text>
+              </g>
+            ))}
             {records.map((r) => (
               <g
                 key={r.id}
