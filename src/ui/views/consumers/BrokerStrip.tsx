@@ -48,7 +48,7 @@ export function BrokerStrip({
             aria-label={`Broker ${b.id}: ${up ? `up, leads ${leads.length === 0 ? 'no partition' : `P${leads.join(', P')}`}` : 'down'}${coordinator ? ', group coordinator' : ''}`}
             className={`strip-broker${up ? '' : ' down'}${coordinator ? ' coordinator' : ''}`}
           >
-            <rect x={x} y={box.y} width={w} height={box.h} rx={10} />
+            <rect className="strip-tile" x={x} y={box.y} width={w} height={box.h} rx={10} />
             <text
               className="strip-name"
               x={x + w / 2}

@@ -145,8 +145,8 @@ function ConsumerBox({
       )}
       {paused && (
         <g className="pause-sign" aria-hidden="true" data-testid={`paused-${c.id}`}>
-          <rect x={box.x + box.w - 40} y={nameY - 12} width={8} height={24} rx={2} />
-          <rect x={box.x + box.w - 26} y={nameY - 12} width={8} height={24} rx={2} />
+          <rect className="pause-bar" x={box.x + box.w - 40} y={nameY - 12} width={8} height={24} rx={2} />
+          <rect className="pause-bar" x={box.x + box.w - 26} y={nameY - 12} width={8} height={24} rx={2} />
         </g>
       )}
       {crashed && (

@@ -125,7 +125,7 @@ function LogPanel({ view, frame, playheadMs }: { view: View; frame: Frame; playh
                 offsets below {log?.logStartOffset} deleted by retention
               </text>
             )}
-            {Array.from({ length: Math.min(6, log?.logStartOffset ?? 0) }, (_, o) => (
+            {[...Array(Math.min(6, log?.logStartOffset ?? 0)).keys()].map((o) => (
               // Deleted by retention: the slot stays, empty, so the room sees offsets are never reused.
               <g key={`gone-${o}`} className="gone" aria-hidden="true">
                 <rect
