@@ -42,6 +42,7 @@ export function BrokerStrip({
           <g
             key={b.id}
             data-testid={`strip-broker-${b.id}`}
+            data-box="broker"
             data-alive={String(up)}
             data-leads={leads.join(',')}
             role="listitem"

@@ -110,6 +110,7 @@ function ConsumerBox({
   return (
     <g
       data-testid={`consumer-${c.id}`}
+      data-box="consumer"
       data-group={c.group}
       data-alive={String(c.alive)}
       data-partitions={owned.join(',')}
@@ -156,7 +157,8 @@ function ConsumerBox({
           y={box.y + box.h / 2}
           textAnchor="middle"
           dominantBaseline="central"
-          style={oneLine ? { fontSize: `${Math.max(40, box.h)}px` } : undefined}
+          // As big as the box allows: the mark stays inside the box it marks.
+          style={{ fontSize: `${Math.min(64, Math.floor((box.h - 4) / 1.2))}px` }}
         >
           ✗
         </text>
@@ -171,6 +173,7 @@ function CoordinatorBox({ g, box }: { g: GroupCard; box: Box }) {
   return (
     <g
       data-testid={`coordinator-${g.id}`}
+      data-box="coordinator"
       data-state={g.state ?? 'none'}
       data-generation={g.generationId}
       data-broker={g.coordinator ?? ''}

@@ -78,7 +78,13 @@ export function LagChart({
     .curve(curveStepAfter);
   const rows = Math.max(1, Math.floor((box.h - 10) / ROW_H));
   return (
-    <g className="lag-chart" data-testid="lag-chart" role="group" aria-label="Consumer lag over time">
+    <g
+      className="lag-chart"
+      data-testid="lag-chart"
+      data-box="lag chart"
+      role="group"
+      aria-label="Consumer lag over time"
+    >
       <rect className="lag-chart-frame" x={box.x} y={box.y} width={box.w} height={box.h} rx={12} />
       <text className="lag-chart-title" x={box.x + 12} y={box.y + 17} dominantBaseline="central">
         lag (log end − committed)

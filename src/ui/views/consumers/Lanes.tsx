@@ -123,6 +123,7 @@ export function Lane({
   return (
     <g
       data-testid={`partition-${topic.name}-${partition}`}
+      data-box="lane"
       role={records.length > 0 ? 'list' : 'group'}
       aria-label={`Partition P${partition} of ${topic.name}, log end offset ${logEnd}${leader === undefined ? '' : leader === null ? ', offline' : `, led by ${leader}`}; ${spoken}`}
     >

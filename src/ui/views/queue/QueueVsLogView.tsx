@@ -35,7 +35,7 @@ function QueuePanel({ frame, playheadMs }: { frame: Frame; playheadMs: number })
       </text>
       <rect className="queue-box" x={30} y={56} width={520} height={90} rx={10} />
       {waiting.map((v, i) => (
-        <g key={v} data-testid="queue-message" data-value={v}>
+        <g key={v} data-box="message" data-testid="queue-message" data-value={v}>
           <rect className="msg" x={44 + i * 78} y={70} width={68} height={62} rx={8} fill={keyColour(null)} />
           <text className="msg-label" x={78 + i * 78} y={101} textAnchor="middle" dominantBaseline="central">
             {v}
@@ -51,7 +51,7 @@ function QueuePanel({ frame, playheadMs }: { frame: Frame; playheadMs: number })
           Math.max(0, c.processed.length - ackedLater.filter((v) => c.processed.includes(v)).length),
         );
         return (
-          <g key={c.id} data-testid={`queue-consumer-${c.id}`} data-processed={done.join(',')}>
+          <g key={c.id} data-box="queue consumer" data-testid={`queue-consumer-${c.id}`} data-processed={done.join(',')}>
             <rect className="consumer-box" x={30} y={210 + i * 76} width={520} height={64} rx={10} />
             <text className="consumer-label" x={46} y={250 + i * 76}>
               {c.id}: {done.length === 0 ? 'nothing to read' : done.join(' ')}
@@ -127,7 +127,7 @@ function LogPanel({ view, frame, playheadMs }: { view: View; frame: Frame; playh
             )}
             {[...Array(Math.min(6, log?.logStartOffset ?? 0)).keys()].map((o) => (
               // Deleted by retention: the slot stays, empty, so the room sees offsets are never reused.
-              <g key={`gone-${o}`} className="gone" aria-hidden="true">
+              <g key={`gone-${o}`} className="gone" data-box="deleted slot" aria-hidden="true">
                 <rect
                   className="gone-slot"
                   x={x(o) + 4}
@@ -150,6 +150,7 @@ function LogPanel({ view, frame, playheadMs }: { view: View; frame: Frame; playh
             {records.map((r) => (
               <g
                 key={r.id}
+                data-box="record"
                 data-testid="record"
                 data-partition={p.partition}
                 data-offset={r.offset}
