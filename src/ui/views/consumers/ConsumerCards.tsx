@@ -86,6 +86,7 @@ function ConsumerBox({
   group,
   readAgain,
   received,
+  changed,
 }: {
   c: ConsumerCard;
   box: Box;
@@ -94,6 +95,8 @@ function ConsumerBox({
   readAgain: readonly number[];
   /** Labels of the records it processed this step, up to the playhead, oldest first. */
   received: readonly string[];
+  /** It joined, died or its partitions moved during this step: its detail is written in the accent. */
+  changed: boolean;
 }) {
   const owned = ownedShown(c);
   const text = detail(c, group, readAgain);
@@ -116,9 +119,10 @@ function ConsumerBox({
       data-partitions={owned.join(',')}
       data-paused={String(c.paused)}
       data-received={received.join(',')}
+      data-changed={String(changed)}
       role="listitem"
       aria-label={`Consumer ${c.id} of group ${c.group}: ${text}${received.length > 0 ? `; received ${received.join(', ')}` : ''}`}
-      className={`group-${colour % 4}${c.alive ? '' : ' stopped'}${paused ? ' paused' : ''}`}
+      className={`group-${colour % 4}${c.alive ? '' : ' stopped'}${paused ? ' paused' : ''}${changed ? ' changed' : ''}`}
     >
       <rect className="consumer-box" x={box.x} y={box.y} width={box.w} height={box.h} rx={12} />
       <text className="consumer-name" x={box.x + 14} y={nameY} dominantBaseline="central">
@@ -197,13 +201,27 @@ export function GroupsSide({
   boxes,
   lanes,
   received,
+  start,
 }: {
   picture: Picture;
   columns: readonly GroupColumn[];
   boxes: ReadonlyMap<string, Box>;
   lanes: LanesLayout;
   received: ReadonlyMap<string, readonly string[]>;
+  /** The picture at the step's start, to tell what the step changed; null for a still picture. */
+  start: Picture | null;
 }) {
+  const before = new Map((start?.consumers ?? []).map((c) => [c.id, c]));
+  const changedIn = (c: ConsumerCard) => {
+    if (!start) return false;
+    const was = before.get(c.id);
+    return (
+      !was ||
+      was.alive !== c.alive ||
+      was.paused !== c.paused ||
+      ownedShown(was).join() !== ownedShown(c).join()
+    );
+  };
   const cards = new Map(picture.groups.map((g) => [g.id, g]));
   const colourOf = new Map(columns.map((c) => [c.group, c.index]));
   const shown = picture.consumers.filter((c) => boxes.has(c.id));
@@ -271,6 +289,7 @@ export function GroupsSide({
               group={cards.get(c.group)}
               readAgain={picture.redelivered.filter((r) => r.consumer === c.id).map((r) => r.offset)}
               received={received.get(c.id) ?? []}
+              changed={changedIn(c)}
             />
           ))}
         </g>

@@ -237,6 +237,24 @@ describe('what each group has read, committed and received', () => {
     }
   });
 
+  it('writes in the accent what the step changed: who joined, and whose partitions moved', () => {
+    const scene = scenePlace('grouped-consumers', 0).scene;
+    const k = scene.steps.findIndex(
+      (s, i) => i > 0 && s.commands.filter((c) => c.type === 'addConsumer').length >= 2,
+    );
+    const before = scenePlace('grouped-consumers', k - 1).frame.state;
+    const place = scenePlace('grouped-consumers', k);
+    const dom = show(place);
+    for (const c of Object.values(place.frame.state.groups.consumers)) {
+      const was = before.groups.consumers[c.id];
+      const moved =
+        !was ||
+        (c.status !== 'dead' && ownedBy(before, c.id).join() !== ownedBy(place.frame.state, c.id).join());
+      expect(byTestId(dom, `consumer-${c.id}`).getAttribute('data-changed'), c.id).toBe(String(moved));
+    }
+    expect(dom.querySelectorAll('[data-changed="true"]').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('keeps every consumer’s box where it was from the first step to the last', () => {
     const first = show(scenePlace('grouped-consumers', 0));
     const at = (dom: HTMLElement, id: string) =>

@@ -92,6 +92,7 @@ export function ConsumersView({ view, frame, playheadMs, sceneIndex, step }: Vie
         boxes={boxes}
         lanes={lanes}
         received={receivedUpTo(frame.events, playheadMs, topic)}
+        start={start}
       />
       <LagChart history={history} groups={groups} playheadMs={playheadMs} atEnd={playheadMs >= frame.toMs} />
       <Flights
