@@ -51,7 +51,12 @@ function QueuePanel({ frame, playheadMs }: { frame: Frame; playheadMs: number })
           Math.max(0, c.processed.length - ackedLater.filter((v) => c.processed.includes(v)).length),
         );
         return (
-          <g key={c.id} data-box="queue consumer" data-testid={`queue-consumer-${c.id}`} data-processed={done.join(',')}>
+          <g
+            key={c.id}
+            data-box="queue consumer"
+            data-testid={`queue-consumer-${c.id}`}
+            data-processed={done.join(',')}
+          >
             <rect className="consumer-box" x={30} y={210 + i * 76} width={520} height={64} rx={10} />
             <text className="consumer-label" x={46} y={250 + i * 76}>
               {c.id}: {done.length === 0 ? 'nothing to read' : done.join(' ')}
