@@ -89,9 +89,11 @@ describe('auto.offset.reset, when a partition has no committed offset', () => {
     const byB = only(events, 'recordProcessed').filter((e) => e.consumer === 'b');
     expect(byB).toHaveLength(12);
     expect(byB.filter((e) => e.redelivered)).toHaveLength(4);
-    expect(only(events, 'offsetReset').filter((e) => e.consumer === 'b').map((e) => e.offset)).toEqual([
-      0, 0, 0, 0,
-    ]);
+    expect(
+      only(events, 'offsetReset')
+        .filter((e) => e.consumer === 'b')
+        .map((e) => e.offset),
+    ).toEqual([0, 0, 0, 0]);
   });
 
   it('latest (the Java default): it starts at the log end and skips what was written while a was dead', () => {
@@ -100,8 +102,10 @@ describe('auto.offset.reset, when a partition has no committed offset', () => {
     // Only the four written after b took over; m4..m7 are never read by the group.
     expect(byB).toHaveLength(4);
     expect(byB.every((e) => !e.redelivered)).toBe(true);
-    expect(only(events, 'offsetReset').filter((e) => e.consumer === 'b').map((e) => e.offset)).toEqual([
-      2, 2, 2, 2,
-    ]);
+    expect(
+      only(events, 'offsetReset')
+        .filter((e) => e.consumer === 'b')
+        .map((e) => e.offset),
+    ).toEqual([2, 2, 2, 2]);
   });
 });
