@@ -44,9 +44,9 @@ export const consumeGroups: Scene = {
       notes:
         'A group id is an application. Partitions are shared out inside a group, never between groups: billing-1 and billing-2 get two each, audit-1 gets all four.',
       commands: [
-        stageConsumer('billing-1', BILLING, TOPIC),
-        stageConsumer('billing-2', BILLING, TOPIC),
-        stageConsumer('audit-1', AUDIT, TOPIC),
+        stageConsumer('billing-1', BILLING, TOPIC, { autoOffsetReset: 'earliest' }),
+        stageConsumer('billing-2', BILLING, TOPIC, { autoOffsetReset: 'earliest' }),
+        stageConsumer('audit-1', AUDIT, TOPIC, { autoOffsetReset: 'earliest' }),
         { type: 'advance', ms: GROUP_FORMS_MS },
       ],
       claims: [
@@ -60,7 +60,8 @@ export const consumeGroups: Scene = {
     {
       title: 'Both read everything',
       narration: 'Eight records arrive. Both groups read all eight: reading does not remove anything.',
-      notes: 'Unlike a queue, the log keeps its records; each group just moves its own positions.',
+      notes:
+        'Unlike a queue, the log keeps its records; each group just moves its own positions. Neither group has committed yet: the first auto-commit comes 5 s after each join. Both read from the start (auto.offset.reset=earliest).',
       commands: [...produceMany('producer', TOPIC, 0, 8), { type: 'advance', ms: CONSUME_MS }],
       claims: [
         allPartitions(
