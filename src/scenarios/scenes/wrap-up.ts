@@ -11,17 +11,18 @@ const nodeConfig = (i: number) => `config/server-${i}.properties`;
 const VOTERS = NODES.map((i) => `${i}@localhost:${9091 + 2 * i}`).join(',');
 
 const LOCAL_CLUSTER_NOTE =
-  '# Start three local brokers (Kafka 4.x, KRaft): replication factor 3 needs three. One config per node, from the shipped one:';
+  '# Three local brokers (Kafka 4.x, KRaft): replication factor 3 needs three. A config per node:';
 
+/** From the shipped combined broker+controller config: its own id, ports and log dir, and a static quorum. */
 const MAKE_NODE_CONFIGS = `for i in ${NODES.join(' ')}; do
   sed -e "s/^node.id=.*/node.id=$i/" \\
+      -e "s/:9092/:$((9090+2*i))/g; s/:9093/:$((9091+2*i))/g" \\
       -e "s#^log.dirs=.*#log.dirs=/tmp/kraft-node-$i#" \\
-      -e "s#^listeners=.*#listeners=PLAINTEXT://:$((9090+2*i)),CONTROLLER://:$((9091+2*i))#" \\
-      -e "s#^advertised.listeners=.*#advertised.listeners=PLAINTEXT://localhost:$((9090+2*i)),CONTROLLER://localhost:$((9091+2*i))#" \\
       -e "s/^offsets.topic.replication.factor=.*/offsets.topic.replication.factor=3/" \\
       -e "/^controller.quorum.bootstrap.servers=/d" \\
       config/server.properties > config/server-$i.properties
-  echo "controller.quorum.voters=${VOTERS}" >> config/server-$i.properties
+  echo "controller.quorum.voters=${VOTERS}" \\
+    >> config/server-$i.properties
 done`;
 
 export const wrapUp: Scene = {
