@@ -67,6 +67,7 @@ export type { QueryShape } from './ksql-runtime/describe';
 // The query engine, loaded on demand.
 export { type KsqlEngine, needsKsqlEngine } from './ksql-runtime/engine-api';
 export type { KsqlRuntimeTimer } from './ksql-runtime/protocol';
+export { sinkKey, sinkKeyText } from './ksql-runtime/sink-key';
 export type { PlacedRecord, RunningQuery } from './ksql-runtime/types';
 export { QUERY_SETTLE_MS } from './ksql-runtime/types';
 // The metrics an operator watches, under Kafka's JMX names (gauges from a state, rates from a window of events).

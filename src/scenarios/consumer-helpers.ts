@@ -27,20 +27,25 @@ export const STAGE_POLL_INTERVAL_MS = 500;
 export const CONSUME_MS = 2 * STAGE_POLL_INTERVAL_MS + 200;
 
 type AddConsumer = Extract<Command, { type: 'addConsumer' }>;
+/** auto.offset.reset: where a partition with no committed offset starts (the Java default is latest). */
+export type OffsetReset = NonNullable<AddConsumer['autoOffsetReset']>;
 
-/** A consumer as the scenes start them: reading from the beginning, with the stage's short session. */
+/**
+ * A consumer as the scenes start them, with the stage's short session. Where it starts without a committed
+ * offset is the scene's choice, said out loud: a group has none for auto.commit.interval.ms (5 s) after it
+ * forms (ConsumerCoordinator.onJoinComplete restarts the timer).
+ */
 export function stageConsumer(
   consumer: string,
   group: string,
   topic: string,
-  extra: Partial<AddConsumer> = {},
+  extra: Partial<AddConsumer> & { readonly autoOffsetReset: OffsetReset },
 ): AddConsumer {
   return {
     type: 'addConsumer',
     consumer,
     group,
     topics: [topic],
-    autoOffsetReset: 'earliest',
     sessionTimeoutMs: STAGE_SESSION_TIMEOUT_MS,
     heartbeatIntervalMs: STAGE_HEARTBEAT_INTERVAL_MS,
     pollIntervalMs: STAGE_POLL_INTERVAL_MS,
@@ -80,6 +85,15 @@ export const committed = (s: EngineState, group: string, topic: string, partitio
 
 export const lagOf = (s: EngineState, group: string, topic: string, partition: number) =>
   groupLag(s, group).find((r) => r.topic === topic && r.partition === partition)?.lag ?? null;
+
+/** No committed offset on these partitions: kafka-consumer-groups prints "-" for CURRENT-OFFSET and LAG. */
+export const noCommitYet = (group: string, topic: string, partitions: readonly number[]): Claim => ({
+  text: `group ${group} has no committed offset on P${partitions.join(', P')} yet, so its lag there is unknown (“-”)`,
+  holds: (s) =>
+    partitions.every(
+      (p) => committed(s, group, topic, p) === undefined && lagOf(s, group, topic, p) === null,
+    ),
+});
 
 export const groupIs = (group: string, state: string, generationId?: number): Claim => ({
   text: `group ${group} is ${state}${generationId === undefined ? '' : ` in generation ${generationId}`}`,

@@ -4,7 +4,12 @@
  * day 0, a 5-minute boundary, so epoch-aligned windows read [12:00, 12:05), [12:05, 12:10), ...
  */
 import type { Command, EngineState } from '../engine';
-import { type AuthorizationAttempt, generateAuthorizationAttempts, keptRecords } from '../engine';
+import {
+  type AuthorizationAttempt,
+  generateAuthorizationAttempts,
+  keptRecords,
+  sinkKeyText,
+} from '../engine';
 
 export const MINUTE_MS = 60_000;
 /** 12:00 UTC on day 0 of the logical clock. */
@@ -108,10 +113,10 @@ export function fraudRows(state: EngineState, onlyThisRun = false): FraudRow[] {
     const from = onlyThisRun ? (q?.outputFrom[OUTPUT_TOPIC]?.[p.partition] ?? 0) : 0;
     for (const r of keptRecords(p.logs[p.leader]!)) {
       if (r.offset < from) continue;
-      const key = JSON.parse(r.key ?? '{}') as Record<string, unknown>;
+      // KEY_FORMAT KAFKA (ksqlDB's default): the key is the card number itself; the window is in headers.
       const value = r.value === '' ? null : (JSON.parse(r.value) as Record<string, unknown>);
       out.push({
-        card: String(key.CARD_NUMBER),
+        card: sinkKeyText(r.key),
         windowStart: Number(r.headers.windowStart),
         count: value === null ? null : Number(value.KSQL_COL_0),
         offset: r.offset,

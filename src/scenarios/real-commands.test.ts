@@ -36,6 +36,33 @@ describe("every scene's run-it-for-real commands", () => {
     }
   });
 
+  it("start, in the wrap-up's setup, as many brokers as the highest replication factor any command asks for", () => {
+    const needed = Math.max(
+      ...scenes.flatMap((s) =>
+        [...textOf(s.realCommands).matchAll(/--replication-factor (\d+)/g)].map((m) => Number(m[1])),
+      ),
+    );
+    expect(needed).toBe(3);
+    const setup = textOf(scenes.find((s) => s.id === 'wrap-up')!.realCommands);
+    const started = [...setup.matchAll(/^bin\/kafka-server-start\.sh (?:-daemon )?(\S+)$/gm)].map(
+      (m) => m[1]!,
+    );
+    expect(new Set(started).size).toBeGreaterThanOrEqual(needed);
+    // Each node's storage is formatted, with one cluster id, before it starts.
+    for (const config of started) {
+      const format = setup.indexOf(`bin/kafka-storage.sh format -t "$KAFKA_CLUSTER_ID" -c ${config}`);
+      expect(format, `${config} formatted`).toBeGreaterThanOrEqual(0);
+      expect(format).toBeLessThan(setup.indexOf(`kafka-server-start.sh -daemon ${config}`));
+    }
+    // The configs come from one loop over the node ids, which sets node.id and lists every node as a voter.
+    const ids = /^for i in ([\d ]+); do$/m.exec(setup)![1]!.split(' ');
+    expect(started).toEqual(ids.map((i) => `config/server-${i}.properties`));
+    expect(setup).toContain('s/^node.id=.*/node.id=$i/');
+    const voters = /controller\.quorum\.voters=(\S+?)"/.exec(setup)![1]!.split(',');
+    expect(voters.map((v) => v.split('@')[0])).toEqual(ids);
+    expect(new Set(voters.map((v) => v.split(':')[1])).size).toBe(ids.length);
+  });
+
   it('run as a whole on a fresh ksqlDB: every source declared (with PARTITIONS) before it is queried, fed, and its result selected', () => {
     const ksqlScenes = scenes.filter((s) => /CREATE (TABLE|STREAM) \w+ AS/i.test(textOf(s.realCommands)));
     expect(ksqlScenes.map((s) => s.id)).toEqual(expect.arrayContaining(['fraud-query', 'streaming-toolset']));

@@ -182,7 +182,14 @@ function applyAssignment(tx: Tx, c: ConsumerState, assignment: readonly TopicPar
     });
   }
   const kept = withoutPartitions(c, revoked);
-  const next: ConsumerState = { ...kept, status: 'stable', owned: [...kept.owned, ...added] };
+  // "Reschedule the auto commit starting from now" (ConsumerCoordinator.onJoinComplete): a new member's first
+  // auto-commit comes auto.commit.interval.ms after its join completes; until then the group has no offset.
+  const next: ConsumerState = {
+    ...kept,
+    status: 'stable',
+    owned: [...kept.owned, ...added],
+    nextAutoCommitMs: tx.state.now + c.config.autoCommitIntervalMs,
+  };
   setConsumer(tx, next);
   tx.emit({
     type: 'partitionsAssigned',

@@ -10,6 +10,7 @@ import { produce } from '../producer/producer';
 import { readableRecords } from '../replication/read';
 import type { KsqlEngine } from './engine-api';
 import type { Placement } from './placement';
+import { sinkKey } from './sink-key';
 import { type PlacedRecord, QUERY_MAX_POLL_RECORDS, type RunningQuery } from './types';
 
 export function setQuery(tx: Tx, q: RunningQuery): void {
@@ -78,15 +79,15 @@ function countOf(row: OutputRow, countColumn: string | null): number | undefined
 function writeRow(tx: Tx, q: RunningQuery, row: OutputRow): string | undefined {
   if (!q.sinks.includes(row.sink)) return undefined;
   const headers: Record<string, string> = {};
-  // Kafka keeps a windowed key as the key bytes plus the window; the simulator's keys are strings, so the
-  // window rides in headers. Partitioning uses the GROUP BY key alone, as WindowedStreamPartitioner does.
+  // KEY_FORMAT KAFKA: the key column's own bytes; Kafka appends the window to them, the simulator keeps it
+  // in headers (sink-key.ts). Partitioning uses the GROUP BY key alone, as WindowedStreamPartitioner does.
   if (row.windowStart !== undefined) headers.windowStart = String(row.windowStart);
   if (row.windowEnd !== undefined) headers.windowEnd = String(row.windowEnd);
   const err = produce(tx, {
     type: 'produce',
     producer: q.producer,
     topic: row.sink,
-    key: JSON.stringify(row.key),
+    key: sinkKey(row.key),
     // A tombstone is a null value in Kafka; record values here are strings, and no JSON row is ever empty.
     value: row.value === null ? '' : JSON.stringify(row.value),
     headers,

@@ -5,9 +5,11 @@ import type { Command } from '../core/commands';
 import { initialState, step } from '../core/step';
 import { canonical } from '../core/trace';
 import type { EngineState } from '../core/types';
+import { partitionForKey } from '../producer/partitioner';
 import { ksqlEngine } from '../testing/ksql';
 import { attemptAt, LATE_SCRIPT, LATE_TOPIC, MINUTE, NOON } from '../testing/late-fixture';
 import { runCommands } from '../testing/test-support';
+import { sinkKeyText } from './sink-key';
 import { QUERY_POLL_INTERVAL_MS } from './types';
 
 /** Every step here may run a query: the ksql engine is passed in, as the app does once it has loaded. */
@@ -70,7 +72,8 @@ function outputRows(state: EngineState, topic = 'POSSIBLE_FRAUD') {
     p.leader === null
       ? []
       : keptRecords(p.logs[p.leader]!).map((r) => ({
-          key: JSON.parse(r.key ?? 'null') as Record<string, unknown>,
+          key: r.key,
+          partition: p.partition,
           value: r.value === '' ? null : (JSON.parse(r.value) as Record<string, unknown>),
           windowStart: Number(r.headers.windowStart),
         })),
@@ -91,7 +94,7 @@ describe('a ksqlDB query running in the simulation', () => {
     const rows = outputRows(state);
     expect(rows.map((r) => r.value?.KSQL_COL_0)).toEqual([4, 5, 6]);
     for (const r of rows) {
-      expect(r.key).toEqual({ CARD_NUMBER: FRAUD });
+      expect(r.key).toBe(FRAUD);
       expect(r.windowStart).toBe(NOON + 20 * MINUTE);
     }
     const emitted = events.filter((e) => e.type === 'queryEmitted');
@@ -104,6 +107,26 @@ describe('a ksqlDB query running in the simulation', () => {
     expect(placed.filter((p) => p.key?.CARD_NUMBER === FRAUD)).toHaveLength(6);
     for (const p of placed)
       expect(p.windows).toEqual([{ start: NOON + 20 * MINUTE, end: NOON + 25 * MINUTE }]);
+  });
+
+  it('writes KEY_FORMAT KAFKA keys, ksqlDB 0.29’s default: the card number itself, hashed alone for the partition', () => {
+    const { state } = runWithKsql(1, [
+      ...setup,
+      { type: 'runQuery', query: 'fraud', script: SCRIPT() },
+      ...traffic,
+      { type: 'advance', ms: 2 * MINUTE },
+    ]);
+    const rows = outputRows(state);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      // Not {"CARD_NUMBER":"..."}: the KAFKA format serializes the one key column on its own. The window
+      // (appended as 8 bytes in Kafka) rides in the record headers here.
+      expect(r.key).toBe(FRAUD);
+      expect(r.windowStart).toBe(NOON + 20 * MINUTE);
+      // WindowedStreamPartitioner hashes the inner key's bytes: murmur2 of the card, over the sink's 2 partitions.
+      expect(r.partition).toBe(partitionForKey(FRAUD, 2));
+    }
+    expect(sinkKeyText(rows[0]!.key)).toBe(FRAUD);
   });
 
   it('processes a record only once it is below the high watermark, on the next poll', () => {

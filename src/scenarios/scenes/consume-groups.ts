@@ -3,7 +3,6 @@
  * topic, each gets every record, each keeps its own committed offsets; pausing one does not slow the other.
  */
 import {
-  CONSUME_MS,
   committed,
   GROUP_FORMS_MS,
   groupIs,
@@ -18,7 +17,7 @@ import type { Claim, Scene } from '../types';
 const TOPIC = 'orders';
 const BILLING = 'billing';
 const AUDIT = 'audit';
-/** Long enough for an auto-commit (every 5000 ms) to happen in between. */
+/** Long enough for an auto-commit (5000 ms after the join, then every 5000 ms) to happen in between. */
 const AUTO_COMMIT_MS = 6000;
 
 const allPartitions = (text: string, f: (s: Parameters<Claim['holds']>[0], p: number) => boolean): Claim => ({
@@ -44,9 +43,9 @@ export const consumeGroups: Scene = {
       notes:
         'A group id is an application. Partitions are shared out inside a group, never between groups: billing-1 and billing-2 get two each, audit-1 gets all four.',
       commands: [
-        stageConsumer('billing-1', BILLING, TOPIC),
-        stageConsumer('billing-2', BILLING, TOPIC),
-        stageConsumer('audit-1', AUDIT, TOPIC),
+        stageConsumer('billing-1', BILLING, TOPIC, { autoOffsetReset: 'earliest' }),
+        stageConsumer('billing-2', BILLING, TOPIC, { autoOffsetReset: 'earliest' }),
+        stageConsumer('audit-1', AUDIT, TOPIC, { autoOffsetReset: 'earliest' }),
         { type: 'advance', ms: GROUP_FORMS_MS },
       ],
       claims: [
@@ -60,14 +59,18 @@ export const consumeGroups: Scene = {
     {
       title: 'Both read everything',
       narration: 'Eight records arrive. Both groups read all eight: reading does not remove anything.',
-      notes: 'Unlike a queue, the log keeps its records; each group just moves its own positions.',
-      commands: [...produceMany('producer', TOPIC, 0, 8), { type: 'advance', ms: CONSUME_MS }],
+      notes:
+        'Unlike a queue, the log keeps its records; each group just moves its own positions, and commits them: each group’s first auto-commit comes 5 s after its join, so both have committed 2 by the end of this step. Both read from the start (auto.offset.reset=earliest).',
+      commands: [...produceMany('producer', TOPIC, 0, 8), { type: 'advance', ms: AUTO_COMMIT_MS }],
       claims: [
         allPartitions(
           'billing and audit are both at position 2 on every partition',
           (s, p) =>
             position(s, p < 2 ? 'billing-1' : 'billing-2', TOPIC, p) === 2 &&
             position(s, 'audit-1', TOPIC, p) === 2,
+        ),
+        allPartitions('both groups have committed 2 everywhere, lag 0', (s, p) =>
+          [BILLING, AUDIT].every((g) => committed(s, g, TOPIC, p) === 2 && lagOf(s, g, TOPIC, p) === 0),
         ),
       ],
     },

@@ -120,7 +120,7 @@ export const fraudQuery: Scene = {
       narration:
         'CREATE … AS runs the query for good and writes its rows to a topic, POSSIBLE_FRAUD, that any consumer can read.',
       notes:
-        'The slide says CREATE STREAM. ksqlDB rejects that: “Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT”. An aggregation is a table, keyed by card and window; the stage runs it as the TABLE it is and shows the warning.',
+        'The slide says CREATE STREAM. ksqlDB rejects that: “Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT”. An aggregation is a table, keyed by card and window; the stage runs it as the TABLE it is and shows the warning. Its key is in ksqlDB 0.29’s default KEY_FORMAT, KAFKA, not JSON: the card number’s bytes with the window start appended as an 8-byte long (the stage keeps the window beside the key). kafka-console-consumer --property print.key=true prints the card followed by unreadable bytes; SELECT shows CARD_NUMBER, WINDOWSTART and WINDOWEND as columns.',
       commands: [{ type: 'advance', ms: QUERY_SETTLE_MS }],
       claims: [
         {

@@ -46,9 +46,9 @@ export const groupCoordinator: Scene = {
       notes:
         'Each consumer asks any broker FindCoordinator. The answer is computed, not elected: Java String.hashCode of the group id, Utils.abs, modulo offsets.topic.num.partitions (50). The group’s commits go to that partition, so its leader is the natural owner. __consumer_offsets is created on first use, here with RF 3 (offsets.topic.replication.factor, 3 by default: a real cluster refuses to create it until three brokers are up, so single-broker setups set it to 1). Then each member sends JoinGroup.',
       commands: [
-        stageConsumer('consumer-a', GROUP, TOPIC),
-        stageConsumer('consumer-b', GROUP, TOPIC),
-        stageConsumer('consumer-c', GROUP, TOPIC),
+        stageConsumer('consumer-a', GROUP, TOPIC, { autoOffsetReset: 'latest' }),
+        stageConsumer('consumer-b', GROUP, TOPIC, { autoOffsetReset: 'latest' }),
+        stageConsumer('consumer-c', GROUP, TOPIC, { autoOffsetReset: 'latest' }),
         { type: 'advance', ms: FIND_AND_JOIN_MS },
       ],
       claims: [
@@ -100,7 +100,7 @@ export const groupCoordinator: Scene = {
       title: 'Heartbeats',
       narration: 'Each member now sends a heartbeat every second. Each one renews its session for 10 s.',
       notes:
-        'heartbeat.interval.ms (3 s by default, 1 s here) and session.timeout.ms (45 s since Kafka 3.0, 10 s here, the old default). A member silent for a whole session is removed and the group rebalances: the next scene.',
+        'heartbeat.interval.ms (3 s by default, 1 s here) and session.timeout.ms (45 s since Kafka 3.0, 10 s here, the old default). A member silent for a whole session is removed and the group rebalances: the next scene. Committing is separate: the first auto-commit comes 5 s after the join; these consumers use auto.offset.reset=latest, the Java default: a partition with no committed offset is read from its log end.',
       commands: [{ type: 'advance', ms: HEARTBEATS_MS }],
       claims: [
         groupIs(GROUP, 'Stable', 1),

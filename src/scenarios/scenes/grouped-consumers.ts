@@ -8,6 +8,7 @@ import {
   committed,
   GROUP_FORMS_MS,
   groupIs,
+  noCommitYet,
   owns,
   position,
   produceMany,
@@ -19,7 +20,8 @@ import type { Scene } from '../types';
 
 const TOPIC = 'orders';
 const GROUP = 'shipping';
-const join = (id: string) => stageConsumer(id, GROUP, TOPIC);
+/** auto.offset.reset=earliest: a partition without a committed offset is read from its start. */
+const join = (id: string) => stageConsumer(id, GROUP, TOPIC, { autoOffsetReset: 'earliest' });
 /** From the crash until the coordinator has expired the session and the group has settled again. */
 const CRASH_NOTICED_MS = 3000;
 const TIMEOUT_AND_REBALANCE_MS = STAGE_SESSION_TIMEOUT_MS - CRASH_NOTICED_MS + REBALANCE_MS;
@@ -39,7 +41,7 @@ export const groupedConsumers: Scene = {
       title: 'Three consumers, one group',
       narration: 'consumer-a, -b and -c join group “shipping”. They split the four partitions between them.',
       notes:
-        'Each member sends JoinGroup to the coordinator; the leader runs the Range assignor: members sorted by id, 4 partitions over 3 members gives a P0 and P1, b P2, c P3. These consumers use session.timeout.ms 10000 (the pre-3.0 default) and heartbeats every second, so the failure below plays out in seconds instead of 45 s.',
+        'Each member sends JoinGroup to the coordinator; the leader runs the Range assignor: members sorted by id, 4 partitions over 3 members gives a P0 and P1, b P2, c P3. These consumers use session.timeout.ms 10000 (the pre-3.0 default) and heartbeats every second, so the failure below plays out in seconds instead of 45 s, and auto.offset.reset=earliest: without a committed offset they read a partition from its start.',
       commands: [
         join('consumer-a'),
         join('consumer-b'),
@@ -57,13 +59,14 @@ export const groupedConsumers: Scene = {
       title: 'Each partition has one reader',
       narration: 'Eight orders arrive. Each consumer reads only its own partitions: no record is read twice.',
       notes:
-        'Within a group a partition has exactly one owner, so work is shared and order per partition holds. consumer-b has processed P2’s two records, but auto-commit runs every 5 s: its committed offset on P2 is still 0.',
+        'Within a group a partition has exactly one owner, so work is shared and order per partition holds. consumer-b has processed P2’s two records, but the first auto-commit comes auto.commit.interval.ms (5 s) after the join (ConsumerCoordinator.onJoinComplete restarts the timer): the group has no committed offset on P2 yet, and kafka-consumer-groups shows “-”.',
       commands: [...produceMany('producer', TOPIC, 0, 8), { type: 'advance', ms: CONSUME_MS }],
       claims: [
         {
-          text: 'consumer-b has processed P2 offsets 0-1 (its position is 2) but the group committed only 0',
-          holds: (s) => position(s, 'consumer-b', TOPIC, 2) === 2 && committed(s, GROUP, TOPIC, 2) === 0,
+          text: 'consumer-b has processed P2 offsets 0-1: its position is 2',
+          holds: (s) => position(s, 'consumer-b', TOPIC, 2) === 2,
         },
+        noCommitYet(GROUP, TOPIC, [0, 1, 2, 3]),
         {
           text: 'consumer-a is at offset 2 on P0 and P1, consumer-c at 2 on P3',
           holds: (s) =>
@@ -109,9 +112,9 @@ export const groupedConsumers: Scene = {
     {
       title: 'Session timeout, rebalance',
       narration:
-        'Ten seconds without a heartbeat: the coordinator removes b and the group rebalances. P2 moves to consumer-c, which reads offsets 0 and 1 again.',
+        'No heartbeat for 10 s: b is removed and P2 moves to consumer-c. Nothing was committed on P2, so c starts at offset 0 (earliest) and reads 0 and 1 again.',
       notes:
-        'sessionExpired, then PreparingRebalance: the others learn it from their next heartbeat (REBALANCE_IN_PROGRESS), give up their partitions (eager), rejoin, and generation 2 is assigned. c starts P2 at the committed offset, 0, so the two records b processed are processed twice: at-least-once. Commit after processing, and make processing idempotent.',
+        'sessionExpired, then PreparingRebalance: the others learn it from their next heartbeat (REBALANCE_IN_PROGRESS), give up their partitions (eager), rejoin, and generation 2 is assigned. b died before its first auto-commit, so P2 has no committed offset and c starts where auto.offset.reset says: earliest here, offset 0, so the two records b processed are processed twice (at-least-once). With latest, the Java default, c would start at the log end: no duplicates, but whatever was written to P2 while b was dead would be skipped, never processed. Commit after processing, and make processing idempotent.',
       commands: [{ type: 'advance', ms: TIMEOUT_AND_REBALANCE_MS }],
       claims: [
         groupIs(GROUP, 'Stable', 2),
@@ -121,11 +124,12 @@ export const groupedConsumers: Scene = {
           text: 'after the rebalance, P2 belongs to consumer-c (with P3)',
         },
         {
-          text: 'records at P2 offsets 0-1 were processed twice: by b, and again by c from committed offset 0',
+          text: 'P2 has no committed offset, so c started it at offset 0 (auto.offset.reset=earliest): offsets 0-1 were processed by b and again by c',
           holds: (s) =>
+            s.groups.consumers['consumer-c']?.config.autoOffsetReset === 'earliest' &&
+            committed(s, GROUP, TOPIC, 2) === undefined &&
             position(s, 'consumer-b', TOPIC, 2) === 2 &&
-            position(s, 'consumer-c', TOPIC, 2) === 2 &&
-            committed(s, GROUP, TOPIC, 2) === 2,
+            position(s, 'consumer-c', TOPIC, 2) === 2,
         },
       ],
     },

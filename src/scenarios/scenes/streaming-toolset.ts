@@ -87,7 +87,7 @@ export const streamingToolset: Scene = {
       'CREATE TABLE possible_fraud AS\n  SELECT card_number, count(*)\n  FROM authorization_attempts\n  WINDOW TUMBLING (SIZE 5 MINUTE)\n  GROUP BY card_number\n  HAVING count(*) > 3\n  EMIT CHANGES;',
       'possible_fraud',
     ),
-    'bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic POSSIBLE_FRAUD --from-beginning \\\n  --property print.key=true',
+    '# the key is KEY_FORMAT KAFKA: the card number, then the window start as 8 binary bytes\nbin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic POSSIBLE_FRAUD --from-beginning \\\n  --property print.key=true',
     PROPERTY_FLAG_NOTE,
   ],
 };

@@ -1,6 +1,30 @@
 /** Slides 64-66: what the deck showed, and where to learn more. */
 import type { Scene } from '../types';
 
+/**
+ * The replication commands create topics with replication factor 3, which fails on one broker
+ * (INVALID_REPLICATION_FACTOR), so the local setup is three nodes, each broker and KRaft controller, with a
+ * static quorum of the three. Node i listens on 9090+2i (clients; node 1 keeps 9092) and 9091+2i (controller).
+ */
+const NODES = [1, 2, 3] as const;
+const nodeConfig = (i: number) => `config/server-${i}.properties`;
+const VOTERS = NODES.map((i) => `${i}@localhost:${9091 + 2 * i}`).join(',');
+
+const LOCAL_CLUSTER_NOTE =
+  '# Three local brokers (Kafka 4.x, KRaft): replication factor 3 needs three. A config per node:';
+
+/** From the shipped combined broker+controller config: its own id, ports and log dir, and a static quorum. */
+const MAKE_NODE_CONFIGS = `for i in ${NODES.join(' ')}; do
+  sed -e "s/^node.id=.*/node.id=$i/" \\
+      -e "s/:9092/:$((9090+2*i))/g; s/:9093/:$((9091+2*i))/g" \\
+      -e "s#^log.dirs=.*#log.dirs=/tmp/kraft-node-$i#" \\
+      -e "s/^offsets.topic.replication.factor=.*/offsets.topic.replication.factor=3/" \\
+      -e "/^controller.quorum.bootstrap.servers=/d" \\
+      config/server.properties > config/server-$i.properties
+  echo "controller.quorum.voters=${VOTERS}" \\
+    >> config/server-$i.properties
+done`;
+
 export const wrapUp: Scene = {
   id: 'wrap-up',
   title: 'Wrap up',
@@ -26,8 +50,11 @@ export const wrapUp: Scene = {
   ],
   view: { kind: 'diagram', diagram: 'wrap-up' },
   realCommands: [
-    '# Start a local broker (Kafka 4.x, KRaft mode):',
-    'bin/kafka-storage.sh format --standalone -t "$(bin/kafka-storage.sh random-uuid)" -c config/server.properties',
-    'bin/kafka-server-start.sh config/server.properties',
+    LOCAL_CLUSTER_NOTE,
+    MAKE_NODE_CONFIGS,
+    'KAFKA_CLUSTER_ID="$(bin/kafka-storage.sh random-uuid)"',
+    NODES.map((i) => `bin/kafka-storage.sh format -t "$KAFKA_CLUSTER_ID" -c ${nodeConfig(i)}`).join('\n'),
+    NODES.map((i) => `bin/kafka-server-start.sh -daemon ${nodeConfig(i)}`).join('\n'),
+    '# all three voters should be listed:\nbin/kafka-metadata-quorum.sh --bootstrap-server localhost:9092 describe --status',
   ],
 };

@@ -10,6 +10,9 @@ import { GROUP_FORMS_MS, REBALANCE_MS, stageConsumer } from '../../scenarios/con
 import { ROUND_TRIP_MS } from '../../scenarios/helpers';
 import type { PlayerEvent } from './machine';
 
+/** A consumer added live reads its partitions from the start when its group has committed nothing. */
+const LIVE_RESET = { autoOffsetReset: 'earliest' } as const;
+
 export type LiveEvent = Extract<PlayerEvent, { type: 'LIVE' }>;
 export type Acks = 'all' | 0 | 1;
 
@@ -67,7 +70,7 @@ export const liveActions = {
   addConsumer(a: { state: EngineState; group: string; topic: string }): LiveEvent {
     const id = freshId(a.group, (c) => c in a.state.groups.consumers);
     return live(`add consumer ${id} to ${a.group}`, [
-      stageConsumer(id, a.group, a.topic),
+      stageConsumer(id, a.group, a.topic, LIVE_RESET),
       { type: 'advance', ms: a.state.groups.groups[a.group] ? REBALANCE_MS : GROUP_FORMS_MS },
     ]);
   },
@@ -77,7 +80,7 @@ export const liveActions = {
     const group = freshId('group', (g) => a.groupsShown.includes(g) || g in a.state.groups.groups);
     const id = freshId(group, (c) => c in a.state.groups.consumers);
     return live(`add group ${group}`, [
-      stageConsumer(id, group, a.topic),
+      stageConsumer(id, group, a.topic, LIVE_RESET),
       { type: 'advance', ms: GROUP_FORMS_MS },
     ]);
   },

@@ -9,7 +9,7 @@ type Chosen = Extract<EngineEvent, { type: 'partitionChosen' }>;
 export function describeChoice(e: Chosen): string {
   const how = e.how;
   // With one partition every key lands on P0 (any hash % 1 is 0): that is the lesson, and the hash of a long
-  // key (ksql's JSON keys) would only wrap the narration and shrink the stage for that step.
+  // key (a ksql sink's card number) would only wrap the narration and shrink the stage for that step.
   if ((how.rule === 'key-murmur2' || how.rule === 'key-crc32') && how.numPartitions === 1)
     return `one partition, so P${e.partition} whatever the key (any hash % 1 = 0)`;
   switch (how.rule) {

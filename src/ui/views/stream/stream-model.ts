@@ -5,7 +5,7 @@
  */
 
 import type { EngineState, PlacedRecord, QueryShape, RunningQuery } from '../../../engine';
-import { keptRecords } from '../../../engine';
+import { keptRecords, sinkKeyText } from '../../../engine';
 import { loadedKsqlEngine } from '../../store/ksql-loader';
 
 export interface StreamDot {
@@ -74,10 +74,8 @@ function outputRows(state: EngineState, q: RunningQuery, topic: string, playhead
     for (const r of keptRecords(p.logs[p.leader]!)) {
       // This run's rows, once the leader has appended them and they are committed (a consumer's view).
       if (r.offset < from || r.appendedAtMs > playheadMs || r.offset >= p.highWatermark) continue;
-      let key: Record<string, unknown> | null = null;
       let value: Record<string, unknown> | null = null;
       try {
-        key = JSON.parse(r.key ?? 'null') as Record<string, unknown> | null;
         value = r.value === '' ? null : (JSON.parse(r.value) as Record<string, unknown>);
       } catch {
         continue;
@@ -90,7 +88,7 @@ function outputRows(state: EngineState, q: RunningQuery, topic: string, playhead
         at: r.appendedAtMs,
         row: {
           id: `${topic}/${p.partition}/${r.offset}`,
-          card: cardOf(key),
+          card: sinkKeyText(r.key),
           windowStart: start === undefined ? null : Number(start),
           windowEnd: end === undefined ? null : Number(end),
           count: value === null ? null : typeof c === 'number' ? c : 0,
