@@ -67,11 +67,11 @@ export const EVENT_SOURCES = ['card swipes', 'clicks', 'orders', 'sensors'] as c
  * picture names which of RecapPictures draws it.
  */
 export const RECAP = [
-  { scene: 'produce-with-key', picture: 'keys', caption: 'A key picks the partition' },
-  { scene: 'consume-groups', picture: 'groups', caption: 'Groups read in isolation' },
-  { scene: 'grouped-consumers', picture: 'rebalance', caption: 'Partitions move on failure' },
-  { scene: 'replication', picture: 'replication', caption: 'Replicas outlive a broker' },
-  { scene: 'durable-log', picture: 'log', caption: 'The log keeps, to replay' },
+  { scene: 'produce-with-key', picture: 'keys', caption: 'Keys pick partitions' },
+  { scene: 'consume-groups', picture: 'groups', caption: 'Groups read separately' },
+  { scene: 'grouped-consumers', picture: 'rebalance', caption: 'Rebalance on failure' },
+  { scene: 'replication', picture: 'replication', caption: 'Copies survive a crash' },
+  { scene: 'durable-log', picture: 'log', caption: 'Replay the log' },
   { scene: 'fraud-query', picture: 'stream', caption: 'Queries flag fraud live' },
 ] as const;
 
