@@ -27,7 +27,7 @@ function Arrow({ x, from, to }: { x: number; from: number; to: number }) {
   return (
     <g data-testid="origins-arrow">
       <line className="flow" x1={x} x2={x} y1={from - 4} y2={to + 10} markerEnd="url(#arrow)" />
-      <circle className="flow-dot" cx={x} cy={(from + to) / 2 + 4} r={7} aria-hidden="true" />
+      <rect className="flow-dot" x={x - 9} y={(from + to) / 2 - 5} width={18} height={18} rx={3} aria-hidden="true" />
     </g>
   );
 }
@@ -36,17 +36,26 @@ function LogStrip({ top }: { top: number }) {
   const cell = 28;
   const x0 = STACK.x + STACK.w - 24 - LOG_OFFSETS.length * cell;
   return (
-    <g aria-hidden="true">
+    <g data-testid="origins-log">
       {LOG_OFFSETS.map((offset) => (
-        <rect
-          key={offset}
-          className="log-cell"
-          x={x0 + offset * cell}
-          y={top + 28}
-          width={cell - 4}
-          height={40}
-          rx={4}
-        />
+        <g key={offset}>
+          <rect
+            className="log-cell"
+            x={x0 + offset * cell}
+            y={top + 28}
+            width={cell - 4}
+            height={40}
+            rx={4}
+          />
+          <text
+            className="log-offset"
+            x={x0 + offset * cell + (cell - 4) / 2}
+            y={top + 55}
+            textAnchor="middle"
+          >
+            {offset}
+          </text>
+        </g>
       ))}
     </g>
   );

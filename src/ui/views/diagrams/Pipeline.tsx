@@ -137,8 +137,16 @@ export function Pipeline({ frame, playheadMs, query, source, output }: Props) {
                 height={ALERT_ROW}
                 rx={8}
               />
-              <text className="alert-card" x={OUT.x + 28} y={y + ALERT_ROW / 2} dominantBaseline="central">
-                ⚠ {maskedCard(a.card)}
+              <rect
+                x={OUT.x + 20}
+                y={y + 10}
+                width={6}
+                height={ALERT_ROW - 20}
+                rx={3}
+                fill={keyColour(a.card)}
+              />
+              <text className="alert-card" x={OUT.x + 36} y={y + ALERT_ROW / 2} dominantBaseline="central">
+                ⚠ {maskedCard(a.card).slice(-4)}
               </text>
               <text
                 className="alert-count"
