@@ -27,7 +27,15 @@ function Arrow({ x, from, to }: { x: number; from: number; to: number }) {
   return (
     <g data-testid="origins-arrow">
       <line className="flow" x1={x} x2={x} y1={from - 4} y2={to + 10} markerEnd="url(#arrow)" />
-      <rect className="flow-dot" x={x - 9} y={(from + to) / 2 - 5} width={18} height={18} rx={3} aria-hidden="true" />
+      <rect
+        className="flow-dot"
+        x={x - 9}
+        y={(from + to) / 2 - 5}
+        width={18}
+        height={18}
+        rx={3}
+        aria-hidden="true"
+      />
     </g>
   );
 }

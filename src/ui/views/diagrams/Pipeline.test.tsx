@@ -50,6 +50,17 @@ describe('the streaming-toolset pipeline: attempts -> query -> possible fraud', 
     );
   });
 
+  it('marks every attempt read, the flagged card’s in red: its burst shows as a run', () => {
+    const { place, dom } = show(1);
+    const marks = [...dom.querySelectorAll('[data-testid="pipeline-marks"] rect')];
+    expect(marks).toHaveLength(place.frame.state.ksql.queries[FRAUD_QUERY_ID]!.processed);
+    const red = marks.filter((m) => m.getAttribute('class') === 'mark flagged');
+    const { records } = authorizationInput(place.scene.seed);
+    const read = records.slice(0, marks.length);
+    expect(red).toHaveLength(read.filter((r) => r.key === fraudCards[0]).length);
+    expect(red.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('follows the playhead: at the start of a step, its attempts and alerts are not there yet', () => {
     const start = show(1, 'start');
     expect(start.all('pipeline-alert')).toHaveLength(0);

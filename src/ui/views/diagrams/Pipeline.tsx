@@ -4,15 +4,14 @@
  * drawn is the engine's: the attempts the query processed by the playhead, the rows in its output topic.
  */
 import type { Frame } from '../../store/frames';
-import { keyColour } from '../palette';
 import { clock, maskedCard } from '../stream/time-format';
 import { Arrowhead } from './Arrowhead';
 import { pipelineModel } from './pipeline-model';
 
 const W = 1200;
 const H = 520;
-const LANE = { x: 20, y: 170, w: 440, h: 130 };
-const QUERY = { x: 520, y: 150, w: 250, h: 170 };
+const LANE = { x: 20, y: 170, w: 440, h: 170 };
+const QUERY = { x: 520, y: 170, w: 250, h: 170 };
 const OUT = { x: 830, y: 170, w: 350, h: 230 };
 /** Attempts shown in the lane, newest next to the query; older ones are counted, not drawn. */
 const CHIPS = 4;
@@ -30,7 +29,9 @@ interface Props {
 export function Pipeline({ frame, playheadMs, query, source, output }: Props) {
   const model = pipelineModel(frame.state, query, output, frame.fromMs, playheadMs);
   const shown = model.attempts.slice(-CHIPS);
-  const earlier = model.attempts.length - shown.length;
+  // Every attempt read so far, one mark each: a burst on one card shows as a run of red marks.
+  const flagged = new Set(model.alerts.map((a) => a.card));
+  const tick = Math.min(10, (LANE.w - 24) / Math.max(1, model.attempts.length));
   const newAlerts = model.alerts.filter((a) => a.isNew).length;
   const laneMid = LANE.y + LANE.h / 2;
   return (
@@ -38,7 +39,7 @@ export function Pipeline({ frame, playheadMs, query, source, output }: Props) {
       className="stage-svg diagram pipeline"
       viewBox={`0 0 ${W} ${H}`}
       role="img"
-      aria-label={`${model.attempts.length} authorization attempts flow into a running query, which has written ${model.alerts.length} possible fraud alerts`}
+      aria-label={`${model.attempts.length} authorization attempts flow into a running query, which has written ${model.alerts.length} possible fraud alerts${model.alerts.length ? `: cards ending ${model.alerts.map((a) => a.card.slice(-4)).join(', ')}` : ''}`}
     >
       <Arrowhead />
       <g data-testid="pipeline-attempts" data-count={model.attempts.length}>
@@ -51,7 +52,7 @@ export function Pipeline({ frame, playheadMs, query, source, output }: Props) {
         <rect className="layer" x={LANE.x} y={LANE.y} width={LANE.w} height={LANE.h} rx={12} />
         {shown.map((a, i) => {
           const x = LANE.x + LANE.w - 12 - (shown.length - i) * (CHIP.w + CHIP.gap) + CHIP.gap;
-          const y = LANE.y + (LANE.h - CHIP.h) / 2;
+          const y = LANE.y + 12;
           return (
             <g key={a.id} data-testid="pipeline-attempt" data-new={a.isNew} data-box>
               <rect
@@ -62,19 +63,36 @@ export function Pipeline({ frame, playheadMs, query, source, output }: Props) {
                 height={CHIP.h}
                 rx={8}
               />
-              <rect x={x + 8} y={y + 8} width={CHIP.w - 16} height={6} rx={3} fill={keyColour(a.card)} />
-              <text className="chip-card" x={x + CHIP.w / 2} y={y + 44} textAnchor="middle">
+              <text
+                className={flagged.has(a.card) ? 'chip-card flagged' : 'chip-card'}
+                x={x + CHIP.w / 2}
+                y={y + 40}
+                textAnchor="middle"
+              >
                 {maskedCard(a.card).slice(-4)}
               </text>
-              <text className="chip-time" x={x + CHIP.w / 2} y={y + 76} textAnchor="middle">
+              <text className="chip-time" x={x + CHIP.w / 2} y={y + 74} textAnchor="middle">
                 {clock(a.ts)}
               </text>
             </g>
           );
         })}
-        {earlier > 0 && (
-          <text className="layer-detail" x={LANE.x + 12} y={LANE.y + LANE.h + 34}>
-            ◂ {earlier} earlier
+        <g data-testid="pipeline-marks" aria-hidden="true">
+          {model.attempts.map((a, i) => (
+            <rect
+              key={a.id}
+              className={flagged.has(a.card) ? 'mark flagged' : 'mark'}
+              x={LANE.x + 12 + i * tick}
+              y={LANE.y + CHIP.h + 26}
+              width={Math.max(2, tick - 2)}
+              height={28}
+              rx={2}
+            />
+          ))}
+        </g>
+        {flagged.size > 0 && (
+          <text className="layer-detail flagged" x={LANE.x + 12} y={LANE.y + LANE.h + 34}>
+            red: a flagged card
           </text>
         )}
         <text className="callout-text" x={LANE.x + LANE.w} y={LANE.y + LANE.h + 34} textAnchor="end">
@@ -137,15 +155,7 @@ export function Pipeline({ frame, playheadMs, query, source, output }: Props) {
                 height={ALERT_ROW}
                 rx={8}
               />
-              <rect
-                x={OUT.x + 20}
-                y={y + 10}
-                width={6}
-                height={ALERT_ROW - 20}
-                rx={3}
-                fill={keyColour(a.card)}
-              />
-              <text className="alert-card" x={OUT.x + 36} y={y + ALERT_ROW / 2} dominantBaseline="central">
+              <text className="alert-card" x={OUT.x + 28} y={y + ALERT_ROW / 2} dominantBaseline="central">
                 ⚠ {maskedCard(a.card).slice(-4)}
               </text>
               <text
