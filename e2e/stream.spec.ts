@@ -85,11 +85,4 @@ test.describe('the fraud query on stage', () => {
     await expectPlace(page, SCENE, EDITABLE_STEP);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   });
-
-  test('the streaming-toolset scene shows attempts flowing in and fraud flowing out', async ({ page }) => {
-    await open(page, 'streaming-toolset', 2);
-    await expect(page.getByTestId('stream-record').first()).toBeVisible();
-    await expect(rows(page)).toHaveCount(4);
-    await expect(page.getByTestId('query-editor')).toHaveCount(0);
-  });
 });

@@ -78,6 +78,17 @@ export type SceneView =
   | {
       readonly kind: 'diagram';
       readonly diagram: 'origins' | 'who-streams' | 'streaming-giants' | 'wrap-up';
+    }
+  /**
+   * Stream processing as a pipeline, before any SQL: the attempts a running query has read, the query, and
+   * the alerts it wrote to its output topic, all read from the engine.
+   */
+  | {
+      readonly kind: 'diagram';
+      readonly diagram: 'stream-pipeline';
+      readonly source: string;
+      readonly query: string;
+      readonly output: string;
     };
 
 export interface Scene {

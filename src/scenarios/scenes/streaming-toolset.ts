@@ -9,7 +9,6 @@ import {
   FRAUD_QUERY_ID,
   fraudRows,
   OUTPUT_TOPIC,
-  SOURCE_DDL,
   SOURCE_TOPIC,
   script,
   setupStream,
@@ -33,7 +32,7 @@ export const streamingToolset: Scene = {
       narration:
         'Every card swipe is an event: an authorization attempt, sent to a topic the moment it happens.',
       notes:
-        'Stream processing works on events while they move, not on a table someone loads tonight. The query below is the one we build clause by clause in a few minutes.',
+        'Stream processing works on events while they move, not on a table someone loads tonight. The query box is the one we build clause by clause in a few minutes.',
       commands: attemptsBetween(records, at(12, 0), at(12, 10)),
       claims: [
         {
@@ -75,12 +74,11 @@ export const streamingToolset: Scene = {
     },
   ],
   view: {
-    kind: 'stream',
+    kind: 'diagram',
+    diagram: 'stream-pipeline',
     source: SOURCE_TOPIC,
-    output: OUTPUT_TOPIC,
     query: FRAUD_QUERY_ID,
-    preamble: SOURCE_DDL,
-    spanMs: [at(12, 0), at(12, 25)],
+    output: OUTPUT_TOPIC,
   },
   realCommands: [
     ...realKsqlSequence(

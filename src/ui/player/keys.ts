@@ -44,6 +44,8 @@ export function installKeys(send: (e: PlayerEvent) => void): () => void {
     }
     // A focused button (or a disclosure's summary) handles its own Enter and Space.
     if ((e.key === 'Enter' || e.key === ' ') && isButton(e.target)) return;
+    // A focused link (the wrap-up's pictures) follows itself on Enter.
+    if (e.key === 'Enter' && e.target instanceof HTMLAnchorElement && e.target.hasAttribute('href')) return;
     const command = commandForKey(keyName(e), keyContext());
     if (!command) return;
     e.preventDefault();

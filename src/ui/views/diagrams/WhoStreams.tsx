@@ -5,7 +5,7 @@ import { WHO_STREAMS } from './data';
 
 const W = 1200;
 const H = 520;
-const M = { left: 120, right: 40, top: 30, bottom: 80 };
+const M = { left: 120, right: 40, top: 30, bottom: 60 };
 
 export function WhoStreams({ reveal }: { reveal: number }) {
   const x = scaleLinear()
@@ -29,7 +29,7 @@ export function WhoStreams({ reveal }: { reveal: number }) {
     >
       <line className="axis" x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} />
       <line className="axis" x1={M.left} x2={M.left} y1={M.top} y2={H - M.bottom} />
-      <text className="axis-label" x={(M.left + W - M.right) / 2} y={H - 24} textAnchor="middle">
+      <text className="axis-label" x={(M.left + W - M.right) / 2} y={H - 14} textAnchor="middle">
         Coding sophistication →
       </text>
       <text
@@ -40,23 +40,25 @@ export function WhoStreams({ reveal }: { reveal: number }) {
         User population →
       </text>
       {reveal >= WHO_STREAMS.length && path && <path className="trend" d={path} />}
-      {shown.map((d) => {
-        // Labels sit beside the dot, on the side with room: right of the left-hand points, left of the others.
-        const left = d.sophistication > 0.5;
-        const lx = x(d.sophistication) + (left ? -30 : 30);
-        const anchor = left ? 'end' : 'start';
+      {shown.map((d, i) => {
+        // The curve falls to the right, so a label above-right of a left-hand dot, or below-left of a
+        // right-hand one, stays clear of it.
+        const right = d.sophistication > 0.5;
+        const lx = x(d.sophistication) + (right ? -26 : 26);
+        const ly = y(d.population) + (right ? 44 : -46);
+        const anchor = right ? 'end' : 'start';
         return (
-          <g key={d.label} data-testid="who-streams-group">
+          <g key={d.label} data-testid="who-streams-group" data-new={i === shown.length - 1}>
             <circle
-              className={d.tool === 'Kafka Streams' ? 'dot streams' : 'dot ksql'}
+              className={`${d.tool === 'Kafka Streams' ? 'dot streams' : 'dot ksql'}${i === shown.length - 1 ? ' new' : ''}`}
               cx={x(d.sophistication)}
               cy={y(d.population)}
               r={16}
             />
-            <text className="dot-label" x={lx} y={y(d.population) - 6} textAnchor={anchor}>
+            <text className="dot-label" x={lx} y={ly} textAnchor={anchor}>
               {d.label}
             </text>
-            <text className="dot-tool" x={lx} y={y(d.population) + 26} textAnchor={anchor}>
+            <text className="dot-tool" x={lx} y={ly + 28} textAnchor={anchor}>
               {d.tool}
             </text>
           </g>

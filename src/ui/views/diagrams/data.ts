@@ -8,58 +8,76 @@ export const WHO_STREAMS = [
   {
     label: 'Core developers who use Java/Scala',
     sophistication: 0.92,
-    population: 0.18,
+    population: 0.2,
     tool: 'Kafka Streams',
   },
   {
     label: 'Core developers who don’t use Java/Scala',
     sophistication: 0.68,
-    population: 0.38,
+    population: 0.45,
     tool: 'ksqlDB',
   },
   { label: 'Data engineers, architects, DevOps/SRE', sophistication: 0.45, population: 0.62, tool: 'ksqlDB' },
   { label: 'BI analysts', sophistication: 0.2, population: 0.88, tool: 'ksqlDB' },
 ] as const;
 
-/** Slide 55: each layer is powered by the one below; ease of use grows upwards, flexibility downwards. */
+/**
+ * Slide 55: three layers, each powered by the one below; ease of use grows upwards, flexibility downwards.
+ * UDFs are not a fourth, easier layer: they plug Java into ksqlDB, buying back flexibility at its level.
+ */
 export const GIANTS = [
-  {
-    label: 'Producer and Consumer APIs',
-    detail: 'any language; you write the loop, the state, the failure handling',
-  },
-  {
-    label: 'Kafka Streams',
-    detail: 'a Java library: windows, joins, state stores, exactly-once',
-    poweredBy: 'Producer and Consumer APIs',
-  },
-  {
-    label: 'ksqlDB',
-    detail: 'SQL over streams: CREATE TABLE … AS SELECT … EMIT CHANGES',
-    poweredBy: 'Kafka Streams',
-  },
-  { label: 'ksqlDB UDFs', detail: 'your own Java functions, called from SQL', poweredBy: 'ksqlDB' },
+  { label: 'Producer and Consumer APIs', detail: 'any language; you write loop, state, failures' },
+  { label: 'Kafka Streams', detail: 'a Java library: windows, joins, state stores' },
+  { label: 'ksqlDB', detail: 'CREATE TABLE … AS SELECT … EMIT CHANGES' },
 ] as const;
 
-/** Slide 50: where stream processing came from: three layers with data flowing left to right. */
+export const UDFS = {
+  label: 'ksqlDB UDFs',
+  detail: ['your own Java functions,', 'called from SQL'],
+} as const;
+
+/**
+ * Slide 50: where stream processing came from, bottom to top: events land in a high-throughput streaming
+ * platform, apps compute over them continuously, a serving layer answers with the results. One layer a step;
+ * `added` is what the step calls out.
+ */
 export const ORIGINS = [
-  { label: 'Event streaming', detail: 'a high-throughput platform: the log every event lands in' },
+  {
+    label: 'Event streaming platform',
+    detail: 'high-throughput: Kafka, the log',
+    added: ['New: events land', 'in Kafka’s log'],
+  },
   {
     label: 'Continuous computation',
-    detail: 'Java apps with Kafka Streams, or ksqlDB, with API-based clustering',
+    detail: 'Java apps with Kafka Streams, or ksqlDB',
+    added: ['New: apps compute', 'as events arrive'],
   },
-  { label: 'Serving layer', detail: 'microservices, Elastic and friends answer the questions' },
+  {
+    label: 'Serving layer',
+    detail: 'microservices, Elastic, etc.',
+    added: ['New: results served', 'as they change'],
+  },
 ] as const;
 
-/** Slides 64-66: what the deck showed, and where to learn more (as text: the deck makes no requests). */
+/** What produces the events at the bottom of slide 50's picture (the slide leaves them implicit). */
+export const EVENT_SOURCES = ['card swipes', 'clicks', 'orders', 'sensors'] as const;
+
+/**
+ * Slide 64: one idea of the talk per scene, each drawn small and linking to the scene that shows it. The
+ * picture names which of RecapPictures draws it.
+ */
 export const RECAP = [
-  'Keys pick partitions: toPositive(murmur2(key)) % numPartitions, and order holds per key.',
-  'Consumer groups split partitions; each group keeps its own offsets and reads in isolation.',
-  'A failed consumer’s partitions move after the session timeout; uncommitted records are read again.',
-  'Replication with acks=all and min.insync.replicas=2 keeps acknowledged records through a failure.',
-  'The log keeps what a queue deletes: a new group can replay from the beginning.',
-  'ksqlDB turns a windowed GROUP BY into a table that flags possible fraud as it happens.',
+  { scene: 'produce-with-key', picture: 'keys', caption: 'Keys pick partitions' },
+  { scene: 'consume-groups', picture: 'groups', caption: 'Groups read separately' },
+  { scene: 'grouped-consumers', picture: 'rebalance', caption: 'Rebalance on failure' },
+  { scene: 'replication', picture: 'replication', caption: 'Copies survive a crash' },
+  { scene: 'durable-log', picture: 'log', caption: 'Replay the log' },
+  { scene: 'fraud-query', picture: 'stream', caption: 'Queries flag fraud live' },
 ] as const;
 
+export type RecapPicture = (typeof RECAP)[number]['picture'];
+
+/** Slides 65-66, as text: the deck makes no requests. */
 export const RESOURCES = [
   { title: 'Confluent Developer: learn Kafka, start building', where: 'developer.confluent.io' },
   { title: 'Designing Event-Driven Systems', where: 'Ben Stopford' },
