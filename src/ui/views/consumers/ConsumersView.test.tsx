@@ -142,17 +142,51 @@ describe('what each group has read, committed and received', () => {
   });
 
   it('names the figures for what they are: read to the position, committed the group’s offset', () => {
-    const place = scenePlace('grouped-consumers', 1);
-    const dom = show(place);
-    const lane = byTestId(dom, 'partition-orders-2');
-    const texts = [...lane.querySelectorAll('.figure')].map((t) => t.textContent);
-    const committed = place.frame.state.groups.groups.shipping!.offsets['orders/2']?.offset;
-    expect(texts).toEqual([
-      `read to ${positionOf(place.frame.state, 'shipping', 2)}`,
-      `committed ${committed}`,
+    // One commit 5 s after the join, then two more records read but not yet committed.
+    const produce = (from: number) =>
+      [0, 1, 2, 3].map((i) => ({
+        type: 'produce' as const,
+        producer: 'producer',
+        topic: 'orders',
+        value: `m${from + i}`,
+      }));
+    const state = runEngine(7, [
+      { type: 'createCluster', brokers: 1 },
+      { type: 'createTopic', topic: 'orders', partitions: 4 },
+      { type: 'addProducer', producer: 'producer', keyless: 'round-robin', roundRobinStart: 0, lingerMs: 0 },
+      ...produce(0),
+      {
+        type: 'addConsumer',
+        consumer: 'reporting-1',
+        group: 'reporting',
+        topics: ['orders'],
+        autoOffsetReset: 'earliest',
+      },
+      { type: 'advance', ms: 9_000 },
+      ...produce(4),
+      { type: 'advance', ms: 1_000 },
     ]);
+    const lag = groupLag(state, 'reporting').find((r) => r.partition === 2)!;
+    const position = positionOf(state, 'reporting', 2);
+    // The state this test needs: committed, and read further since.
+    expect(lag.committedOffset).not.toBeNull();
+    expect(position).toBeGreaterThan(lag.committedOffset!);
+    const place = scenePlace('consume-single', 0);
+    const dom = render(
+      <ConsumersView
+        view={{ kind: 'consumers', topic: 'orders', producers: ['producer'], groups: ['reporting'] }}
+        frame={stillFrame(state)}
+        playheadMs={state.now}
+        sceneIndex={place.sceneIndex}
+        step={0}
+      />,
+    );
+    const texts = [...byTestId(dom, 'partition-orders-2').querySelectorAll('.figure')].map(
+      (t) => t.textContent,
+    );
+    expect(texts).toEqual([`read to ${position}`, `committed ${lag.committedOffset}`]);
     // Read further than committed: the stretch in between is drawn as not committed yet.
-    expect(byTestId(dom, 'uncommitted-shipping-2')).toBeTruthy();
+    expect(byTestId(dom, 'uncommitted-reporting-2')).toBeTruthy();
   });
 
   it('draws “no commit yet” and no ○ while a group has no committed offset', () => {
