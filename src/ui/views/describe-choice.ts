@@ -20,7 +20,13 @@ export function describeChoice(e: Chosen): string {
     case 'key-crc32':
       return `crc32("${e.key}") = ${how.crc} → % ${how.numPartitions} = ${e.partition}`;
     case 'random':
-      return `no key: random partition P${e.partition}`;
+      // librdkafka with sticky.partitioning.linger.ms=0: a fresh draw for every keyless record.
+      return `no key, sticky.partitioning.linger.ms=0: random partition P${e.partition}`;
+    case 'sticky-window':
+      // librdkafka 1.6+: keyless records stay on one partition for sticky.partitioning.linger.ms.
+      return how.switched
+        ? `no key: sticky, pick P${e.partition} for the next ${how.stickyLingerMs} ms`
+        : `no key: sticky, stay on P${e.partition} (window opened at ${how.windowStartMs} ms, lasts ${how.stickyLingerMs} ms)`;
     case 'round-robin':
       return `round robin: counter ${how.counter} % ${how.numPartitions} = ${e.partition}`;
     case 'sticky':
