@@ -10,7 +10,7 @@
 import type { Command } from '../core/commands';
 import type { EngineError, MetadataRefreshReason } from '../core/events';
 import type { Tx } from '../core/tx';
-import type { ProducerState, TopicState } from '../core/types';
+import type { EngineState, ProducerState, TopicState } from '../core/types';
 
 /** Kafka's default metadata.max.age.ms (CommonClientConfigs), also librdkafka's topic.metadata.refresh.interval.ms. */
 export const METADATA_MAX_AGE_MS = 5 * 60_000;
@@ -82,4 +82,11 @@ export function refreshProducerMetadata(
 /** The partition count a producer would use for its next record to `topic`, or null before its first send. */
 export function producerPartitionCount(p: ProducerState, topic: string): number | null {
   return p.metadata[topic]?.numPartitions ?? null;
+}
+
+/** Whether the topic has more partitions than the producer's metadata lists: it is partitioning over too few. */
+export function producerMetadataStale(state: EngineState, producer: string, topic: string): boolean {
+  const known = state.producers[producer]?.metadata[topic]?.numPartitions;
+  const actual = state.topics[topic]?.partitions.length;
+  return known !== undefined && actual !== undefined && known < actual;
 }

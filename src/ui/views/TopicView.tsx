@@ -1,27 +1,36 @@
 /**
- * The topic on stage: producers on the left, one lane per partition with numbered offsets, records drawn
- * in their key colour, and the records in flight between them. A pure function of (engine frame, playhead).
+ * The topic on stage: producers on the left, each with its partitioner's computation for the record it is
+ * sending and an arrow to the partition it chose; one lane per partition with numbered offsets, records drawn
+ * in their key colour, and the records in flight between them. What changed this step stays marked at its
+ * end (new records outlined, new lanes and a metadata refresh called out), so the picture reads with reduced
+ * motion. A pure function of (engine frame, playhead): every number comes from the engine's events.
  */
 import { memo, useMemo } from 'react';
-import type {
-  EngineEvent,
-  LogRecord,
-  Message,
-  PendingRecord,
-  ProducerConfig,
-  TopicState,
+import {
+  type EngineEvent,
+  type LogRecord,
+  type Message,
+  type PendingRecord,
+  type ProducerConfig,
+  producerMetadataStale,
+  producerPartitionCount,
+  type TopicState,
 } from '../../engine';
 import type { Frame } from '../store/frames';
+import { choiceLines } from './describe-choice';
 import { visibleRecords } from './log-window';
 import { keyColour } from './palette';
 import { RecordBox } from './RecordBox';
 import {
+  ARROW_START_X,
+  CALLOUT_LINE_HEIGHT,
   LANE_WIDTH,
   LANE_X,
   lerp,
   PRODUCER_BOX,
   STAGE_HEIGHT,
   STAGE_WIDTH,
+  TITLE_Y,
   type TopicLayout,
   topicLayout,
 } from './topic-layout';
@@ -32,7 +41,16 @@ interface Props {
   playheadMs: number;
   topic: string;
   producers: readonly string[];
+  /** The most partitions the topic has in the scene: their lanes are laid out from the start. */
+  lanes?: number;
+  /** Offsets each lane has room for in the scene. */
+  slots?: number;
+  /** The scene's records carry keys: producers show their key hash, not their keyless strategy. */
+  keyed?: boolean;
 }
+
+type Chosen = Extract<EngineEvent, { type: 'partitionChosen' }>;
+type Refreshed = Extract<EngineEvent, { type: 'producerMetadataRefreshed' }>;
 
 interface LaneProps {
   topic: TopicState;
@@ -40,38 +58,61 @@ interface LaneProps {
   layout: TopicLayout;
   /** The records of the partition the playhead has reached. */
   records: LogRecord[];
+  /** How many of them were appended in this step: the newest ones, outlined. */
+  fresh: number;
+  /** Producers whose records get their own outline (another client, another hash). */
+  otherClients: ReadonlySet<string>;
+  keyed: boolean;
+  /** The lane was added in this step. */
+  added: boolean;
 }
 
-function LaneDrawing({ topic, partition, layout, records }: LaneProps) {
+function LaneDrawing({ topic, partition, layout, records, fresh, otherClients, keyed, added }: LaneProps) {
   const y = layout.laneY(partition);
   const logEnd = (records.at(-1)?.offset ?? -1) + 1;
+  const box = (offset: number) => ({
+    x: layout.slotX(offset) + 3,
+    y: y + 4,
+    width: layout.slotWidth - 6,
+    height: layout.laneHeight - 8,
+  });
   return (
     <g
       data-testid={`partition-${topic.name}-${partition}`}
       role={records.length > 0 ? 'list' : 'group'}
-      aria-label={`Partition P${partition} of ${topic.name}, log end offset ${logEnd}`}
+      aria-label={`Partition P${partition} of ${topic.name}, next offset ${logEnd}`}
+      {...(added ? { 'data-added': 'true' } : {})}
     >
-      <rect className="lane" x={LANE_X} y={y} width={LANE_WIDTH} height={layout.laneHeight} rx={10} />
-      <text className="lane-label" x={LANE_X + 14} y={y + layout.laneHeight / 2} dominantBaseline="central">
+      <rect
+        className={added ? 'lane lane-added' : 'lane'}
+        x={LANE_X}
+        y={y}
+        width={LANE_WIDTH}
+        height={layout.laneHeight}
+        rx={10}
+      />
+      <text className="lane-label" x={LANE_X + 12} y={y + layout.laneHeight / 2} dominantBaseline="central">
         P{partition}
       </text>
-      {records.map((r) => (
-        <RecordBox
-          key={r.id}
-          record={r}
-          partition={partition}
-          box={{
-            x: layout.slotX(r.offset),
-            y: y + 4,
-            width: layout.slotWidth - 6,
-            height: layout.laneHeight - 8,
-          }}
-          // A keyed record is known by its key (that is what decided its partition); a keyless one by its value.
-          label={r.key ?? r.value}
-          charWidth={13}
-        />
-      ))}
-      <HighWatermark topic={topic} partition={partition} layout={layout} y={y} logEnd={logEnd} />
+      {records.map((r, i) => {
+        const marks = [
+          ...(i >= records.length - fresh ? ['fresh'] : []),
+          ...(otherClients.has(r.producerId) ? ['other-client'] : []),
+        ];
+        return (
+          <RecordBox
+            key={r.id}
+            record={r}
+            partition={partition}
+            box={box(r.offset)}
+            // Keyed: key and value, so one user's events can be followed in order; keyless: the value.
+            label={keyed && r.key !== null ? `${r.key} · ${r.value}` : (r.key ?? r.value)}
+            charWidth={keyed ? 10 : 13}
+            {...(marks.length > 0 ? { marks: marks.join(' ') } : {})}
+          />
+        );
+      })}
+      <NextOffset box={box(logEnd)} logEnd={logEnd} />
     </g>
   );
 }
@@ -87,47 +128,62 @@ const Lane = memo(
     a.topic === b.topic &&
     a.partition === b.partition &&
     a.layout === b.layout &&
-    a.records.length === b.records.length,
+    a.records.length === b.records.length &&
+    a.fresh === b.fresh &&
+    a.added === b.added &&
+    a.keyed === b.keyed &&
+    a.otherClients === b.otherClients,
 );
 
 /**
- * The log end offset (where the next record goes) and the high watermark (what consumers may read),
- * both as the engine has them; with one replica they coincide.
+ * Where the next record of the partition goes: an empty slot at the log's end with its offset. "Next
+ * offset", not LEO or high watermark: the produce scenes come long before replication teaches those.
  */
-function HighWatermark({
-  topic,
-  partition,
-  layout,
-  y,
+function NextOffset({
+  box,
   logEnd,
 }: {
-  topic: TopicState;
-  partition: number;
-  layout: TopicLayout;
-  y: number;
+  box: { x: number; y: number; width: number; height: number };
   logEnd: number;
 }) {
-  const hw = Math.min(topic.partitions[partition]!.highWatermark, logEnd);
-  const hwX = layout.slotX(hw) - 3;
+  const cx = box.x + box.width / 2;
   return (
-    <g aria-hidden="true">
-      <line className="hw-line" x1={hwX} x2={hwX} y1={y + 2} y2={y + layout.laneHeight - 2} />
+    <g className="next-offset" data-testid="next-offset" data-offset={logEnd} aria-hidden="true">
+      <rect className="next-slot" x={box.x} y={box.y} width={box.width} height={box.height} rx={8} />
       <text
-        className="leo"
-        x={layout.slotX(logEnd) + 6}
-        y={y + layout.laneHeight / 2}
+        className="next-label"
+        x={cx}
+        y={box.y + box.height * 0.36}
+        textAnchor="middle"
         dominantBaseline="central"
       >
-        {hw === logEnd ? `LEO = HW ${logEnd}` : `HW ${hw} · LEO ${logEnd}`}
+        next
+      </text>
+      <text
+        className="next-label"
+        x={cx}
+        y={box.y + box.height * 0.76}
+        textAnchor="middle"
+        dominantBaseline="central"
+      >
+        {logEnd}
       </text>
     </g>
   );
 }
 
+/** Ids of the records appended in this step by the playhead. */
+function freshRecordIds(events: readonly EngineEvent[], playheadMs: number): Set<string> {
+  const ids = new Set<string>();
+  for (const e of events) if (e.type === 'recordAppended' && e.atMs <= playheadMs) ids.add(e.recordId);
+  return ids;
+}
+
 /** Where each record of this step ended up, from the engine's recordAppended events. */
-function landingOffsets(events: readonly EngineEvent[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const e of events) if (e.type === 'recordAppended') m.set(e.recordId, e.offset);
+function landings(events: readonly EngineEvent[]): Map<string, { offset: number; value: string }> {
+  const m = new Map<string, { offset: number; value: string }>();
+  for (const e of events)
+    if (e.type === 'recordAppended') m.set(e.recordId, { offset: e.offset, value: e.value });
   return m;
 }
 
@@ -136,13 +192,15 @@ function Flights({
   playheadMs,
   layout,
   producerIndex,
+  keyed,
 }: {
   frame: Frame;
   playheadMs: number;
   layout: TopicLayout;
   producerIndex: (id: string) => number;
+  keyed: boolean;
 }) {
-  const landing = landingOffsets(frame.events);
+  const landing = landings(frame.events);
   const flying: { m: Message; p: number }[] = [];
   for (const e of frame.events) {
     if (e.type !== 'messageSent') continue;
@@ -150,25 +208,26 @@ function Flights({
     if (m.sentAtMs <= playheadMs && playheadMs < m.arrivesAtMs)
       flying.push({ m, p: (playheadMs - m.sentAtMs) / (m.arrivesAtMs - m.sentAtMs) });
   }
-  const n = Math.max(1, frame.state.producers ? Object.keys(frame.state.producers).length : 1);
+  const w = layout.slotWidth - 6;
   return (
     <g className="flights" aria-hidden="true">
       {flying.map(({ m, p }) => {
         const producer = String(m.payload.producer);
         const partition = Number(m.payload.partition);
-        const py = layout.producerY(producerIndex(producer), n) + PRODUCER_BOX.height / 2;
+        const py = layout.producerY(producerIndex(producer)) + PRODUCER_BOX.height / 2;
         const ly = layout.laneY(partition) + layout.laneHeight / 2;
         if (m.kind === 'produceRequest') {
           const records = m.payload.records as PendingRecord[];
           return records.map((r, i) => {
-            const targetX = layout.slotX(landing.get(r.id) ?? 0);
+            const targetX = layout.slotX(landing.get(r.id)?.offset ?? 0) + 3;
             const x = lerp(PRODUCER_BOX.x + PRODUCER_BOX.width, targetX, p);
             const y = lerp(py, ly, p) + i * 4;
+            const label = keyed && r.key !== null ? r.key : (r.key ?? r.value);
             return (
               <g key={`${m.id}-${r.id}`} className="flying-record" transform={`translate(${x},${y})`}>
-                <rect x={0} y={-20} width={layout.slotWidth - 6} height={40} rx={8} fill={keyColour(r.key)} />
-                <text x={(layout.slotWidth - 6) / 2} y={0} textAnchor="middle" dominantBaseline="central">
-                  {(r.key ?? r.value).slice(0, 5)}
+                <rect x={0} y={-20} width={w} height={40} rx={8} fill={keyColour(r.key)} />
+                <text x={w / 2} y={0} textAnchor="middle" dominantBaseline="central">
+                  {label.slice(0, Math.max(1, Math.floor(w / 13)))}
                 </text>
               </g>
             );
@@ -196,17 +255,187 @@ function Flights({
   );
 }
 
-function keylessLabel(c: ProducerConfig): string {
-  if (c.client === 'librdkafka') return 'no key: random';
+/** How the producer picks a partition, in the words of the scene's lesson. */
+function partitionerLabel(c: ProducerConfig, keyed: boolean): string {
+  if (c.client === 'librdkafka') return keyed ? 'librdkafka · crc32(key)' : 'librdkafka · sticky 10 ms';
+  if (keyed) return 'Java · murmur2(key)';
   return c.keyless === 'round-robin' ? 'no key: round robin' : 'no key: sticky';
 }
 
-export function TopicView({ frame, playheadMs, topic: topicName, producers }: Props) {
+/** An arrow from the producers' column to a lane, its head drawn as a triangle (no marker ids to clash). */
+function Arrow({
+  x1,
+  y1,
+  x2,
+  y2,
+  className,
+}: {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  className: string;
+}) {
+  const a = Math.atan2(y2 - y1, x2 - x1);
+  const head = 14;
+  const p = (d: number, turn: number) =>
+    `${x2 - head * Math.cos(a + turn) * d},${y2 - head * Math.sin(a + turn) * d}`;
+  return (
+    <g className={className} aria-hidden="true">
+      <line x1={x1} y1={y1} x2={x2 - Math.cos(a) * head * 0.8} y2={y2 - Math.sin(a) * head * 0.8} />
+      <polygon points={`${x2},${y2} ${p(1, 0.45)} ${p(1, -0.45)}`} />
+    </g>
+  );
+}
+
+interface ProducerProps {
+  id: string;
+  config: ProducerConfig;
+  y: number;
+  layout: TopicLayout;
+  /** This producer's decisions in this step, by the playhead, oldest first. */
+  chosen: readonly Chosen[];
+  /** Its metadata refresh in this step, if any, by the playhead. */
+  refreshed: Refreshed | undefined;
+  knownPartitions: number | null;
+  stale: boolean;
+  keyed: boolean;
+  otherClient: boolean;
+  /** Values of this step's records, by record id, to name keyless records in the computation. */
+  values: ReadonlyMap<string, { value: string }>;
+}
+
+function Producer({
+  id,
+  config,
+  y,
+  layout,
+  chosen,
+  refreshed,
+  knownPartitions,
+  stale,
+  keyed,
+  otherClient,
+  values,
+}: ProducerProps) {
+  const last = chosen.at(-1);
+  // A refresh after the last send is this step's news; a send after the refresh shows its computation.
+  const showRefresh = refreshed !== undefined && (last === undefined || last.atMs < refreshed.atMs);
+  const lines = showRefresh
+    ? ['metadata refreshed:', `${refreshed.from} → ${refreshed.to} partitions`]
+    : last
+      ? choiceLines(last, last.key === null ? values.get(last.recordId)?.value : undefined)
+      : [];
+  const top = y + PRODUCER_BOX.height + CALLOUT_LINE_HEIGHT;
+  const lastLineY = top + (lines.length - 1) * CALLOUT_LINE_HEIGHT;
+  const arrowFrom = { x: ARROW_START_X, y: last ? lastLineY : y + PRODUCER_BOX.height / 2 };
+  const laneMid = (p: number) => layout.laneY(p) + layout.laneHeight / 2;
+  const earlier = [...new Set(chosen.slice(0, -1).map((c) => c.partition))].filter(
+    (p) => p !== last?.partition,
+  );
+  const metadataText =
+    knownPartitions === null
+      ? 'metadata: not fetched'
+      : stale
+        ? `stale: knows ${knownPartitions} partitions`
+        : `metadata: ${knownPartitions} partitions`;
+  return (
+    <g data-testid={`producer-${id}`} aria-label={`Producer ${id}`}>
+      <rect
+        className={otherClient ? 'producer other-client' : 'producer'}
+        x={PRODUCER_BOX.x}
+        y={y}
+        width={PRODUCER_BOX.width}
+        height={PRODUCER_BOX.height}
+        rx={12}
+      />
+      <text className="node-title" x={PRODUCER_BOX.x + 14} y={y + 30}>
+        {id}
+      </text>
+      <text className="node-detail" x={PRODUCER_BOX.x + 14} y={y + 60}>
+        {partitionerLabel(config, keyed)}
+      </text>
+      {keyed && (
+        <text
+          className={stale ? 'node-detail stale' : showRefresh ? 'node-detail changed' : 'node-detail'}
+          data-testid={`metadata-${id}`}
+          x={PRODUCER_BOX.x + 14}
+          y={y + 88}
+        >
+          {metadataText}
+        </text>
+      )}
+      {lines.length > 0 && (
+        <g
+          className={showRefresh ? 'computation refresh' : 'computation'}
+          data-testid={`computation-${id}`}
+          {...(last && !showRefresh ? { 'data-partition': last.partition } : {})}
+        >
+          {lines.map((line, i) => (
+            <text
+              key={line}
+              className="computation-line"
+              x={PRODUCER_BOX.x + 6}
+              y={top + i * CALLOUT_LINE_HEIGHT}
+            >
+              {line}
+            </text>
+          ))}
+        </g>
+      )}
+      {earlier.map((p) => (
+        <Arrow
+          key={p}
+          className={otherClient ? 'send-arrow earlier other-client' : 'send-arrow earlier'}
+          x1={arrowFrom.x}
+          y1={arrowFrom.y}
+          x2={LANE_X - 2}
+          y2={laneMid(p)}
+        />
+      ))}
+      {last && !showRefresh && (
+        <g data-testid={`arrow-${id}`} data-partition={last.partition}>
+          <Arrow
+            className={otherClient ? 'send-arrow other-client' : 'send-arrow'}
+            x1={arrowFrom.x}
+            y1={arrowFrom.y}
+            x2={LANE_X - 2}
+            y2={laneMid(last.partition)}
+          />
+        </g>
+      )}
+    </g>
+  );
+}
+
+export function TopicView({
+  frame,
+  playheadMs,
+  topic: topicName,
+  producers,
+  lanes,
+  slots,
+  keyed = false,
+}: Props) {
   const topic = frame.state.topics[topicName];
-  const layout = useMemo(() => (topic ? topicLayout(topic) : null), [topic]);
+  const layout = useMemo(
+    () => (topic ? topicLayout(topic, { lanes, slots, producers: producers.length }) : null),
+    [topic, lanes, slots, producers.length],
+  );
+  const state = frame.state;
+  const otherClients = useMemo(
+    () => new Set(producers.filter((id) => state.producers[id]?.config.client === 'librdkafka')),
+    [producers, state.producers],
+  );
   if (!topic || !layout) return <p className="stage-empty">Topic {topicName} does not exist yet.</p>;
-  const shown = producers.filter((id) => frame.state.producers[id]);
-  const producerIndex = (id: string) => Math.max(0, shown.indexOf(id));
+  const producerIndex = (id: string) => Math.max(0, producers.indexOf(id));
+  const fresh = freshRecordIds(frame.events, playheadMs);
+  const values = landings(frame.events);
+  const upToNow = frame.events.filter((e) => e.atMs <= playheadMs);
+  const added = upToNow.find(
+    (e): e is Extract<EngineEvent, { type: 'partitionsAdded' }> =>
+      e.type === 'partitionsAdded' && e.topic === topicName,
+  );
   return (
     <svg
       className="stage-svg"
@@ -214,44 +443,67 @@ export function TopicView({ frame, playheadMs, topic: topicName, producers }: Pr
       role="img"
       aria-label={`Topic ${topicName} with ${topic.partitions.length} partitions`}
     >
-      {shown.map((id, i) => {
-        const y = layout.producerY(i, shown.length);
-        const p = frame.state.producers[id]!;
-        return (
-          <g key={id} data-testid={`producer-${id}`} aria-label={`Producer ${id}`}>
-            <rect
-              className="producer"
-              x={PRODUCER_BOX.x}
-              y={y}
-              width={PRODUCER_BOX.width}
-              height={PRODUCER_BOX.height}
-              rx={12}
-            />
-            <text className="node-title" x={PRODUCER_BOX.x + 14} y={y + 32}>
-              {id}
-            </text>
-            <text className="node-detail" x={PRODUCER_BOX.x + 14} y={y + 66}>
-              {p.config.client === 'librdkafka' ? 'librdkafka client' : 'Java client'}
-            </text>
-            <text className="node-detail" x={PRODUCER_BOX.x + 14} y={y + 96}>
-              {keylessLabel(p.config)}
-            </text>
-          </g>
-        );
-      })}
-      <text className="topic-title" x={LANE_X} y={22}>
+      <text className="topic-title" x={LANE_X} y={TITLE_Y}>
         topic “{topicName}”
       </text>
-      {topic.partitions.map((p) => (
-        <Lane
-          key={p.partition}
-          topic={topic}
-          partition={p.partition}
-          layout={layout}
-          records={visibleRecords(topic, p.partition, playheadMs)}
-        />
-      ))}
-      <Flights frame={frame} playheadMs={playheadMs} layout={layout} producerIndex={producerIndex} />
+      {added && (
+        <text
+          className="topic-callout"
+          data-testid="partitions-added"
+          x={LANE_X + LANE_WIDTH}
+          y={TITLE_Y}
+          textAnchor="end"
+        >
+          new: {Array.from({ length: added.to - added.from }, (_, i) => `P${added.from + i}`).join(', ')}
+        </text>
+      )}
+      {topic.partitions.map((p) => {
+        const records = visibleRecords(topic, p.partition, playheadMs);
+        return (
+          <Lane
+            key={p.partition}
+            topic={topic}
+            partition={p.partition}
+            layout={layout}
+            records={records}
+            fresh={records.filter((r) => fresh.has(r.id)).length}
+            otherClients={otherClients}
+            keyed={keyed}
+            added={added !== undefined && p.partition >= added.from}
+          />
+        );
+      })}
+      {producers.map((id, i) => {
+        const p = state.producers[id];
+        if (!p) return null;
+        const chosen = upToNow.filter((e): e is Chosen => e.type === 'partitionChosen' && e.producer === id);
+        const refreshed = upToNow
+          .filter((e): e is Refreshed => e.type === 'producerMetadataRefreshed' && e.producer === id)
+          .at(-1);
+        return (
+          <Producer
+            key={id}
+            id={id}
+            config={p.config}
+            y={layout.producerY(i)}
+            layout={layout}
+            chosen={chosen}
+            refreshed={refreshed}
+            knownPartitions={producerPartitionCount(p, topicName)}
+            stale={producerMetadataStale(state, id, topicName)}
+            keyed={keyed}
+            otherClient={otherClients.has(id)}
+            values={values}
+          />
+        );
+      })}
+      <Flights
+        frame={frame}
+        playheadMs={playheadMs}
+        layout={layout}
+        producerIndex={producerIndex}
+        keyed={keyed}
+      />
     </svg>
   );
 }
