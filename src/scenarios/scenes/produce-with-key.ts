@@ -83,14 +83,14 @@ export const produceWithKey: Scene = {
     {
       title: 'Same key, same partition',
       narration:
-        'More events for oscar, bob and alice: each key always lands on its own partition, so each user’s events stay in order.',
+        'More events for peggy, bob and alice: each key always lands on its own partition, so each user’s events stay in order.',
       notes: 'Order is per partition. Because a key always maps to one partition, order holds per key.',
       commands: send([
-        [JAVA, 'oscar', 'login'],
+        [JAVA, 'peggy', 'login'],
         [JAVA, 'bob', 'click'],
         [JAVA, 'alice', 'logout'],
       ]),
-      claims: [lands('oscar', 'login', 0), lands('bob', 'click', 2), lands('alice', 'logout', 1)],
+      claims: [lands('peggy', 'login', 0), lands('bob', 'click', 2), lands('alice', 'logout', 1)],
     },
     {
       title: 'Another client, another hash',
@@ -144,19 +144,19 @@ export const produceWithKey: Scene = {
     {
       title: 'Keys move, old records stay',
       narration:
-        'Now % 6: alice lands on P3 (1951417749 % 6 = 3), bob on P0, oscar on the new P4, Python’s alice on P5. Their old events stay where they were.',
+        'Now % 6: alice lands on P3 (1951417749 % 6 = 3), bob on P0, peggy on the new P4, Python’s alice on P5. Their old events stay where they were.',
       notes:
         'A consumer may now read alice’s new events before her old ones: per-key order breaks across the change. Plan partition counts up front, or drain before growing.',
       commands: send([
         [JAVA, 'alice', 'buy'],
         [JAVA, 'bob', 'buy'],
-        [JAVA, 'oscar', 'buy'],
+        [JAVA, 'peggy', 'buy'],
         [PYTHON, 'alice', 'buy'],
       ]),
       claims: [
         lands('alice', 'buy', 3),
         lands('bob', 'buy', 0),
-        lands('oscar', 'buy', 4),
+        lands('peggy', 'buy', 4),
         lands('alice', 'buy', 5, PYTHON),
         lands('alice', 'login', 1),
       ],

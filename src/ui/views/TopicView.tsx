@@ -299,6 +299,8 @@ interface ProducerProps {
   refreshed: Refreshed | undefined;
   knownPartitions: number | null;
   stale: boolean;
+  /** The topic's partition count now, which a stale producer does not know yet. */
+  lanesNow: number;
   keyed: boolean;
   otherClient: boolean;
   /** Values of this step's records, by record id, to name keyless records in the computation. */
@@ -314,6 +316,7 @@ function Producer({
   refreshed,
   knownPartitions,
   stale,
+  lanesNow,
   keyed,
   otherClient,
   values,
@@ -333,11 +336,12 @@ function Producer({
   const earlier = [...new Set(chosen.slice(0, -1).map((c) => c.partition))].filter(
     (p) => p !== last?.partition,
   );
+  // The producer's own count beside the topic's: after the topic grows, "4 of 6" is why keys do not move.
   const metadataText =
     knownPartitions === null
       ? 'metadata: not fetched'
       : stale
-        ? `stale: knows ${knownPartitions} partitions`
+        ? `knows ${knownPartitions} of ${lanesNow} partitions`
         : `metadata: ${knownPartitions} partitions`;
   return (
     <g data-testid={`producer-${id}`} aria-label={`Producer ${id}`}>
@@ -491,6 +495,7 @@ export function TopicView({
             refreshed={refreshed}
             knownPartitions={producerPartitionCount(p, topicName)}
             stale={producerMetadataStale(state, id, topicName)}
+            lanesNow={topic.partitions.length}
             keyed={keyed}
             otherClient={otherClients.has(id)}
             values={values}
