@@ -24,9 +24,11 @@ import { RecordBox } from './RecordBox';
 import {
   ARROW_START_X,
   CALLOUT_LINE_HEIGHT,
+  LABEL_AT,
   LANE_WIDTH,
   LANE_X,
   lerp,
+  OFFSET_AT,
   PRODUCER_BOX,
   STAGE_HEIGHT,
   STAGE_WIDTH,
@@ -95,6 +97,7 @@ function LaneDrawing({ topic, partition, layout, records, fresh, otherClients, k
         P{partition}
       </text>
       {records.map((r, i) => {
+        const b = box(r.offset);
         const marks = [
           ...(i >= records.length - fresh ? ['fresh'] : []),
           ...(otherClients.has(r.producerId) ? ['other-client'] : []),
@@ -104,7 +107,9 @@ function LaneDrawing({ topic, partition, layout, records, fresh, otherClients, k
             key={r.id}
             record={r}
             partition={partition}
-            box={box(r.offset)}
+            box={b}
+            labelY={b.y + b.height * LABEL_AT}
+            offsetY={b.y + b.height * OFFSET_AT}
             // Keyed: key and value, so one user's events can be followed in order; keyless: the value.
             label={keyed && r.key !== null ? `${r.key} · ${r.value}` : (r.key ?? r.value)}
             charWidth={keyed ? 10 : 13}
@@ -153,7 +158,7 @@ function NextOffset({
       <text
         className="next-label"
         x={cx}
-        y={box.y + box.height * 0.36}
+        y={box.y + box.height * LABEL_AT}
         textAnchor="middle"
         dominantBaseline="central"
       >
@@ -162,7 +167,7 @@ function NextOffset({
       <text
         className="next-label"
         x={cx}
-        y={box.y + box.height * 0.76}
+        y={box.y + box.height * OFFSET_AT}
         textAnchor="middle"
         dominantBaseline="central"
       >

@@ -27,6 +27,9 @@ export const LANE_X = 372;
 export const LANE_WIDTH = STAGE_WIDTH - LANE_X - 8;
 /** Room at a lane's left end for its name, P0..P5. */
 const LANE_LABEL_WIDTH = 58;
+/** Where a record's label and offset are centred, as fractions of its box's height: apart even on six lanes. */
+export const LABEL_AT = 0.3;
+export const OFFSET_AT = 0.78;
 /** Slots a lane shows when the scene does not say. */
 const MIN_SLOTS = 10;
 
@@ -52,7 +55,7 @@ export interface TopicLayout {
 
 export function topicLayout(topic: TopicState, spec: TopicLayoutSpec): TopicLayout {
   const lanes = Math.max(spec.lanes ?? 0, topic.partitions.length);
-  const band = bands(lanes, LANES_TOP, LANES_BOTTOM, 0.24);
+  const band = bands(lanes, LANES_TOP, LANES_BOTTOM, 0.16);
   const { first, slots } = offsetWindow(topic, spec.slots ?? MIN_SLOTS);
   const recordsX = LANE_X + LANE_LABEL_WIDTH;
   const x = (offset: number) => lerp(recordsX, LANE_X + LANE_WIDTH - 4, (offset - first) / slots);
