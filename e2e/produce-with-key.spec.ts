@@ -72,7 +72,7 @@ test.describe('Producing with a key', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await open(page, 'produce-with-key', 7);
     await expect(page.getByTestId(`partition-${TOPIC}-5`)).toBeVisible();
-    await expect(page.getByTestId('metadata-java-app')).toHaveText('knows 4 of 6 partitions');
+    await expect(page.getByTestId('metadata-java-app')).toHaveText('hashes over 4 of 6');
     await expect(
       page.locator('[data-testid="record"][data-key="alice"][data-value="cart"]').first(),
     ).toHaveAttribute('data-partition', String(partitionForKey('alice', 4)));

@@ -158,7 +158,7 @@ describe('TopicView of keyed records', () => {
     const sent = runEngine(1, [...setup(), produce('alice', 'login'), { type: 'advance', ms: 50 }]);
     const grown = stepFrame(sent, [{ type: 'addPartitions', topic: TOPIC, partitions: 6 }]);
     const view = showKeyed(grown);
-    expect(byTestId(view, 'metadata-app').textContent).toBe('knows 4 of 6 partitions');
+    expect(byTestId(view, 'metadata-app').textContent).toBe('hashes over 4 of 6');
     expect(byTestId(view, 'partitions-added').textContent).toBe('new: P4, P5');
     expect(byTestId(view, `partition-${TOPIC}-4`).getAttribute('data-added')).toBe('true');
 

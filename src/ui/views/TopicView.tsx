@@ -341,12 +341,12 @@ function Producer({
   const earlier = [...new Set(chosen.slice(0, -1).map((c) => c.partition))].filter(
     (p) => p !== last?.partition,
   );
-  // The producer's own count beside the topic's: after the topic grows, "4 of 6" is why keys do not move.
+  // The producer's own count beside the topic's: after the topic grows, "4 of 6" is why keys do not move yet.
   const metadataText =
     knownPartitions === null
       ? 'metadata: not fetched'
       : stale
-        ? `knows ${knownPartitions} of ${lanesNow} partitions`
+        ? `hashes over ${knownPartitions} of ${lanesNow}`
         : `metadata: ${knownPartitions} partitions`;
   return (
     <g data-testid={`producer-${id}`} aria-label={`Producer ${id}`}>
