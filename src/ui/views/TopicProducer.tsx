@@ -91,11 +91,13 @@ export function Producer({
   const earlier = [...new Set(chosen.slice(0, -1).map((c) => c.partition))].filter(
     (p) => p !== last?.partition,
   );
-  // The producer's own count beside the topic's: after the topic grows, "4 of 6" is why keys do not move yet.
+  // The producer's own count beside the topic's: "4 of 6" once a send in this step used the old count (the
+  // reason keys did not move). Before that, a predict step keeps the plain count, a clue rather than the answer.
+  const staleSend = stale && last !== undefined && !showRefresh;
   const metadataText =
     knownPartitions === null
       ? 'metadata: not fetched'
-      : stale
+      : staleSend
         ? `hashes over ${knownPartitions} of ${lanesNow}`
         : `metadata: ${knownPartitions} partitions`;
   return (
@@ -116,7 +118,7 @@ export function Producer({
       </text>
       {keyed && (
         <text
-          className={stale ? 'node-detail stale' : showRefresh ? 'node-detail changed' : 'node-detail'}
+          className={staleSend ? 'node-detail stale' : showRefresh ? 'node-detail changed' : 'node-detail'}
           data-testid={`metadata-${id}`}
           x={PRODUCER_BOX.x + 14}
           y={y + 88}

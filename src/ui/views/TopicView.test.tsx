@@ -158,11 +158,16 @@ describe('TopicView of keyed records', () => {
     const sent = runEngine(1, [...setup(), produce('alice', 'login'), { type: 'advance', ms: 50 }]);
     const grown = stepFrame(sent, [{ type: 'addPartitions', topic: TOPIC, partitions: 6 }]);
     const view = showKeyed(grown);
-    expect(byTestId(view, 'metadata-app').textContent).toBe('hashes over 4 of 6');
+    // Grown but not yet sent to: the plain count, a clue for the room rather than the answer.
+    expect(byTestId(view, 'metadata-app').textContent).toBe('metadata: 4 partitions');
     expect(byTestId(view, 'partitions-added').textContent).toBe('new: P4, P5');
     expect(byTestId(view, `partition-${TOPIC}-4`).getAttribute('data-added')).toBe('true');
 
-    const refreshed = stepFrame(grown.state, [{ type: 'refreshProducerMetadata', producer: 'app' }]);
+    const stale = stepFrame(grown.state, [produce('alice', 'buy'), { type: 'advance', ms: 50 }]);
+    expect(byTestId(showKeyed(stale), 'metadata-app').textContent).toBe('hashes over 4 of 6');
+    expect(byTestId(showKeyed(stale), 'computation-app').textContent).toContain('% 4 = 1 → P1');
+
+    const refreshed = stepFrame(stale.state, [{ type: 'refreshProducerMetadata', producer: 'app' }]);
     const after = showKeyed(refreshed);
     expect(byTestId(after, 'metadata-app').textContent).toBe('metadata: 6 partitions');
     expect(byTestId(after, 'computation-app').textContent).toContain('4 → 6 partitions');
