@@ -84,6 +84,11 @@ export {
 export { type BadWhen, type MetricReading, metricReadings } from './metrics/readings';
 // Kafka's rules that a scene or a view names on the stage (where a key lands, who coordinates a group).
 export { hashKey, partitionForKey } from './producer/partitioner';
+export {
+  METADATA_MAX_AGE_MS,
+  producerMetadataStale,
+  producerPartitionCount,
+} from './producer/producer-metadata';
 export type { QueueTimer } from './queue/protocol';
 export { BROKER_SESSION_TIMEOUT_MS, PRODUCE_REQUEST_TIMEOUT_MS } from './replication/config';
 export type {

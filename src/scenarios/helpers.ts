@@ -37,12 +37,19 @@ export function whereIs(
 export function keyedRecords(
   state: EngineState,
   topic: string,
-): { key: string; value: string; partition: number; offset: number }[] {
-  const out: { key: string; value: string; partition: number; offset: number }[] = [];
+): { key: string; value: string; partition: number; offset: number; producer: string }[] {
+  const out: { key: string; value: string; partition: number; offset: number; producer: string }[] = [];
   for (const p of state.topics[topic]?.partitions ?? []) {
     if (p.leader === null) continue;
     for (const r of keptRecords(p.logs[p.leader]!)) {
-      if (r.key !== null) out.push({ key: r.key, value: r.value, partition: p.partition, offset: r.offset });
+      if (r.key !== null)
+        out.push({
+          key: r.key,
+          value: r.value,
+          partition: p.partition,
+          offset: r.offset,
+          producer: r.producerId,
+        });
     }
   }
   return out;

@@ -13,6 +13,10 @@ export interface SandboxConfig {
   readonly replicationFactor: number;
   readonly minInsyncReplicas: number;
   readonly producers: readonly {
+    /**
+     * The Java client's strategy for keyless records. A librdkafka client ignores it: since 1.6 it keeps them
+     * on one partition per sticky.partitioning.linger.ms (10 ms), never a random partition per record.
+     */
     readonly keyless: KeylessStrategy;
     readonly acks: Acks;
     readonly client: 'java' | 'librdkafka';

@@ -29,7 +29,16 @@ export interface Step {
  */
 export type SceneView =
   /** Producers and one topic's partition lanes. */
-  | { readonly kind: 'topic'; readonly topic: string; readonly producers: readonly string[] }
+  | {
+      readonly kind: 'topic';
+      readonly topic: string;
+      readonly producers: readonly string[];
+      /** Lanes and offset slots the picture keeps room for on every step (the scene's largest topic). */
+      readonly lanes?: number;
+      readonly slots?: number;
+      /** Records carry keys: producers show their key hash rather than their keyless strategy. */
+      readonly keyed?: boolean;
+    }
   /** A topic's lanes with consumer groups reading them: positions, commits, lag, the coordinator. */
   | {
       readonly kind: 'consumers';

@@ -68,7 +68,8 @@ export function App() {
       >
         <h2 className="step-title">{current.predict ? `Predict: ${current.title}` : current.title}</h2>
         <p>{current.narration}</p>
-        <CurrentDecision />
+        {/* The partitioner's line speaks only where the scene is about partitioning: the produce scenes. */}
+        {scene.view.kind === 'topic' && <CurrentDecision />}
       </section>
       <nav className="controls" aria-label="Deck controls">
         <CommandButton command={deckCommand('previous-step')} />

@@ -34,6 +34,8 @@ export type CoreCommand =
       roundRobinStart?: number | null;
       requestTimeoutMs?: number;
       deliveryTimeoutMs?: number;
+      metadataMaxAgeMs?: number;
+      stickyPartitioningLingerMs?: number;
     }
   | {
       type: 'configureProducer';
@@ -53,6 +55,11 @@ export type CoreCommand =
       partition?: number;
       headers?: Record<string, string>;
     }
+  /**
+   * The producer fetches metadata now, as it would after metadata.max.age.ms: a scene uses it to show the
+   * refresh without waiting 5 minutes of model time.
+   */
+  | { type: 'refreshProducerMetadata'; producer: string }
   /** Sends every open batch now, as KafkaProducer.flush() does. */
   | { type: 'flush'; producer: string }
   /** Moves the logical clock forward, firing every timer that falls due on the way. */

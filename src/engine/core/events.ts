@@ -13,8 +13,12 @@ export type PartitionRule =
   | { rule: 'key-murmur2'; hash: number; positive: number; numPartitions: number }
   | { rule: 'key-crc32'; crc: number; numPartitions: number }
   | { rule: 'random'; numPartitions: number }
+  | { rule: 'sticky-window'; switched: boolean; windowStartMs: number; stickyLingerMs: number }
   | { rule: 'round-robin'; counter: number; numPartitions: number }
   | { rule: 'sticky'; switched: boolean; bytesOnPartition: number; batchSizeBytes: number };
+
+/** Why a producer fetched metadata again: asked to, its metadata aged out, or a partition it did not know. */
+export type MetadataRefreshReason = 'forced' | 'max-age' | 'unknown-partition';
 
 export type EngineEvent = { atMs: number } & (
   | { type: 'clusterCreated'; brokers: BrokerId[]; controller: BrokerId }
@@ -22,6 +26,14 @@ export type EngineEvent = { atMs: number } & (
   | { type: 'partitionsAdded'; topic: string; from: number; to: number; replicas: BrokerId[][] }
   | { type: 'producerAdded'; producer: string }
   | { type: 'producerConfigured'; producer: string; changes: Record<string, unknown> }
+  | {
+      type: 'producerMetadataRefreshed';
+      producer: string;
+      topic: string;
+      from: number;
+      to: number;
+      reason: MetadataRefreshReason;
+    }
   | {
       type: 'partitionChosen';
       producer: string;

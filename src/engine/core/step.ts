@@ -19,6 +19,7 @@ import { ksqlRuntimeHandlers } from '../ksql-runtime/handlers';
 import { initialKsqlRuntimeSlice } from '../ksql-runtime/types';
 import { onDeliveryTimeoutCheck } from '../producer/delivery-timeout';
 import { addProducer, configureProducer, flush, onLingerExpired, produce } from '../producer/producer';
+import { refreshProducerMetadata } from '../producer/producer-metadata';
 import { drain, onProduceResponse, onProduceRetry, onProduceTimeout } from '../producer/producer-send';
 import { queueHandlers } from '../queue/handlers';
 import { initialQueuesSlice } from '../queue/types';
@@ -85,6 +86,7 @@ const coreCommandHandlers: CommandHandlers<CoreCommand> = {
   addProducer,
   configureProducer,
   produce,
+  refreshProducerMetadata,
   flush,
   advance,
   killBroker,

@@ -6,7 +6,15 @@ import { NO_ENV, type StepEnv } from './env';
 import type { EngineEvent } from './events';
 import type { Message, MessageKind, MessagePayloads, Timer, TimerKind, TimerPayloads } from './protocol';
 import { nextInt, nextIntBetween } from './rng';
-import type { EngineState, NodeId, PartitionState, ProducerBatch, ProducerState, TopicState } from './types';
+import type {
+  EngineState,
+  NodeId,
+  PartitionState,
+  ProducerBatch,
+  ProducerState,
+  ProducerTopicMetadata,
+  TopicState,
+} from './types';
 
 type EventBody = EngineEvent extends infer E ? (E extends unknown ? Omit<E, 'atMs'> : never) : never;
 
@@ -16,13 +24,23 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export interface ProducerDraft extends Mutable<Omit<ProducerState, 'ready'>> {
   roundRobin: Record<string, number>;
   sticky: Record<string, { partition: number; bytes: number }>;
+  stickyWindow: Record<string, { partition: number; sinceMs: number }>;
+  metadata: Record<string, ProducerTopicMetadata>;
   open: Record<string, ProducerBatch>;
   ready: ProducerBatch[];
   inFlight: Record<string, ProducerBatch>;
   nextSequence: Record<string, number>;
 }
 
-type DraftPart = 'roundRobin' | 'sticky' | 'open' | 'ready' | 'inFlight' | 'nextSequence';
+type DraftPart =
+  | 'roundRobin'
+  | 'sticky'
+  | 'stickyWindow'
+  | 'metadata'
+  | 'open'
+  | 'ready'
+  | 'inFlight'
+  | 'nextSequence';
 
 export class Tx {
   readonly events: EngineEvent[] = [];

@@ -197,6 +197,16 @@ export interface ProducerConfig {
   readonly retryBackoffMs: number;
   /** Where a round-robin counter starts. Kafka starts it at a random int; a scene may pin it to 0. */
   readonly roundRobinStart: number | null;
+  /**
+   * metadata.max.age.ms (Java) / topic.metadata.refresh.interval.ms (librdkafka), both 5 min by default:
+   * how long the producer trusts its last Metadata response, partition count included.
+   */
+  readonly metadataMaxAgeMs: number;
+  /**
+   * librdkafka's sticky.partitioning.linger.ms (10 ms by default since 1.6): keyless records stay on one
+   * partition for this long; 0 gives a random partition per record. The Java client ignores it.
+   */
+  readonly stickyPartitioningLingerMs: number;
 }
 
 export interface ProducerBatch {
@@ -222,6 +232,11 @@ export interface PendingRecord {
   readonly sizeBytes: number;
 }
 
+export interface ProducerTopicMetadata {
+  readonly numPartitions: number;
+  readonly fetchedAtMs: number;
+}
+
 export interface ProducerState {
   readonly id: string;
   readonly config: ProducerConfig;
@@ -229,6 +244,13 @@ export interface ProducerState {
   readonly roundRobin: Readonly<Record<string, number>>;
   /** Per topic: the sticky partition and the bytes produced to it since the switch (KIP-794). */
   readonly sticky: Readonly<Record<string, { partition: number; bytes: number }>>;
+  /** librdkafka, per topic: the keyless records' partition and when its sticky window opened. */
+  readonly stickyWindow: Readonly<Record<string, { partition: number; sinceMs: number }>>;
+  /**
+   * Per topic: the partition count of the producer's last Metadata response and when it came. The producer
+   * partitions over this count, not the topic's current one, until it refreshes (producer-metadata.ts).
+   */
+  readonly metadata: Readonly<Record<string, ProducerTopicMetadata>>;
   /** Open batches still filling, keyed `topic/partition`. */
   readonly open: Readonly<Record<string, ProducerBatch>>;
   /** Batches ready to send but held back by max.in.flight.requests.per.connection. */

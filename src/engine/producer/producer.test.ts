@@ -83,13 +83,14 @@ describe('producing with a key', () => {
     expect(chosen?.type === 'partitionChosen' && chosen.partition).toBe(3);
   });
 
-  it('sends bob elsewhere after the topic grows to 6 partitions, leaving his old records in place', () => {
+  it('sends bob elsewhere once its metadata shows 6 partitions, leaving his old records in place', () => {
     const { state, events } = runCommands(1, [
       ...oneBrokerTopic(),
       { type: 'addProducer', producer: 'p', lingerMs: 0 },
       { type: 'produce', producer: 'p', topic: 'orders', key: 'bob', value: 'before' },
       { type: 'advance', ms: 50 },
       { type: 'addPartitions', topic: 'orders', partitions: 6 },
+      { type: 'refreshProducerMetadata', producer: 'p' },
       { type: 'produce', producer: 'p', topic: 'orders', key: 'bob', value: 'after' },
       { type: 'advance', ms: 50 },
     ]);
@@ -225,5 +226,61 @@ describe('changing acks on a running producer', () => {
     ]);
     expect(taken.errors).toEqual([]);
     expect(taken.state.producers.p!.config).toMatchObject({ acks: 1, idempotent: false });
+  });
+});
+
+describe('a librdkafka producer without a key (sticky.partitioning.linger.ms, librdkafka 1.6+)', () => {
+  const keyless = (n: number, from = 0): Command[] =>
+    Array.from({ length: n }, (_, i) => ({
+      type: 'produce' as const,
+      producer: 'c',
+      topic: 'orders',
+      key: null,
+      value: `k${from + i}`,
+    }));
+  const partitionsOf = (events: ReturnType<typeof runCommands>['events']) =>
+    events.filter((e) => e.type === 'partitionChosen').map((e) => e.partition);
+
+  it('keeps every record of one 10 ms window on one partition', () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const { events, errors } = runCommands(seed, [
+        ...oneBrokerTopic(),
+        { type: 'addProducer', producer: 'c', client: 'librdkafka', lingerMs: 0 },
+        ...keyless(12),
+        { type: 'advance', ms: 5 },
+        ...keyless(4, 12),
+      ]);
+      expect(errors).toEqual([]);
+      expect(new Set(partitionsOf(events)).size).toBe(1);
+    }
+  });
+
+  it('picks a partition again once the window has passed', () => {
+    const windows: number[][] = [];
+    const commands: Command[] = [
+      ...oneBrokerTopic(),
+      { type: 'addProducer', producer: 'c', client: 'librdkafka', lingerMs: 0 },
+    ];
+    for (let w = 0; w < 12; w++) commands.push(...keyless(3, w * 3), { type: 'advance', ms: 10 });
+    const { events } = runCommands(3, commands);
+    const parts = partitionsOf(events);
+    for (let w = 0; w < 12; w++) windows.push(parts.slice(w * 3, w * 3 + 3));
+    expect(windows.every((w) => new Set(w).size === 1)).toBe(true);
+    expect(new Set(windows.map((w) => w[0])).size).toBeGreaterThan(1);
+  });
+
+  it('draws a partition per record when sticky.partitioning.linger.ms is 0', () => {
+    const { events } = runCommands(3, [
+      ...oneBrokerTopic(),
+      {
+        type: 'addProducer',
+        producer: 'c',
+        client: 'librdkafka',
+        lingerMs: 0,
+        stickyPartitioningLingerMs: 0,
+      },
+      ...keyless(16),
+    ]);
+    expect(new Set(partitionsOf(events)).size).toBeGreaterThan(1);
   });
 });

@@ -17,7 +17,11 @@ import { crc32 } from './crc32';
 import { DELIVERY_TIMEOUT_MS } from './delivery-timeout';
 import { encodeUtf8 } from './murmur2';
 import { hashKey, toPositive } from './partitioner';
+import { knownPartitionCount, METADATA_MAX_AGE_MS } from './producer-metadata';
 import { drain } from './producer-send';
+
+/** librdkafka's sticky.partitioning.linger.ms default since 1.6 (CONFIGURATION.md). */
+export const LIBRDKAFKA_STICKY_LINGER_MS = 10;
 
 /** Kafka 4.x's producer defaults (ProducerConfig): acks=all and idempotence since 3.0, linger.ms 5 since 4.0. */
 export const defaultProducerConfig: ProducerConfig = {
@@ -32,6 +36,8 @@ export const defaultProducerConfig: ProducerConfig = {
   deliveryTimeoutMs: DELIVERY_TIMEOUT_MS,
   retryBackoffMs: 100,
   roundRobinStart: null,
+  metadataMaxAgeMs: METADATA_MAX_AGE_MS,
+  stickyPartitioningLingerMs: LIBRDKAFKA_STICKY_LINGER_MS,
 };
 
 /** Record-format v2 overhead of one record (attributes, deltas, lengths): an estimate, in bytes. */
@@ -61,6 +67,8 @@ export function addProducer(tx: Tx, cmd: Cmd<'addProducer'>): EngineError | unde
     config,
     roundRobin: {},
     sticky: {},
+    stickyWindow: {},
+    metadata: {},
     open: {},
     ready: [],
     inFlight: {},
@@ -89,6 +97,8 @@ function invalidConfig(c: ProducerConfig): string | undefined {
   if (c.batchSizeBytes < 1) return 'batch.size must be positive.';
   if (c.maxInFlightRequests < 1) return 'max.in.flight.requests.per.connection must be >= 1.';
   if (c.requestTimeoutMs < 1) return 'request.timeout.ms must be positive.';
+  if (c.metadataMaxAgeMs < 0) return 'metadata.max.age.ms must be >= 0.';
+  if (c.stickyPartitioningLingerMs < 0) return 'sticky.partitioning.linger.ms must be >= 0.';
   // KafkaProducer.configureDeliveryTimeout refuses a delivery timeout set below linger.ms + request.timeout.ms.
   if (c.deliveryTimeoutMs < c.lingerMs + c.requestTimeoutMs)
     return 'delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms';
@@ -105,9 +115,15 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Partitions whose leader is known: the "available" partitions of Cluster.availablePartitionsForTopic. */
-function available(topic: TopicState): number[] {
-  return topic.partitions.filter((p) => p.leader !== null).map((p) => p.partition);
+/**
+ * Partitions whose leader is known, among the `n` the producer's metadata lists: the "available" partitions
+ * of Cluster.availablePartitionsForTopic.
+ */
+function available(topic: TopicState, n: number): number[] {
+  return topic.partitions
+    .slice(0, n)
+    .filter((p) => p.leader !== null)
+    .map((p) => p.partition);
 }
 
 /** A record's partition, and the rule that chose it (the partitionChosen event shows it). */
@@ -117,7 +133,8 @@ interface PartitionChoice {
 }
 
 /**
- * KafkaProducer.partition(): an explicit partition wins, then the key's hash, then the keyless strategy.
+ * KafkaProducer.partition(): an explicit partition wins, then the key's hash, then the keyless strategy;
+ * all over `n`, the partition count of the producer's metadata (which may be older than the topic).
  */
 function choosePartition(
   tx: Tx,
@@ -125,18 +142,18 @@ function choosePartition(
   topic: TopicState,
   cmd: Cmd<'produce'>,
   size: number,
+  n: number,
 ): PartitionChoice {
-  const n = topic.partitions.length;
   const key = cmd.key ?? null;
   if (cmd.partition !== undefined) return { partition: cmd.partition, how: { rule: 'explicit' } };
   if (p.config.client === 'librdkafka') {
-    // librdkafka's consistent_random: CRC-32 of the key bytes; null or empty keys go to a random partition.
+    // librdkafka's consistent_random: CRC-32 of the key bytes; null or empty keys are keyless.
     if (key !== null && key.length > 0) {
       const { bytes, length } = encodeUtf8(key);
       const crc = crc32(bytes, length);
       return { partition: crc % n, how: { rule: 'key-crc32', crc, numPartitions: n } };
     }
-    return { partition: tx.int(n), how: { rule: 'random', numPartitions: n } };
+    return stickyWindow(tx, p, topic, n);
   }
   if (key !== null) {
     const hash = hashKey(key);
@@ -146,18 +163,49 @@ function choosePartition(
       how: { rule: 'key-murmur2', hash, positive, numPartitions: n },
     };
   }
-  return p.config.keyless === 'round-robin' ? roundRobin(tx, p, topic) : sticky(tx, p, topic, size);
+  return p.config.keyless === 'round-robin' ? roundRobin(tx, p, topic, n) : sticky(tx, p, topic, size, n);
+}
+
+/**
+ * librdkafka's keyless records since 1.6 (rd_kafka_msg_sticky_partition): one random partition for
+ * sticky.partitioning.linger.ms, then another (rd_interval restarts the window at each switch); a sticky
+ * partition that lost its leader is dropped at once (rd_interval_expedite). At 0 every record draws anew
+ * (the random partitioner, rd_kafka_msg_partitioner_random).
+ */
+function stickyWindow(tx: Tx, p: ProducerState, topic: TopicState, n: number): PartitionChoice {
+  const lingerMs = p.config.stickyPartitioningLingerMs;
+  const avail = available(topic, n);
+  const draw = () => (avail.length > 0 ? avail[tx.int(avail.length)]! : tx.int(n));
+  if (lingerMs === 0) return { partition: draw(), how: { rule: 'random', numPartitions: n } };
+  const current = p.stickyWindow[topic.name];
+  const now = tx.state.now;
+  if (current && now - current.sinceMs < lingerMs && avail.includes(current.partition)) {
+    return {
+      partition: current.partition,
+      how: {
+        rule: 'sticky-window',
+        switched: false,
+        windowStartMs: current.sinceMs,
+        stickyLingerMs: lingerMs,
+      },
+    };
+  }
+  const partition = draw();
+  tx.own(tx.producerDraft(p.id)!, 'stickyWindow')[topic.name] = { partition, sinceMs: now };
+  return {
+    partition,
+    how: { rule: 'sticky-window', switched: true, windowStartMs: now, stickyLingerMs: lingerMs },
+  };
 }
 
 /**
  * Round robin as DefaultPartitioner did before Kafka 2.4: a per-topic counter that starts at a random int,
  * read with getAndIncrement, over the available partitions (all partitions when none is available).
  */
-function roundRobin(tx: Tx, p: ProducerState, topic: TopicState): PartitionChoice {
+function roundRobin(tx: Tx, p: ProducerState, topic: TopicState, n: number): PartitionChoice {
   const start = p.config.roundRobinStart ?? tx.int(0x7fffffff) | 0;
   const counter = p.roundRobin[topic.name] ?? start;
-  const avail = available(topic);
-  const n = topic.partitions.length;
+  const avail = available(topic, n);
   const partition = avail.length > 0 ? avail[toPositive(counter) % avail.length]! : toPositive(counter) % n;
   tx.own(tx.producerDraft(p.id)!, 'roundRobin')[topic.name] = counter + 1;
   return { partition, how: { rule: 'round-robin', counter, numPartitions: n } };
@@ -168,15 +216,15 @@ function roundRobin(tx: Tx, p: ProducerState, topic: TopicState): PartitionChoic
  * batch.size bytes went to it, then switch to a random available partition (which may be the same one;
  * BuiltInPartitioner.nextPartition draws uniformly without adaptive load statistics here).
  */
-function sticky(tx: Tx, p: ProducerState, topic: TopicState, size: number): PartitionChoice {
+function sticky(tx: Tx, p: ProducerState, topic: TopicState, size: number, n: number): PartitionChoice {
   const current = p.sticky[topic.name];
   const batchSizeBytes = p.config.batchSizeBytes;
   let switched = false;
   let partition = current?.partition ?? -1;
   let bytes = current?.bytes ?? 0;
   if (!current || bytes >= batchSizeBytes) {
-    const avail = available(topic);
-    partition = avail.length > 0 ? avail[tx.int(avail.length)]! : tx.int(topic.partitions.length);
+    const avail = available(topic, n);
+    partition = avail.length > 0 ? avail[tx.int(avail.length)]! : tx.int(n);
     bytes = 0;
     switched = true;
   }
@@ -203,7 +251,9 @@ export function produce(tx: Tx, cmd: Cmd<'produce'>): EngineError | undefined {
   const headers = cmd.headers ?? {};
   const sizeBytes = recordSizeBytes(key, cmd.value, headers);
   const recordId = tx.id('r');
-  const { partition, how } = choosePartition(tx, p, topic, cmd, sizeBytes);
+  const n = knownPartitionCount(tx, p, topic, cmd.partition);
+  // Re-read: the metadata refresh may have changed this producer.
+  const { partition, how } = choosePartition(tx, tx.producer(p.id)!, topic, cmd, sizeBytes, n);
   tx.emit({ type: 'partitionChosen', producer: p.id, recordId, topic: topic.name, key, partition, how });
   const record: PendingRecord = {
     id: recordId,

@@ -81,7 +81,7 @@ export const produceNoKey: Scene = {
       narration:
         'Since Kafka 2.4 keyless records are sticky: the producer stays on one partition for about batch.size bytes, then switches. Fewer, fuller requests.',
       notes:
-        'The slide is from before KIP-480 (2.4) and KIP-794 (3.3). Today the built-in partitioner stays on one partition for about batch.size bytes, then picks another. Here batch.size is tiny so you can see the switches.',
+        'The slide is from before KIP-480 (2.4) and KIP-794 (3.3). Today the built-in partitioner stays on one partition for about batch.size bytes, then picks another. Here batch.size is tiny so you can see the switches. librdkafka clients (1.6+) are sticky too: one partition per sticky.partitioning.linger.ms window (10 ms by default), a random partition per record only when it is 0.',
       commands: [
         { type: 'addProducer', producer: 'sticky', keyless: 'sticky', lingerMs: 10, batchSizeBytes: 40 },
         ...produceValues('sticky', TOPIC, msgs(12, 24)),
@@ -100,7 +100,8 @@ export const produceNoKey: Scene = {
       ],
     },
   ],
-  view: { kind: 'topic', topic: TOPIC, producers: ['producer', 'sticky'] },
+  // Room for P0's eleven records and its next offset from the first step, so no box moves or shrinks.
+  view: { kind: 'topic', topic: TOPIC, producers: ['producer', 'sticky'], lanes: 4, slots: 12 },
   realCommands: [
     SCRIPT_NAMES_NOTE,
     'bin/kafka-topics.sh --bootstrap-server localhost:9092 --create --topic orders --partitions 4',

@@ -91,7 +91,8 @@ export function sandboxScene(config: SandboxConfig): Scene {
       {
         title: 'Your cluster',
         narration: `${config.brokers} brokers, a topic of ${config.partitions} partitions with replication factor ${config.replicationFactor}, ${config.producers.length} producer(s).`,
-        notes: 'Everything here is the same engine as the talk: nothing is scripted beyond the traffic.',
+        notes:
+          'Everything here is the same engine as the talk: nothing is scripted beyond the traffic. The empty entry of the keys list sends records without a key: a Java producer spreads them round robin or sticky as set; a librdkafka producer keeps them on one partition per sticky.partitioning.linger.ms window (10 ms), not a random partition per record.',
         commands: [],
       },
       ...traffic,

@@ -24,6 +24,8 @@ export interface RecordBoxProps {
   readonly broker?: { readonly id: BrokerId; readonly name: string };
   /** A group processed this record a second time during the step. */
   readonly readAgain?: boolean;
+  /** Extra classes of the box, space-separated: what the view outlines (a record new this step...). */
+  readonly marks?: string;
 }
 
 export function RecordBox({
@@ -37,6 +39,7 @@ export function RecordBox({
   testId = 'record',
   broker,
   readAgain = false,
+  marks,
 }: RecordBoxProps) {
   const cx = box.x + box.width / 2;
   const fits = Math.max(1, Math.floor(box.width / charWidth));
@@ -54,11 +57,12 @@ export function RecordBox({
       data-value={record.value}
       {...(record.key !== null ? { 'data-key': record.key } : {})}
       {...(readAgain ? { 'data-read-again': 'true' } : {})}
+      {...(marks ? { 'data-marks': marks } : {})}
       role="listitem"
       aria-label={`${spoken}, ${where}${readAgain ? ', read again' : ''}`}
     >
       <rect
-        className={readAgain ? 'record read-again' : 'record'}
+        className={['record', ...(readAgain ? ['read-again'] : []), ...(marks ? [marks] : [])].join(' ')}
         x={box.x}
         y={box.y}
         width={box.width}

@@ -25,7 +25,15 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
   switch (view.kind) {
     case 'topic':
       return (
-        <TopicView frame={frame} playheadMs={playheadMs} topic={view.topic} producers={view.producers} />
+        <TopicView
+          frame={frame}
+          playheadMs={playheadMs}
+          topic={view.topic}
+          producers={view.producers}
+          lanes={view.lanes}
+          slots={view.slots}
+          keyed={view.keyed}
+        />
       );
     case 'consumers':
       return (

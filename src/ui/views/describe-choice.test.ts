@@ -30,3 +30,36 @@ describe('the partitioner decision line', () => {
     );
   });
 });
+
+describe('a librdkafka producer’s keyless decision', () => {
+  const keyless = (stickyPartitioningLingerMs?: number) => {
+    const { events } = runCommands(1, [
+      ...oneBrokerTopic('orders', 4),
+      {
+        type: 'addProducer',
+        producer: 'c',
+        client: 'librdkafka',
+        ...(stickyPartitioningLingerMs === undefined ? {} : { stickyPartitioningLingerMs }),
+      },
+      { type: 'produce', producer: 'c', topic: 'orders', key: null, value: 'a' },
+      { type: 'produce', producer: 'c', topic: 'orders', key: null, value: 'b' },
+    ]);
+    return events.filter(
+      (e): e is Extract<EngineEvent, { type: 'partitionChosen' }> => e.type === 'partitionChosen',
+    );
+  };
+
+  it('says sticky for the 10 ms window, never random, by default (librdkafka 1.6+)', () => {
+    const [first, second] = keyless();
+    expect(describeChoice(first!)).toBe(`no key: sticky, pick P${first!.partition} for the next 10 ms`);
+    expect(describeChoice(second!)).toMatch(new RegExp(`^no key: sticky, stay on P${first!.partition} `));
+    expect(describeChoice(second!)).not.toMatch(/random/);
+  });
+
+  it('says random only when sticky.partitioning.linger.ms is 0', () => {
+    const [first] = keyless(0);
+    expect(describeChoice(first!)).toBe(
+      `no key, sticky.partitioning.linger.ms=0: random partition P${first!.partition}`,
+    );
+  });
+});

@@ -1,6 +1,8 @@
 /**
- * Geometry of the topic view: lanes are bands, offsets are linear along a lane. Pure functions of the engine
- * state, shared by the lanes and the records in flight.
+ * Geometry of the topic view: producers in a column on the left, each with room below it for its partitioner's
+ * computation; lanes are bands, offsets are linear along a lane. The scene fixes how many lanes, slots and
+ * producers the picture has room for, so no box moves or shrinks between its steps (a topic that grows from 4
+ * to 6 partitions fills lanes that were already laid out).
  *
  * This is the one view in the initial download, so it does its two lines of arithmetic itself: importing any
  * of d3-scale or d3-interpolate here would put the whole of each (with d3-format and d3-color, ~9 KB gzipped)
@@ -12,11 +14,34 @@ import { offsetWindow } from './log-window';
 
 export const STAGE_WIDTH = 1200;
 export const STAGE_HEIGHT = 520;
-export const PRODUCER_BOX = { x: 10, y: 0, width: 250, height: 112 };
-export const LANE_X = 290;
-export const LANE_WIDTH = STAGE_WIDTH - LANE_X - 30;
-/** Slots a lane shows before records shrink to fit. */
+/** The topic's title sits above the lanes, clear of P0. */
+export const TITLE_Y = 26;
+const LANES_TOP = 46;
+const LANES_BOTTOM = STAGE_HEIGHT - 6;
+export const PRODUCER_BOX = { x: 8, width: 292, height: 100 };
+/** The computation lines under a producer's box. */
+export const CALLOUT_LINE_HEIGHT = 26;
+/** Where the arrows from the producers' column start. */
+export const ARROW_START_X = PRODUCER_BOX.x + PRODUCER_BOX.width + 10;
+export const LANE_X = 372;
+export const LANE_WIDTH = STAGE_WIDTH - LANE_X - 8;
+/** Room at a lane's left end for its name, P0..P5. */
+const LANE_LABEL_WIDTH = 58;
+/** Where a record's label and offset are centred, as fractions of its box's height: apart even on six lanes. */
+export const LABEL_AT = 0.3;
+export const OFFSET_AT = 0.78;
+/** Slots a lane shows when the scene does not say. */
 const MIN_SLOTS = 10;
+
+/** What the scene's picture must have room for, on every one of its steps. */
+export interface TopicLayoutSpec {
+  /** Lanes laid out from the start: the most partitions the topic has in the scene. */
+  readonly lanes?: number;
+  /** Offsets a lane has room for: more than the longest log of the scene (the next offset has a slot too). */
+  readonly slots?: number;
+  /** Producers the scene shows, each in a fixed place, drawn once it exists. */
+  readonly producers: number;
+}
 
 export interface TopicLayout {
   laneY: (partition: number) => number;
@@ -24,20 +49,25 @@ export interface TopicLayout {
   /** Left edge of the slot holding an offset. */
   slotX: (offset: number) => number;
   slotWidth: number;
-  producerY: (index: number, count: number) => number;
+  /** Top of the box of the producer in this place of the column. */
+  producerY: (index: number) => number;
 }
 
-export function topicLayout(topic: TopicState): TopicLayout {
-  const band = bands(topic.partitions.length, 24, STAGE_HEIGHT - 10, 0.28);
-  const { first, slots } = offsetWindow(topic, MIN_SLOTS);
-  const x = (offset: number) => lerp(LANE_X + 70, LANE_X + LANE_WIDTH, (offset - first) / slots);
+export function topicLayout(topic: TopicState, spec: TopicLayoutSpec): TopicLayout {
+  const lanes = Math.max(spec.lanes ?? 0, topic.partitions.length);
+  const band = bands(lanes, LANES_TOP, LANES_BOTTOM, 0.16);
+  const { first, slots } = offsetWindow(topic, spec.slots ?? MIN_SLOTS);
+  const recordsX = LANE_X + LANE_LABEL_WIDTH;
+  const x = (offset: number) => lerp(recordsX, LANE_X + LANE_WIDTH - 4, (offset - first) / slots);
   const slotWidth = x(first + 1) - x(first);
+  const producers = Math.max(1, spec.producers);
+  const producerStep = (LANES_BOTTOM - LANES_TOP) / producers;
   return {
     laneY: (p) => band.start + band.step * p,
     laneHeight: band.width,
     slotX: (o) => x(o),
     slotWidth,
-    producerY: (i, n) => (STAGE_HEIGHT * (i + 1)) / (n + 1) - PRODUCER_BOX.height / 2,
+    producerY: (i) => LANES_TOP + producerStep * i,
   };
 }
 
