@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../core/commands';
+import { clusterWithTopic, consumer } from '../testing/groups';
+import { runCommands } from '../testing/test-support';
+import { INITIAL_REBALANCE_DELAY_MS } from './config';
+import { groupMembers, joinPhase, sessionDeadlineAt } from './group-picture';
+
+const SESSION_MS = 10_000;
+const three: Command[] = ['a', 'b', 'c'].map((c) =>
+  consumer(c, 'payments', { sessionTimeoutMs: SESSION_MS, heartbeatIntervalMs: 1000 }),
+);
+
+function run(commands: Command[]) {
+  const r = runCommands(33, commands);
+  expect(r.errors).toEqual([]);
+  return r;
+}
+
+describe('joinPhase', () => {
+  it('holds a new group’s JoinGroups for group.initial.rebalance.delay.ms, then extends it once when members kept arriving', () => {
+    const early = run([...clusterWithTopic(), ...three, { type: 'advance', ms: 100 }]).state;
+    const first = joinPhase(early, 'payments')!;
+    expect(first.initialDelay).toBe(true);
+    expect(first.held).toEqual(['a', 'b', 'c']);
+    expect(first.deadlineMs - first.windowStartMs).toBe(INITIAL_REBALANCE_DELAY_MS);
+    expect(first.extended).toBe(false);
+
+    const later = run([...clusterWithTopic(), ...three, { type: 'advance', ms: 5000 }]).state;
+    const second = joinPhase(later, 'payments')!;
+    expect(second.extended).toBe(true);
+    expect(second.deadlineMs).toBe(first.deadlineMs + INITIAL_REBALANCE_DELAY_MS);
+  });
+
+  it('is null once the group has a generation', () => {
+    const { state } = run([...clusterWithTopic(), ...three, { type: 'advance', ms: 8000 }]);
+    expect(state.groups.groups.payments!.state).toBe('Stable');
+    expect(joinPhase(state, 'payments')).toBeNull();
+  });
+});
+
+describe('groupMembers', () => {
+  it('names the leader and gives each member its share of the leader’s plan', () => {
+    const { state } = run([...clusterWithTopic(), ...three, { type: 'advance', ms: 8000 }]);
+    const members = groupMembers(state, 'payments');
+    expect(members.map((m) => m.consumer)).toEqual(['a', 'b', 'c']);
+    expect(members.filter((m) => m.isLeader).map((m) => m.consumer)).toEqual(['a']);
+    const shares = members.flatMap((m) => m.assignment.map((tp) => tp.partition)).sort();
+    expect(shares).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('sessionDeadlineAt', () => {
+  it('replays the heartbeats of a stretch to the deadline the coordinator holds at its end', () => {
+    const before: Command[] = [...clusterWithTopic(), ...three, { type: 'advance', ms: 8000 }];
+    const from = run(before).state;
+    const { state, events } = run([...before, { type: 'advance', ms: 3500 }]);
+    const stretch = events.filter((e) => e.atMs > from.now);
+    for (const m of groupMembers(state, 'payments'))
+      expect(sessionDeadlineAt(from, stretch, 'payments', m.consumer, state.now)).toBe(m.sessionDeadlineMs);
+  });
+
+  it('refills the session when a heartbeat is answered, not before', () => {
+    const before: Command[] = [...clusterWithTopic(), ...three, { type: 'advance', ms: 8000 }];
+    const from = run(before).state;
+    const { events } = run([...before, { type: 'advance', ms: 1500 }]);
+    const stretch = events.filter((e) => e.atMs > from.now);
+    const answer = stretch.find(
+      (e) => e.type === 'messageSent' && e.message.kind === 'heartbeatResponse' && e.message.to === 'consumer:a',
+    );
+    if (answer?.type !== 'messageSent') throw new Error('no heartbeat answered in the stretch');
+    const t = answer.message.sentAtMs;
+    const startDeadline = sessionDeadlineAt(from, stretch, 'payments', 'a', from.now)!;
+    expect(sessionDeadlineAt(from, stretch, 'payments', 'a', t - 1)).toBe(startDeadline);
+    expect(sessionDeadlineAt(from, stretch, 'payments', 'a', t)).toBe(t + SESSION_MS);
+  });
+});
