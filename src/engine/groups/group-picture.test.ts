@@ -65,7 +65,8 @@ describe('sessionDeadlineAt', () => {
     const { events } = run([...before, { type: 'advance', ms: 1500 }]);
     const stretch = events.filter((e) => e.atMs > from.now);
     const answer = stretch.find(
-      (e) => e.type === 'messageSent' && e.message.kind === 'heartbeatResponse' && e.message.to === 'consumer:a',
+      (e) =>
+        e.type === 'messageSent' && e.message.kind === 'heartbeatResponse' && e.message.to === 'consumer:a',
     );
     if (answer?.type !== 'messageSent') throw new Error('no heartbeat answered in the stretch');
     const t = answer.message.sentAtMs;

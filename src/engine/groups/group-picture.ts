@@ -31,9 +31,10 @@ export interface JoinPhase {
  */
 export function joinPhase(state: EngineState, groupId: string): JoinPhase | null {
   const g = state.groups.groups[groupId];
-  if (!g || g.state !== 'PreparingRebalance') return null;
+  if (g?.state !== 'PreparingRebalance') return null;
   const timer = state.timers.find(
-    (t) => t.kind === 'groupJoinDeadline' && t.payload.group === groupId && t.payload.round === g.rebalanceRound,
+    (t) =>
+      t.kind === 'groupJoinDeadline' && t.payload.group === groupId && t.payload.round === g.rebalanceRound,
   );
   if (!timer) return null;
   const window = g.initialDelay
