@@ -48,6 +48,8 @@ export type {
 export { brokerIdOf, brokerNode, tpKey } from './core/types';
 export { coordinatorPartition, javaStringHashCode } from './groups/coordinator-partition';
 export {
+  type CoordinatorPicture,
+  coordinatorPicture,
   groupMembers,
   type JoinPhase,
   joinPhase,

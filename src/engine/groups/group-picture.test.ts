@@ -3,7 +3,8 @@ import type { Command } from '../core/commands';
 import { clusterWithTopic, consumer } from '../testing/groups';
 import { runCommands } from '../testing/test-support';
 import { INITIAL_REBALANCE_DELAY_MS } from './config';
-import { groupMembers, joinPhase, sessionDeadlineAt } from './group-picture';
+import { coordinatorPartition } from './coordinator-partition';
+import { coordinatorPicture, groupMembers, joinPhase, sessionDeadlineAt } from './group-picture';
 
 const SESSION_MS = 10_000;
 const three: Command[] = ['a', 'b', 'c'].map((c) =>
@@ -15,6 +16,23 @@ function run(commands: Command[]) {
   expect(r.errors).toEqual([]);
   return r;
 }
+
+describe('coordinatorPicture', () => {
+  it('finds the coordinator as FindCoordinator answers it: the leader of partition abs(hashCode) % 50', () => {
+    const { state } = run([...clusterWithTopic(), ...three, { type: 'advance', ms: 100 }]);
+    const picture = coordinatorPicture(state, 'payments');
+    expect(picture.partitionCount).toBe(50);
+    expect(Math.abs(picture.hashCode) % 50).toBe(picture.partition);
+    expect(picture.partition).toBe(coordinatorPartition('payments'));
+    expect(picture.leader).toBe(state.groups.consumers.a!.coordinator);
+    expect(picture.ledBy[picture.leader!]).toContain(picture.partition);
+    expect(
+      Object.values(picture.ledBy)
+        .flat()
+        .sort((x, y) => x - y),
+    ).toEqual([...Array(50).keys()]);
+  });
+});
 
 describe('joinPhase', () => {
   it('holds a new group’s JoinGroups for group.initial.rebalance.delay.ms, then extends it once when members kept arriving', () => {

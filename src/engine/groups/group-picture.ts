@@ -4,10 +4,50 @@
  * at any moment of a stretch of events. They read state and events; they change nothing.
  */
 import type { EngineEvent } from '../core/events';
-import type { EngineState } from '../core/types';
-import { INITIAL_REBALANCE_DELAY_MS } from './config';
+import type { BrokerId, EngineState } from '../core/types';
+import { INITIAL_REBALANCE_DELAY_MS, OFFSETS_TOPIC } from './config';
 import { rebalanceTimeoutMs } from './coordinator';
+import {
+  coordinatorPartition,
+  javaStringHashCode,
+  OFFSETS_TOPIC_PARTITIONS_DEFAULT,
+} from './coordinator-partition';
 import type { TopicPartitionRef } from './types';
+
+/** How a group's coordinator is found: the numbers of abs(groupId.hashCode()) % partitions, and who leads what. */
+export interface CoordinatorPicture {
+  readonly groupId: string;
+  readonly offsetsTopic: string;
+  /** Java's String.hashCode of the group id (signed 32-bit). */
+  readonly hashCode: number;
+  /** offsets.topic.num.partitions: the topic's partition count once it exists, else the default. */
+  readonly partitionCount: number;
+  /** The __consumer_offsets partition that holds the group's commits. */
+  readonly partition: number;
+  /** Its leader: the group coordinator (null before __consumer_offsets exists or while it has no leader). */
+  readonly leader: BrokerId | null;
+  /** For each broker, the __consumer_offsets partitions it leads, ascending. */
+  readonly ledBy: Readonly<Record<BrokerId, readonly number[]>>;
+}
+
+/** The coordinator of a group as FindCoordinator computes it (coordinator-partition.ts, coordinator.ts). */
+export function coordinatorPicture(state: EngineState, groupId: string): CoordinatorPicture {
+  const topic = state.topics[OFFSETS_TOPIC];
+  const partitionCount = topic?.partitions.length ?? OFFSETS_TOPIC_PARTITIONS_DEFAULT;
+  const partition = coordinatorPartition(groupId, partitionCount);
+  const ledBy: Record<BrokerId, number[]> = {};
+  for (const id of Object.keys(state.brokers)) ledBy[Number(id)] = [];
+  for (const p of topic?.partitions ?? []) if (p.leader !== null) ledBy[p.leader]?.push(p.partition);
+  return {
+    groupId,
+    offsetsTopic: OFFSETS_TOPIC,
+    hashCode: javaStringHashCode(groupId),
+    partitionCount,
+    partition,
+    leader: topic?.partitions[partition]?.leader ?? null,
+    ledBy,
+  };
+}
 
 /** A join phase in progress: the coordinator parks JoinGroups until deadlineMs. */
 export interface JoinPhase {
