@@ -68,6 +68,23 @@ describe('groupMembers', () => {
 });
 
 describe('sessionDeadlineAt', () => {
+  it('does not run a session while the member’s JoinGroup is held, and starts it when the join completes', () => {
+    const before: Command[] = [...clusterWithTopic(), ...three, { type: 'advance', ms: 100 }];
+    const from = run(before).state;
+    const { state, events } = run([...before, { type: 'advance', ms: 7000 }]);
+    const stretch = events.filter((e) => e.atMs > from.now);
+    const joined = stretch.find(
+      (e) =>
+        e.type === 'messageSent' && e.message.kind === 'joinGroupResponse' && e.message.to === 'consumer:b',
+    );
+    if (joined?.type !== 'messageSent') throw new Error('b never got its JoinGroup answer');
+    expect(sessionDeadlineAt(from, stretch, 'payments', 'b', joined.message.sentAtMs - 1)).toBeNull();
+    expect(sessionDeadlineAt(from, stretch, 'payments', 'b', joined.message.sentAtMs)).toBe(
+      joined.message.sentAtMs + SESSION_MS,
+    );
+    expect(state.groups.groups.payments!.state).toBe('Stable');
+  });
+
   it('replays the heartbeats of a stretch to the deadline the coordinator holds at its end', () => {
     const before: Command[] = [...clusterWithTopic(), ...three, { type: 'advance', ms: 8000 }];
     const from = run(before).state;

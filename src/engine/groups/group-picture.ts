@@ -98,6 +98,8 @@ export interface MemberPicture {
   readonly isLeader: boolean;
   readonly sessionTimeoutMs: number;
   readonly sessionDeadlineMs: number;
+  /** False while its JoinGroup or SyncGroup is parked: the coordinator keeps it alive without a session. */
+  readonly sessionRunning: boolean;
   /** Its share of the leader's last plan (empty before SyncGroup). */
   readonly assignment: readonly TopicPartitionRef[];
 }
@@ -114,6 +116,7 @@ export function groupMembers(state: EngineState, groupId: string): MemberPicture
       isLeader: g.leaderId === id,
       sessionTimeoutMs: m.sessionTimeoutMs,
       sessionDeadlineMs: m.sessionDeadlineMs,
+      sessionRunning: !m.awaitingJoin && !m.awaitingSync,
       assignment: g.assignment[id] ?? [],
     };
   });
@@ -127,7 +130,8 @@ const RENEWING_ERRORS = new Set(['NONE', 'REBALANCE_IN_PROGRESS']);
  * renews a session when it accepts the member's Heartbeat (heartbeat.ts onHeartbeat, also during a
  * rebalance, answered REBALANCE_IN_PROGRESS) or completes its JoinGroup or SyncGroup (rebalance.ts
  * completeJoin, sync.ts), and it answers in the same instant, so the answer's send time is the renewal.
- * Null when the consumer is not a member at the start of the stretch and no accepted answer reached it yet.
+ * Null while its session does not run: not a member at the start of the stretch, or parked in a join phase,
+ * and no accepted answer sent to it yet.
  */
 export function sessionDeadlineAt(
   from: EngineState,
@@ -139,7 +143,9 @@ export function sessionDeadlineAt(
   const g = from.groups.groups[groupId];
   const member = g && Object.values(g.members).find((m) => m.consumer === consumer);
   const timeoutMs = member?.sessionTimeoutMs ?? from.groups.consumers[consumer]?.config.sessionTimeoutMs;
-  let deadline = member ? member.sessionDeadlineMs : null;
+  // A member whose JoinGroup or SyncGroup is parked is kept alive (ClassicGroupMember.shouldKeepAlive): its
+  // session does not run until the coordinator answers.
+  let deadline = member && !member.awaitingJoin && !member.awaitingSync ? member.sessionDeadlineMs : null;
   if (timeoutMs === undefined) return deadline;
   for (const e of events) {
     if (e.type !== 'messageSent') continue;

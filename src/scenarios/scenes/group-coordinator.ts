@@ -114,7 +114,7 @@ export const groupCoordinator: Scene = {
       ],
     },
   ],
-  view: { kind: 'consumers', topic: TOPIC, producers: ['producer'], groups: [GROUP], showCoordinator: true },
+  view: { kind: 'coordinator', topic: TOPIC, group: GROUP },
   realCommands: [
     'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group payments --state\n# GROUP     COORDINATOR (ID)     ASSIGNMENT-STRATEGY  STATE   #MEMBERS',
     'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group payments --members --verbose',

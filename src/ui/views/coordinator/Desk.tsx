@@ -1,0 +1,175 @@
+/**
+ * The coordinator's desk (the join phase with its countdown ring, then the leader's plan), the legend of
+ * the arrows and rings, and the callout naming what the step changed.
+ */
+import type { CoordinatorPicture, EngineState, JoinPhase, MemberPicture } from '../../../engine';
+import { brokerBoxes, CALLOUT, DESK, LEGEND, ringArc } from './coordinator-layout';
+import type { Callout } from './coordinator-model';
+
+const seconds = (ms: number) => `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
+const short = (consumer: string) => consumer.replace(/^consumer-/, '');
+
+/** A ring that empties as time runs out (RaftScope's timers): the arc is the share still left. */
+export function Ring({
+  cx,
+  cy,
+  r,
+  share,
+  className,
+}: {
+  cx: number;
+  cy: number;
+  r: number;
+  share: number;
+  className: string;
+}) {
+  return (
+    <g className={`ring ${className}`} aria-hidden="true">
+      <circle className="ring-track" cx={cx} cy={cy} r={r} />
+      <path className="ring-left" d={ringArc(cx, cy, r, share)} />
+    </g>
+  );
+}
+
+export function Desk({
+  atMs,
+  group,
+  picture,
+  phase,
+  members,
+}: {
+  atMs: number;
+  group: string;
+  picture: CoordinatorPicture;
+  phase: JoinPhase | null;
+  members: readonly MemberPicture[];
+}) {
+  const g = members.length > 0;
+  const leader = members.find((m) => m.isLeader);
+  const plan = members
+    .flatMap((m) => m.assignment.map((tp) => [tp.partition, short(m.consumer)] as const))
+    .sort((a, b) => a[0] - b[0])
+    .map(([p, who]) => `P${p}→${who}`)
+    .join('  ');
+  const brokerIds = Object.keys(picture.ledBy)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const coordinatorBox = picture.leader === null ? undefined : brokerBoxes(brokerIds).get(picture.leader);
+  const x = DESK.x + 16;
+  return (
+    <g className="desk" data-testid="coordinator-desk">
+      {coordinatorBox && (
+        <line
+          className="desk-link"
+          x1={coordinatorBox.x + coordinatorBox.w / 2}
+          y1={coordinatorBox.y + coordinatorBox.h}
+          x2={DESK.x + DESK.w / 2}
+          y2={DESK.y}
+        />
+      )}
+      <rect className="desk-box" x={DESK.x} y={DESK.y} width={DESK.w} height={DESK.h} rx={10} />
+      <text className="desk-title" x={x} y={DESK.y + 20} dominantBaseline="central">
+        coordinator of group “{group}”
+      </text>
+      {phase ? (
+        <g
+          data-testid="join-timer"
+          data-left-ms={Math.max(0, phase.deadlineMs - atMs)}
+          data-held={phase.held.join(',')}
+        >
+          <Ring
+            cx={x + 22}
+            cy={DESK.y + 60}
+            r={19}
+            share={(phase.deadlineMs - atMs) / Math.max(1, phase.deadlineMs - phase.windowStartMs)}
+            className="join-ring"
+          />
+          <text className="desk-line" x={x + 56} y={DESK.y + 48} dominantBaseline="central">
+            holds the JoinGroups of {phase.held.map(short).join(', ') || 'nobody yet'}
+          </text>
+          <text className="desk-detail" x={x + 56} y={DESK.y + 74} dominantBaseline="central">
+            {phase.initialDelay ? 'initial delay' : 'rebalance timeout'}: {seconds(phase.deadlineMs - atMs)}{' '}
+            left
+          </text>
+        </g>
+      ) : leader && plan ? (
+        <g data-testid="group-plan" data-leader={leader.consumer}>
+          <text className="desk-line" x={x} y={DESK.y + 48} dominantBaseline="central">
+            plan of the group leader, {leader.consumer}:
+          </text>
+          <text className="desk-plan" x={x} y={DESK.y + 74} dominantBaseline="central">
+            {plan}
+          </text>
+        </g>
+      ) : (
+        <text className="desk-detail" x={x} y={DESK.y + 56} dominantBaseline="central">
+          {g ? 'waiting for the leader’s plan' : 'no members yet'}
+        </text>
+      )}
+    </g>
+  );
+}
+
+export function CalloutBox({
+  callout,
+  state,
+  picture,
+}: {
+  callout: Callout;
+  state: EngineState;
+  picture: CoordinatorPicture;
+}) {
+  const brokerIds = Object.keys(state.brokers)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const coordinatorBox = picture.leader === null ? undefined : brokerBoxes(brokerIds).get(picture.leader);
+  const from = { x: CALLOUT.x, y: CALLOUT.y + CALLOUT.h / 2 };
+  const to =
+    callout.anchor === 'coordinator' && coordinatorBox
+      ? { x: coordinatorBox.x + coordinatorBox.w - 20, y: coordinatorBox.y + coordinatorBox.h }
+      : callout.anchor === 'members'
+        ? { x: CALLOUT.x + CALLOUT.w / 2, y: CALLOUT.y + CALLOUT.h + 104 }
+        : { x: DESK.x + DESK.w, y: DESK.y + DESK.h / 2 };
+  const start =
+    callout.anchor === 'members' ? { x: CALLOUT.x + CALLOUT.w / 2, y: CALLOUT.y + CALLOUT.h } : from;
+  return (
+    <g className="callout" data-testid="callout" data-anchor={callout.anchor}>
+      <line className="callout-line" x1={start.x} y1={start.y} x2={to.x} y2={to.y} />
+      <rect className="callout-box" x={CALLOUT.x} y={CALLOUT.y} width={CALLOUT.w} height={CALLOUT.h} rx={8} />
+      {callout.lines.map((l, i) => (
+        <text
+          key={l}
+          className="callout-text"
+          x={CALLOUT.x + 12}
+          y={CALLOUT.y + 24 + i * 27}
+          dominantBaseline="central"
+        >
+          {l}
+        </text>
+      ))}
+    </g>
+  );
+}
+
+/** What the drawing's marks mean; the ring's line only once rings are on stage. */
+export function Legend({ rings }: { rings: boolean }) {
+  const x = LEGEND.x + 8;
+  return (
+    <g className="legend" data-testid="legend">
+      <text className="legend-text" x={x} y={LEGEND.y + 20} dominantBaseline="central">
+        → a member’s request
+      </text>
+      <text className="legend-text" x={x} y={LEGEND.y + 46} dominantBaseline="central">
+        ← the coordinator’s answer
+      </text>
+      {rings && (
+        <g>
+          <Ring cx={x + 9} cy={LEGEND.y + 73} r={8} share={0.7} className="session-ring" />
+          <text className="legend-text" x={x + 26} y={LEGEND.y + 73} dominantBaseline="central">
+            session time left
+          </text>
+        </g>
+      )}
+    </g>
+  );
+}
