@@ -7,12 +7,12 @@
  * selectors.
  */
 
-import { coordinatorPicture, groupMembers, joinPhase } from '../../../engine';
+import { coordinatorPicture, groupMembers } from '../../../engine';
 import type { SceneView } from '../../../scenarios/types';
 import type { Frame } from '../../store/frames';
 import { HEIGHT, memberBoxes, WIDTH } from './coordinator-layout';
 import { pictureAt } from './coordinator-model';
-import { CalloutBox, Desk, Legend } from './Desk';
+import { CalloutBox, Desk } from './Desk';
 import { Links, Pills } from './Flow';
 import { BrokerStrip, Formula } from './Header';
 import { MemberCard } from './MemberCard';
@@ -39,8 +39,8 @@ export function CoordinatorView({
     .map((c) => c.id)
     .sort();
   const members = new Map(groupMembers(picture.shown, group).map((m) => [m.consumer, m]));
+  const before = new Map(groupMembers(frame.fromState ?? state, group).map((m) => [m.consumer, m]));
   const boxes = memberBoxes(consumers);
-  const phase = joinPhase(picture.shown, group);
   const g = picture.shown.groups.groups[group];
   const stable = g?.state === 'Stable' || g?.state === 'CompletingRebalance';
   return (
@@ -52,15 +52,22 @@ export function CoordinatorView({
     >
       <Formula picture={found} />
       <BrokerStrip state={state} picture={found} />
-      <Desk atMs={picture.atMs} group={group} picture={found} phase={phase} members={[...members.values()]} />
-      <Legend rings={stable} />
-      <Links consumers={consumers} boxes={boxes} held={phase?.held ?? []} />
+      <Desk
+        atMs={picture.atMs}
+        group={group}
+        picture={found}
+        phase={picture.phase}
+        members={[...members.values()]}
+        planArrived={picture.planArrived}
+      />
+      <Links consumers={consumers} boxes={boxes} held={picture.held} />
       {consumers.map((c) => (
         <MemberCard
           key={c}
           consumer={c}
           box={boxes.get(c)!}
           member={members.get(c)}
+          assignment={(picture.waiting.has(c) ? before.get(c) : members.get(c))?.assignment ?? []}
           stable={stable}
           exchanges={picture.exchanges.get(c) ?? []}
           frame={frame}

@@ -1,9 +1,9 @@
 /**
- * The coordinator's desk (the join phase with its countdown ring, then the leader's plan), the legend of
- * the arrows and rings, and the callout naming what the step changed.
+ * The coordinator's desk (the join phase with its countdown ring, then the leader's plan) and the callout
+ * naming what the step changed.
  */
 import type { CoordinatorPicture, EngineState, JoinPhase, MemberPicture } from '../../../engine';
-import { brokerBoxes, CALLOUT, DESK, LEGEND, ringArc } from './coordinator-layout';
+import { brokerBoxes, CALLOUT, DESK, ringArc } from './coordinator-layout';
 import type { Callout } from './coordinator-model';
 
 const seconds = (ms: number) => `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
@@ -37,14 +37,16 @@ export function Desk({
   picture,
   phase,
   members,
+  planArrived,
 }: {
   atMs: number;
   group: string;
   picture: CoordinatorPicture;
   phase: JoinPhase | null;
   members: readonly MemberPicture[];
+  /** Whether the leader's SyncGroup, with the plan, has reached the coordinator. */
+  planArrived: boolean;
 }) {
-  const g = members.length > 0;
   const leader = members.find((m) => m.isLeader);
   const plan = members
     .flatMap((m) => m.assignment.map((tp) => [tp.partition, short(m.consumer)] as const))
@@ -92,7 +94,7 @@ export function Desk({
             left
           </text>
         </g>
-      ) : leader && plan ? (
+      ) : leader && plan && planArrived ? (
         <g data-testid="group-plan" data-leader={leader.consumer}>
           <text className="desk-line" x={x} y={DESK.y + 48} dominantBaseline="central">
             plan of the group leader, {leader.consumer}:
@@ -103,7 +105,7 @@ export function Desk({
         </g>
       ) : (
         <text className="desk-detail" x={x} y={DESK.y + 56} dominantBaseline="central">
-          {g ? 'waiting for the leader’s plan' : 'no members yet'}
+          {leader ? 'waiting for the leader’s plan' : 'no JoinGroup yet'}
         </text>
       )}
     </g>
@@ -131,7 +133,11 @@ export function CalloutBox({
         ? { x: CALLOUT.x + CALLOUT.w / 2, y: CALLOUT.y + CALLOUT.h + 104 }
         : { x: DESK.x + DESK.w, y: DESK.y + DESK.h / 2 };
   const start =
-    callout.anchor === 'members' ? { x: CALLOUT.x + CALLOUT.w / 2, y: CALLOUT.y + CALLOUT.h } : from;
+    callout.anchor === 'members'
+      ? { x: CALLOUT.x + CALLOUT.w / 2, y: CALLOUT.y + CALLOUT.h }
+      : callout.anchor === 'coordinator'
+        ? { x: CALLOUT.x + 24, y: CALLOUT.y }
+        : from;
   return (
     <g className="callout" data-testid="callout" data-anchor={callout.anchor}>
       <line className="callout-line" x1={start.x} y1={start.y} x2={to.x} y2={to.y} />
@@ -147,29 +153,6 @@ export function CalloutBox({
           {l}
         </text>
       ))}
-    </g>
-  );
-}
-
-/** What the drawing's marks mean; the ring's line only once rings are on stage. */
-export function Legend({ rings }: { rings: boolean }) {
-  const x = LEGEND.x + 8;
-  return (
-    <g className="legend" data-testid="legend">
-      <text className="legend-text" x={x} y={LEGEND.y + 20} dominantBaseline="central">
-        → a member’s request
-      </text>
-      <text className="legend-text" x={x} y={LEGEND.y + 46} dominantBaseline="central">
-        ← the coordinator’s answer
-      </text>
-      {rings && (
-        <g>
-          <Ring cx={x + 9} cy={LEGEND.y + 73} r={8} share={0.7} className="session-ring" />
-          <text className="legend-text" x={x + 26} y={LEGEND.y + 73} dominantBaseline="central">
-            session time left
-          </text>
-        </g>
-      )}
     </g>
   );
 }

@@ -31,7 +31,7 @@ export function Links({
       {consumers.map((c, i) => {
         const box = boxes.get(c)!;
         const link = memberLink(box, i, consumers.length);
-        const parked = held.includes(c) ? along(link.up, 0.55) : null;
+        const parked = held.includes(c) ? along(link.up, 0.5) : null;
         return (
           <g key={c}>
             <Arrow from={link.up[0]} to={link.up[1]} className="link up" />
@@ -82,7 +82,9 @@ export function Pills({
           f.path === 'find' ? (broker ? findPath(box, broker) : null) : f.path === 'up' ? link.up : link.down;
         if (!path) return null;
         const at = along(path, f.progress);
-        const w = f.text.length * 10 + 24;
+        // Widths from the characters' count: 18px bold for the name, 16px for what it carries.
+        const w = Math.max(f.text.length * 10.5, (f.detail?.length ?? 0) * 9.2) + 24;
+        const h = f.detail ? 48 : 30;
         return (
           <g
             key={f.id}
@@ -91,10 +93,15 @@ export function Pills({
             data-kind={f.kind}
             transform={`translate(${at.x},${at.y})`}
           >
-            <rect x={-w / 2} y={-15} width={w} height={30} rx={15} />
-            <text x={0} y={0} textAnchor="middle" dominantBaseline="central">
+            <rect x={-w / 2} y={-h / 2} width={w} height={h} rx={15} />
+            <text x={0} y={f.detail ? -11 : 0} textAnchor="middle" dominantBaseline="central">
               {f.text}
             </text>
+            {f.detail && (
+              <text className="pill-detail" x={0} y={12} textAnchor="middle" dominantBaseline="central">
+                {f.detail}
+              </text>
+            )}
           </g>
         );
       })}

@@ -2,7 +2,7 @@
  * A member of the group: its name, its session ring (the time left before the coordinator drops it, refilled
  * by each accepted Heartbeat), what it sent and received this step, and the partitions the plan gave it.
  */
-import type { MemberPicture } from '../../../engine';
+import type { MemberPicture, TopicPartitionRef } from '../../../engine';
 import { sessionDeadlineAt } from '../../../engine';
 import type { Frame } from '../../store/frames';
 import { type Box, LOG_LINES } from './coordinator-layout';
@@ -18,6 +18,7 @@ export function MemberCard({
   consumer,
   box,
   member,
+  assignment,
   stable,
   exchanges,
   frame,
@@ -28,6 +29,8 @@ export function MemberCard({
   consumer: string;
   box: Box;
   member: MemberPicture | undefined;
+  /** The partitions it has at the playhead: the plan's share once its SyncGroup answer arrived. */
+  assignment: readonly TopicPartitionRef[];
   stable: boolean;
   exchanges: readonly Exchange[];
   frame: Frame;
@@ -50,7 +53,7 @@ export function MemberCard({
   const renewedAgoMs = deadline === null || !member ? Infinity : atMs - (deadline - member.sessionTimeoutMs);
   const halo = animating && renewedAgoMs >= 0 && renewedAgoMs < HALO_SHARE * (frame.toMs - frame.fromMs);
   const left = deadline === null || !member ? null : deadline - atMs;
-  const partitions = member?.assignment.map((tp) => tp.partition).sort((a, b) => a - b) ?? [];
+  const partitions = assignment.map((tp) => tp.partition).sort((a, b) => a - b);
   const ringX = box.x + box.w - 26;
   const ringY = box.y + 22;
   return (
@@ -81,7 +84,7 @@ export function MemberCard({
           <Ring
             cx={ringX}
             cy={ringY}
-            r={20}
+            r={14}
             share={left / member.sessionTimeoutMs}
             className="session-ring"
           />

@@ -1,9 +1,10 @@
 /**
  * Where everything of the coordinator scene sits, in a 1280 x 520 viewBox (the stage is wide and short):
  * the FindCoordinator formula on top, the strip of brokers, the coordinator's desk under the middle of the
- * strip (the join-phase timer, the leader's plan) with the legend to its left and the step's callout to its
- * right, and the members along the bottom. Positions depend only on the brokers and members that exist at the end of the step, so nothing moves while a step plays,
- * and for a scene's fixed cast nothing moves between steps.
+ * strip (the join-phase timer, the leader's plan) with the step's callout to its right (the left stays free
+ * for FindCoordinator's way to any broker), and the members along the bottom. Positions depend only on the
+ * brokers and members that exist at the end of the step, so nothing moves while a step plays, and for a
+ * scene's fixed cast nothing moves between steps.
  */
 
 export const WIDTH = 1280;
@@ -35,8 +36,6 @@ export const CALLOUT: Box = {
   w: WIDTH - MARGIN - (DESK.x + DESK.w + 24),
   h: DESK.h,
 };
-/** What the arrows and rings mean, beside the desk on the left. */
-export const LEGEND: Box = { x: MARGIN, y: DESK.y, w: DESK.x - 24 - MARGIN, h: DESK.h };
 export const MEMBER_Y = 370;
 export const MEMBER_H = HEIGHT - MEMBER_Y - 4;
 /** Each member box lists at most this many exchanges of the step. */
@@ -95,18 +94,46 @@ export function memberLink(
   };
 }
 
-/** A FindCoordinator's path: from a member straight to the broker it asked (any broker will do). */
-export function findPath(member: Box, broker: Box): [Point, Point] {
+/** Where FindCoordinator's paths run sideways: just above the members, below the parked JoinGroups. */
+export const FIND_Y = MEMBER_Y - 22;
+
+/**
+ * A FindCoordinator's path, to the broker it asked (any broker will do): up from the member, along the
+ * bottom of the link area, then up to the broker beside the desk, so the pill never crosses the desk's or
+ * the callout's text.
+ */
+export function findPath(member: Box, broker: Box): Point[] {
+  const x = member.x + 40;
+  const centre = broker.x + broker.w / 2;
+  const lane =
+    centre < DESK.x
+      ? Math.min(centre, DESK.x - 100)
+      : centre > DESK.x + DESK.w
+        ? Math.max(centre, CALLOUT.x + 100)
+        : centre;
   return [
-    { x: member.x + member.w / 2 - 36, y: member.y },
-    { x: broker.x + broker.w / 2, y: broker.y + broker.h },
+    { x, y: member.y },
+    { x, y: FIND_Y },
+    { x: lane, y: FIND_Y },
+    { x: lane, y: broker.y + broker.h },
   ];
 }
 
-export const along = ([a, b]: readonly [Point, Point], t: number): Point => ({
-  x: a.x + (b.x - a.x) * t,
-  y: a.y + (b.y - a.y) * t,
-});
+/** The point a share t of the way along a path of straight segments. */
+export function along(path: readonly Point[], t: number): Point {
+  const lengths = path.slice(1).map((b, i) => Math.hypot(b.x - path[i]!.x, b.y - path[i]!.y));
+  let left = Math.max(0, Math.min(1, t)) * lengths.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < lengths.length; i++) {
+    const a = path[i]!;
+    const b = path[i + 1]!;
+    if (left <= lengths[i]! || i === lengths.length - 1) {
+      const k = lengths[i]! === 0 ? 1 : Math.min(1, left / lengths[i]!);
+      return { x: a.x + (b.x - a.x) * k, y: a.y + (b.y - a.y) * k };
+    }
+    left -= lengths[i]!;
+  }
+  return path[0]!;
+}
 
 /** Whether two boxes share area (touching edges do not count). */
 export const overlaps = (a: Box, b: Box) =>

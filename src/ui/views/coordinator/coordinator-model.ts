@@ -5,7 +5,7 @@
  * places what the engine sent; it decides nothing about Kafka. Fetches and commits are left out: they are
  * not this scene's point.
  */
-import type { EngineEvent, EngineState, Message } from '../../../engine';
+import type { EngineEvent, EngineState, JoinPhase, Message } from '../../../engine';
 import { joinPhase } from '../../../engine';
 import type { Frame } from '../../store/frames';
 import { LOG_LINES } from './coordinator-layout';
@@ -22,6 +22,8 @@ export interface Flight {
   readonly id: string;
   readonly kind: string;
   readonly text: string;
+  /** A second, smaller line: what the message carries (the plan, the member list, the partitions). */
+  readonly detail: string | null;
   readonly consumer: string;
   readonly path: Path;
   /** The broker a FindCoordinator goes to or comes from. */
@@ -52,6 +54,14 @@ export interface CoordinatorPictureAt {
    * changes the group has reached its member, then the step's end.
    */
   readonly shown: EngineState;
+  /** Whether the leader's plan has reached the coordinator by atMs. */
+  readonly planArrived: boolean;
+  /** The members whose SyncGroup answer (their partitions) is still to arrive this step. */
+  readonly waiting: ReadonlySet<string>;
+  /** The join phase running at atMs, if any. */
+  readonly phase: JoinPhase | null;
+  /** The members whose JoinGroup the coordinator holds at atMs. */
+  readonly held: readonly string[];
   readonly flights: readonly Flight[];
   readonly exchanges: ReadonlyMap<string, readonly Exchange[]>;
   readonly callout: Callout | null;
@@ -79,14 +89,21 @@ function namesOf(state: EngineState, group: string): (memberId: string) => strin
 }
 
 /** A message as a member's log line and as a flying pill; null for what this scene does not draw. */
-function labelOf(m: Message, nameOf: (memberId: string) => string): { log: string; pill: string } | null {
+function labelOf(
+  m: Message,
+  nameOf: (memberId: string) => string,
+): { log: string; pill: string; detail?: string } | null {
   const p = m.payload as Payload;
   switch (m.kind) {
     case 'findCoordinator':
       return { log: `FindCoordinator to broker ${brokerOf(m.to)}`, pill: 'FindCoordinator' };
     case 'findCoordinatorResponse':
       return p.error === 'NONE'
-        ? { log: `“coordinator: broker ${p.coordinator}”`, pill: `coordinator: ${p.coordinator}` }
+        ? {
+            log: `“coordinator: broker ${p.coordinator}”`,
+            pill: 'FindCoordinator response',
+            detail: `coordinator: broker ${p.coordinator}`,
+          }
         : { log: p.error ?? '', pill: p.error ?? '' };
     case 'joinGroup':
       return { log: 'JoinGroup', pill: 'JoinGroup' };
@@ -96,9 +113,13 @@ function labelOf(m: Message, nameOf: (memberId: string) => string): { log: strin
       const leader = nameOf(p.leaderId ?? '');
       if (p.members && p.members.length > 0) {
         const names = p.members.map((x) => nameOf(x.memberId)).join(', ');
-        return { log: `“you lead: ${names}”`, pill: `JoinGroup resp.: members ${names}` };
+        return {
+          log: `“you lead: ${names}”`,
+          pill: 'JoinGroup response',
+          detail: `you lead; members: ${names}`,
+        };
       }
-      return { log: `“leader: ${leader}”`, pill: 'JoinGroup resp.' };
+      return { log: `“leader: ${leader}”`, pill: 'JoinGroup response', detail: `leader: ${leader}` };
     }
     case 'syncGroup': {
       if (!p.assignments) return { log: 'SyncGroup', pill: 'SyncGroup' };
@@ -107,12 +128,16 @@ function labelOf(m: Message, nameOf: (memberId: string) => string): { log: strin
         .sort((a, b) => a[0] - b[0])
         .map(([partition, who]) => `P${partition}→${who}`)
         .join(' ');
-      return { log: 'SyncGroup + the plan', pill: `SyncGroup: ${plan}` };
+      return { log: 'SyncGroup + the plan', pill: 'SyncGroup + plan', detail: plan };
     }
     case 'syncGroupResponse': {
       if (p.error !== 'NONE') return { log: p.error ?? '', pill: p.error ?? '' };
       const mine = (p.assignment ?? []).map((tp) => `P${tp.partition}`).join(', ');
-      return { log: `“yours: ${mine || 'none'}”`, pill: mine || 'none' };
+      return {
+        log: `“yours: ${mine || 'none'}”`,
+        pill: 'SyncGroup response',
+        detail: `yours: ${mine || 'none'}`,
+      };
     }
     case 'heartbeat':
       return { log: 'Heartbeat', pill: 'Heartbeat' };
@@ -148,9 +173,9 @@ function calloutOf(frame: Frame, group: string): Callout | null {
   if (plan)
     return {
       lines: [
-        `${consumerOf(plan.from) ?? ''} leads: its JoinGroup answer`,
-        'listed the members; its SyncGroup',
-        'carried the plan shown on the left',
+        `JoinGroup answers: ${consumerOf(plan.from) ?? ''} leads`,
+        'and got the member list; its',
+        'SyncGroup carried the plan (left)',
       ],
       anchor: 'desk',
     };
@@ -190,15 +215,43 @@ function calloutOf(frame: Frame, group: string): Callout | null {
   return null;
 }
 
-const CHANGING_ANSWERS = new Set(['joinGroupResponse', 'syncGroupResponse', 'leaveGroupResponse']);
+/** For each drawn message, when the same member's next drawn message is sent. */
+function nextDrawnMessage(frame: Frame, group: string, nameOf: (id: string) => string): Map<string, number> {
+  const next = new Map<string, number>();
+  const last = new Map<string, string>();
+  for (const m of sentOf(frame.events)) {
+    const consumer = consumerOf(m.from) ?? consumerOf(m.to);
+    if (consumer === null || (m.payload as Payload).group !== group || !labelOf(m, nameOf)) continue;
+    const before = last.get(consumer);
+    if (before !== undefined && m.sentAtMs > 0) next.set(before, m.sentAtMs);
+    last.set(consumer, m.id);
+  }
+  return next;
+}
 
-function shownState(frame: Frame, group: string, atMs: number): EngineState {
-  if (!frame.fromState || atMs >= frame.state.now) return frame.state;
-  let settledAtMs = -Infinity;
-  for (const m of sentOf(frame.events))
-    if (CHANGING_ANSWERS.has(m.kind) && (m.payload as Payload).group === group)
-      settledAtMs = Math.max(settledAtMs, m.arrivesAtMs);
-  return atMs >= settledAtMs ? frame.state : frame.fromState;
+/**
+ * The group as the picture shows it: the step's start until the coordinator completes the join (its first
+ * JoinGroup answer), then the step's end; the plan and each member's partitions only once they arrive.
+ */
+function milestones(frame: Frame, group: string, atMs: number) {
+  const waiting = new Set<string>();
+  if (!frame.fromState || atMs >= frame.state.now) return { shown: frame.state, planArrived: true, waiting };
+  let joinDoneAtMs = -Infinity;
+  let planAtMs = -Infinity;
+  for (const m of sentOf(frame.events)) {
+    const p = m.payload as Payload;
+    if (p.group !== group) continue;
+    if (m.kind === 'joinGroupResponse' && p.error === 'NONE' && joinDoneAtMs === -Infinity)
+      joinDoneAtMs = m.sentAtMs;
+    if (m.kind === 'syncGroup' && p.assignments) planAtMs = m.arrivesAtMs;
+    if (m.kind === 'syncGroupResponse' && p.error === 'NONE' && m.arrivesAtMs > atMs)
+      waiting.add(consumerOf(m.to) ?? '');
+  }
+  return {
+    shown: atMs >= joinDoneAtMs ? frame.state : frame.fromState,
+    planArrived: atMs >= planAtMs,
+    waiting,
+  };
 }
 
 export function pictureAt(frame: Frame, playheadMs: number, group: string): CoordinatorPictureAt {
@@ -207,6 +260,7 @@ export function pictureAt(frame: Frame, playheadMs: number, group: string): Coor
   const minMs = MIN_FLIGHT_SHARE * Math.max(0, frame.toMs - frame.fromMs);
   const flights: Flight[] = [];
   const exchanges = new Map<string, Exchange[]>();
+  const nextOf = nextDrawnMessage(frame, group, nameOf);
   for (const m of sentOf(frame.events)) {
     if ((m.payload as Payload).group !== group || m.sentAtMs > atMs) continue;
     const outbound = consumerOf(m.from);
@@ -221,8 +275,11 @@ export function pictureAt(frame: Frame, playheadMs: number, group: string): Coor
       broker: brokerOf(outbound ? m.to : m.from),
     });
     exchanges.set(consumer, log);
-    // Stretched so an eye can catch it, but never past the end of the step (Flights.tsx does the same).
-    const shown = Math.max(m.arrivesAtMs - m.sentAtMs, Math.min(minMs, frame.toMs - m.sentAtMs), 1);
+    // Stretched so an eye can catch it, but never past the end of the step (Flights.tsx does the same), nor
+    // past the member's next drawn message, so that one member's pills follow each other instead of piling up.
+    const next = nextOf.get(m.id) ?? Infinity;
+    const stretched = Math.min(minMs, frame.toMs - m.sentAtMs, next - m.sentAtMs);
+    const shown = Math.max(m.arrivesAtMs - m.sentAtMs, stretched, 1);
     const progress = (playheadMs - m.sentAtMs) / shown;
     if (progress < 0 || progress >= 1) continue;
     const find = m.kind === 'findCoordinator' || m.kind === 'findCoordinatorResponse';
@@ -230,6 +287,7 @@ export function pictureAt(frame: Frame, playheadMs: number, group: string): Coor
       id: m.id,
       kind: m.kind,
       text: said.pill,
+      detail: said.detail ?? null,
       consumer,
       path: find ? 'find' : outbound ? 'up' : 'down',
       broker: find ? brokerOf(outbound ? m.to : m.from) : null,
@@ -237,9 +295,23 @@ export function pictureAt(frame: Frame, playheadMs: number, group: string): Coor
     });
   }
   for (const [c, log] of exchanges) exchanges.set(c, log.slice(-LOG_LINES));
+  const { shown, planArrived, waiting } = milestones(frame, group, atMs);
+  const answered = (c: string) => (exchanges.get(c) ?? []).some((e) => e.kind === 'joinGroupResponse');
+  // A JoinGroup is held once it has reached the coordinator, and the join phase shows once it has begun.
+  const lastJoin = new Map<string, number>();
+  for (const m of sentOf(frame.events))
+    if (m.kind === 'joinGroup' && (m.payload as Payload).group === group)
+      lastJoin.set(consumerOf(m.from) ?? '', m.arrivesAtMs);
+  const joinArrived = (c: string) => (lastJoin.get(c) ?? -Infinity) <= atMs;
+  const started = joinPhase(shown, group);
+  const phase = started && atMs >= started.startedMs ? started : null;
   return {
     atMs,
-    shown: shownState(frame, group, atMs),
+    shown,
+    planArrived,
+    waiting,
+    phase,
+    held: (phase?.held ?? []).filter((c) => !answered(c) && joinArrived(c)),
     flights,
     exchanges,
     callout: calloutOf(frame, group),
