@@ -78,9 +78,9 @@ export const groupCoordinator: Scene = {
     {
       title: 'The leader assigns',
       narration:
-        'Generation 1. The first to join, consumer-a, is the leader: it runs the Range assignor and sends the plan in its SyncGroup.',
+        'The first to join, consumer-a, leads: its JoinGroup answer lists the members; it runs the Range assignor and sends the plan in its SyncGroup.',
       notes:
-        'The coordinator answers every JoinGroup; only the leader’s answer lists all members and their subscriptions. The assignment is computed in a client, not in the broker (until KIP-848). The coordinator hands each member its share in the SyncGroup answer: Stable.',
+        'Generation 1 of the group starts here. The coordinator answers every JoinGroup; only the leader’s answer lists all members and their subscriptions. The assignment is computed in a client, not in the broker (until KIP-848). The coordinator hands each member its share in the SyncGroup answer: Stable.',
       commands: [{ type: 'advance', ms: SYNC_MS }],
       claims: [
         groupIs(GROUP, 'Stable', 1),

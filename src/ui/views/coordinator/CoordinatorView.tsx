@@ -59,6 +59,7 @@ export function CoordinatorView({
         phase={picture.phase}
         members={[...members.values()]}
         planArrived={picture.planArrived}
+        joined={(g?.generationId ?? 0) > 0}
       />
       <Links consumers={consumers} boxes={boxes} held={picture.held} />
       {consumers.map((c) => (

@@ -38,6 +38,7 @@ export function Desk({
   phase,
   members,
   planArrived,
+  joined,
 }: {
   atMs: number;
   group: string;
@@ -46,6 +47,8 @@ export function Desk({
   members: readonly MemberPicture[];
   /** Whether the leader's SyncGroup, with the plan, has reached the coordinator. */
   planArrived: boolean;
+  /** The join phase has completed at least once: the group has a generation. */
+  joined: boolean;
 }) {
   const leader = members.find((m) => m.isLeader);
   const plan = members
@@ -105,7 +108,7 @@ export function Desk({
         </g>
       ) : (
         <text className="desk-detail" x={x} y={DESK.y + 56} dominantBaseline="central">
-          {leader ? 'waiting for the leader’s plan' : 'no JoinGroup yet'}
+          {joined ? 'waiting for the leader’s plan' : 'no JoinGroup yet'}
         </text>
       )}
     </g>
