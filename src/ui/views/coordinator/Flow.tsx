@@ -91,6 +91,7 @@ export function Pills({
             className={`pill flying ${f.kind}`}
             data-testid="flight"
             data-kind={f.kind}
+            data-consumer={f.consumer}
             transform={`translate(${at.x},${at.y})`}
           >
             <rect x={-w / 2} y={-h / 2} width={w} height={h} rx={15} />
