@@ -100,7 +100,7 @@ export function Desk({
       ) : leader && plan && planArrived ? (
         <g data-testid="group-plan" data-leader={leader.consumer}>
           <text className="desk-line" x={x} y={DESK.y + 48} dominantBaseline="central">
-            plan of the group leader, {leader.consumer}:
+            plan by the leader, {leader.consumer}:
           </text>
           <text className="desk-plan" x={x} y={DESK.y + 74} dominantBaseline="central">
             {plan}

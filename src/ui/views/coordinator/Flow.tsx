@@ -42,7 +42,7 @@ export function Links({
                 data-testid={`held-${c}`}
                 transform={`translate(${parked.x},${parked.y})`}
               >
-                <rect x={-86} y={-15} width={172} height={30} rx={15} />
+                <rect x={-96} y={-16} width={192} height={32} rx={16} />
                 <text x={0} y={0} textAnchor="middle" dominantBaseline="central">
                   JoinGroup: held
                 </text>
@@ -82,9 +82,9 @@ export function Pills({
           f.path === 'find' ? (broker ? findPath(box, broker) : null) : f.path === 'up' ? link.up : link.down;
         if (!path) return null;
         const at = along(path, f.progress);
-        // Widths from the characters' count: 18px bold for the name, 16px for what it carries.
-        const w = Math.max(f.text.length * 10.5, (f.detail?.length ?? 0) * 9.2) + 24;
-        const h = f.detail ? 48 : 30;
+        // Widths from the characters' count: 20px bold for the name, 20px mono for what it carries.
+        const w = Math.max(f.text.length * 11.5, (f.detail?.length ?? 0) * 12) + 24;
+        const h = f.detail ? 54 : 32;
         return (
           <g
             key={f.id}
@@ -95,11 +95,11 @@ export function Pills({
             transform={`translate(${at.x},${at.y})`}
           >
             <rect x={-w / 2} y={-h / 2} width={w} height={h} rx={15} />
-            <text x={0} y={f.detail ? -11 : 0} textAnchor="middle" dominantBaseline="central">
+            <text x={0} y={f.detail ? -12 : 0} textAnchor="middle" dominantBaseline="central">
               {f.text}
             </text>
             {f.detail && (
-              <text className="pill-detail" x={0} y={12} textAnchor="middle" dominantBaseline="central">
+              <text className="pill-detail" x={0} y={13} textAnchor="middle" dominantBaseline="central">
                 {f.detail}
               </text>
             )}

@@ -52,8 +52,8 @@ export function BrokerStrip({ state, picture }: { state: EngineState; picture: C
         const tiles = tileRow(box, led.length);
         const lit = led.indexOf(picture.partition);
         const litX = lit < 0 ? 0 : tiles.x(lit) + tiles.w / 2;
-        // The label's half width (21 characters of 19px mono) keeps it inside the box.
-        const labelX = Math.max(box.x + 136, Math.min(box.x + box.w - 136, litX));
+        // The label's half width (21 characters of 20px mono) keeps it inside the box.
+        const labelX = Math.max(box.x + 140, Math.min(box.x + box.w - 140, litX));
         return (
           <g
             key={id}
@@ -61,24 +61,22 @@ export function BrokerStrip({ state, picture }: { state: EngineState; picture: C
             data-testid={`broker-${id}`}
           >
             <rect className="broker-box" x={box.x} y={box.y} width={box.w} height={box.h} rx={10} />
-            <text className="broker-name" x={box.x + 14} y={box.y + 20} dominantBaseline="central">
+            <text className="broker-name" x={box.x + 14} y={box.y + 18} dominantBaseline="central">
               broker {id}
             </text>
             {coordinator && (
               <text
                 className="coordinator-tag"
                 x={box.x + box.w - 14}
-                y={box.y + 20}
+                y={box.y + 18}
                 textAnchor="end"
                 dominantBaseline="central"
               >
                 group coordinator
               </text>
             )}
-            <text className="broker-caption" x={box.x + 14} y={box.y + 42} dominantBaseline="central">
-              {led.length > 0
-                ? `leads ${led.length} ${picture.offsetsTopic} partitions`
-                : `no ${picture.offsetsTopic} yet`}
+            <text className="broker-caption" x={box.x + 14} y={box.y + 44} dominantBaseline="central">
+              {led.length > 0 ? `leads ${led.length} offsets partitions` : `no ${picture.offsetsTopic} yet`}
             </text>
             {led.map((p, i) =>
               p === picture.partition ? null : (
@@ -99,8 +97,8 @@ export function BrokerStrip({ state, picture }: { state: EngineState; picture: C
                 data-leader={id}
                 className="offsets-lit"
               >
-                <rect x={tiles.x(lit) - 2} y={tiles.y - 4} width={tiles.w + 4} height={tiles.h + 8} rx={3} />
-                <text x={labelX} y={box.y + box.h - 16} textAnchor="middle" dominantBaseline="central">
+                <rect x={tiles.x(lit) - 2} y={tiles.y - 3} width={tiles.w + 4} height={tiles.h + 6} rx={3} />
+                <text x={labelX} y={box.y + box.h - 15} textAnchor="middle" dominantBaseline="central">
                   {picture.offsetsTopic}-{picture.partition}
                 </text>
               </g>

@@ -26,7 +26,7 @@ export interface Point {
 
 export const FORMULA_Y = [16, 44] as const;
 export const BROKER_Y = 62;
-export const BROKER_H = 100;
+export const BROKER_H = 110;
 /** The coordinator's desk: fixed in the middle, whichever broker coordinates, joined to it by a line. */
 export const DESK: Box = { x: 430, y: BROKER_Y + BROKER_H + 12, w: 420, h: 92 };
 /** The step's callout, beside the desk on the right, above the members' links. */
@@ -66,7 +66,7 @@ export function tileRow(
 ): { x: (i: number) => number; y: number; w: number; h: number } {
   const inner = box.w - 28;
   const step = Math.min(21, inner / Math.max(1, count));
-  return { x: (i) => box.x + 14 + i * step, y: box.y + 56, w: step - 3, h: 14 };
+  return { x: (i) => box.x + 14 + i * step, y: box.y + 64, w: step - 3, h: 12 };
 }
 
 /**

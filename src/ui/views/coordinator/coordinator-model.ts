@@ -173,20 +173,16 @@ function calloutOf(frame: Frame, group: string): Callout | null {
   if (plan)
     return {
       lines: [
-        `JoinGroup answers: ${consumerOf(plan.from) ?? ''} leads`,
-        'and got the member list; its',
-        'SyncGroup carried the plan (left)',
+        `${consumerOf(plan.from) ?? ''} leads: it got the`,
+        'member list, planned, and sent',
+        'the plan in its SyncGroup',
       ],
       anchor: 'desk',
     };
   const beats = sent.filter((m) => m.kind === 'heartbeat').length;
   if (beats > 0)
     return {
-      lines: [
-        `${beats} Heartbeats reached the coordinator:`,
-        'each one refilled its member’s',
-        'session ring',
-      ],
+      lines: [`${beats} Heartbeats arrived:`, 'each refilled its sender’s', 'session ring'],
       anchor: 'members',
     };
   const found = sent.find(
@@ -195,8 +191,8 @@ function calloutOf(frame: Frame, group: string): Callout | null {
   if (found)
     return {
       lines: [
-        `FindCoordinator: broker ${brokerOf(found.from)} answered`,
-        `“broker ${(found.payload as Payload).coordinator}”, computed, not elected`,
+        `FindCoordinator: broker ${brokerOf(found.from)} said`,
+        `“broker ${(found.payload as Payload).coordinator}”: computed, not elected`,
       ],
       anchor: 'coordinator',
     };
