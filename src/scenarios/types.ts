@@ -37,6 +37,8 @@ export type SceneView =
       readonly producers: readonly string[];
       readonly groups: readonly string[];
       readonly showCoordinator?: boolean;
+      /** A strip of the brokers above the groups, and each lane's leader (the sandbox, where brokers die). */
+      readonly showBrokers?: boolean;
     }
   /**
    * One group's coordinator: the brokers with the __consumer_offsets partition that picks it, and the group
