@@ -62,7 +62,7 @@ export function Desk({
   const coordinatorBox = picture.leader === null ? undefined : brokerBoxes(brokerIds).get(picture.leader);
   const x = DESK.x + 16;
   return (
-    <g className="desk" data-testid="coordinator-desk">
+    <>
       {coordinatorBox && (
         <line
           className="desk-link"
@@ -72,46 +72,48 @@ export function Desk({
           y2={DESK.y}
         />
       )}
-      <rect className="desk-box" x={DESK.x} y={DESK.y} width={DESK.w} height={DESK.h} rx={10} />
-      <text className="desk-title" x={x} y={DESK.y + 20} dominantBaseline="central">
-        coordinator of group “{group}”
-      </text>
-      {phase ? (
-        <g
-          data-testid="join-timer"
-          data-left-ms={Math.max(0, phase.deadlineMs - atMs)}
-          data-held={phase.held.join(',')}
-        >
-          <Ring
-            cx={x + 22}
-            cy={DESK.y + 60}
-            r={19}
-            share={(phase.deadlineMs - atMs) / Math.max(1, phase.deadlineMs - phase.windowStartMs)}
-            className="join-ring"
-          />
-          <text className="desk-line" x={x + 56} y={DESK.y + 48} dominantBaseline="central">
-            holds the JoinGroups of {phase.held.map(short).join(', ') || 'nobody yet'}
-          </text>
-          <text className="desk-detail" x={x + 56} y={DESK.y + 74} dominantBaseline="central">
-            {phase.initialDelay ? 'initial delay' : 'rebalance timeout'}: {seconds(phase.deadlineMs - atMs)}{' '}
-            left
-          </text>
-        </g>
-      ) : leader && plan && planArrived ? (
-        <g data-testid="group-plan" data-leader={leader.consumer}>
-          <text className="desk-line" x={x} y={DESK.y + 48} dominantBaseline="central">
-            plan by the leader, {leader.consumer}:
-          </text>
-          <text className="desk-plan" x={x} y={DESK.y + 74} dominantBaseline="central">
-            {plan}
-          </text>
-        </g>
-      ) : (
-        <text className="desk-detail" x={x} y={DESK.y + 56} dominantBaseline="central">
-          {joined ? 'waiting for the leader’s plan' : 'no JoinGroup yet'}
+      <g className="desk" data-testid="coordinator-desk" data-box="desk">
+        <rect className="desk-box" x={DESK.x} y={DESK.y} width={DESK.w} height={DESK.h} rx={10} />
+        <text className="desk-title" x={x} y={DESK.y + 20} dominantBaseline="central">
+          coordinator of group “{group}”
         </text>
-      )}
-    </g>
+        {phase ? (
+          <g
+            data-testid="join-timer"
+            data-left-ms={Math.max(0, phase.deadlineMs - atMs)}
+            data-held={phase.held.join(',')}
+          >
+            <Ring
+              cx={x + 22}
+              cy={DESK.y + 60}
+              r={19}
+              share={(phase.deadlineMs - atMs) / Math.max(1, phase.deadlineMs - phase.windowStartMs)}
+              className="join-ring"
+            />
+            <text className="desk-line" x={x + 56} y={DESK.y + 48} dominantBaseline="central">
+              holds the JoinGroups of {phase.held.map(short).join(', ') || 'nobody yet'}
+            </text>
+            <text className="desk-detail" x={x + 56} y={DESK.y + 74} dominantBaseline="central">
+              {phase.initialDelay ? 'initial delay' : 'rebalance timeout'}: {seconds(phase.deadlineMs - atMs)}{' '}
+              left
+            </text>
+          </g>
+        ) : leader && plan && planArrived ? (
+          <g data-testid="group-plan" data-leader={leader.consumer}>
+            <text className="desk-line" x={x} y={DESK.y + 48} dominantBaseline="central">
+              plan by the leader, {leader.consumer}:
+            </text>
+            <text className="desk-plan" x={x} y={DESK.y + 74} dominantBaseline="central">
+              {plan}
+            </text>
+          </g>
+        ) : (
+          <text className="desk-detail" x={x} y={DESK.y + 56} dominantBaseline="central">
+            {joined ? 'waiting for the leader’s plan' : 'no JoinGroup yet'}
+          </text>
+        )}
+      </g>
+    </>
   );
 }
 
@@ -142,20 +144,29 @@ export function CalloutBox({
         ? { x: CALLOUT.x + 24, y: CALLOUT.y }
         : from;
   return (
-    <g className="callout" data-testid="callout" data-anchor={callout.anchor}>
+    <>
       <line className="callout-line" x1={start.x} y1={start.y} x2={to.x} y2={to.y} />
-      <rect className="callout-box" x={CALLOUT.x} y={CALLOUT.y} width={CALLOUT.w} height={CALLOUT.h} rx={8} />
-      {callout.lines.map((l, i) => (
-        <text
-          key={l}
-          className="callout-text"
-          x={CALLOUT.x + 12}
-          y={CALLOUT.y + 24 + i * 27}
-          dominantBaseline="central"
-        >
-          {l}
-        </text>
-      ))}
-    </g>
+      <g className="callout" data-testid="callout" data-anchor={callout.anchor} data-box="callout">
+        <rect
+          className="callout-box"
+          x={CALLOUT.x}
+          y={CALLOUT.y}
+          width={CALLOUT.w}
+          height={CALLOUT.h}
+          rx={8}
+        />
+        {callout.lines.map((l, i) => (
+          <text
+            key={l}
+            className="callout-text"
+            x={CALLOUT.x + 12}
+            y={CALLOUT.y + 24 + i * 27}
+            dominantBaseline="central"
+          >
+            {l}
+          </text>
+        ))}
+      </g>
+    </>
   );
 }

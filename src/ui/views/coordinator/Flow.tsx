@@ -40,6 +40,7 @@ export function Links({
               <g
                 className="pill parked joinGroup"
                 data-testid={`held-${c}`}
+                data-box="pill"
                 transform={`translate(${parked.x},${parked.y})`}
               >
                 <rect x={-96} y={-16} width={192} height={32} rx={16} />
@@ -90,6 +91,7 @@ export function Pills({
             key={f.id}
             className={`pill flying ${f.kind}`}
             data-testid="flight"
+            data-box="pill"
             data-kind={f.kind}
             data-consumer={f.consumer}
             transform={`translate(${at.x},${at.y})`}

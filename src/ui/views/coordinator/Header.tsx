@@ -59,6 +59,7 @@ export function BrokerStrip({ state, picture }: { state: EngineState; picture: C
             key={id}
             className={`broker${coordinator ? ' coordinator' : ''}${state.brokers[id]!.alive ? '' : ' down'}`}
             data-testid={`broker-${id}`}
+            data-box="broker"
           >
             <rect className="broker-box" x={box.x} y={box.y} width={box.w} height={box.h} rx={10} />
             <text className="broker-name" x={box.x + 14} y={box.y + 18} dominantBaseline="central">

@@ -60,6 +60,7 @@ export function MemberCard({
     <g
       className={`member${alive ? '' : ' dead'}${lit ? ' lit' : ''}`}
       data-testid={`member-${consumer}`}
+      data-box="member"
       data-partitions={partitions.join(',')}
       data-leader={member?.isLeader && stable ? 'true' : 'false'}
     >
