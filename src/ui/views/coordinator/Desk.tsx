@@ -3,7 +3,7 @@
  * naming what the step changed.
  */
 import type { CoordinatorPicture, EngineState, JoinPhase, MemberPicture } from '../../../engine';
-import { brokerBoxes, CALLOUT, DESK, ringArc } from './coordinator-layout';
+import { brokerBoxes, CALLOUT, DESK, MEMBER_Y, ringArc } from './coordinator-layout';
 import type { Callout } from './coordinator-model';
 
 const seconds = (ms: number) => `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
@@ -135,7 +135,7 @@ export function CalloutBox({
     callout.anchor === 'coordinator' && coordinatorBox
       ? { x: coordinatorBox.x + coordinatorBox.w - 20, y: coordinatorBox.y + coordinatorBox.h }
       : callout.anchor === 'members'
-        ? { x: CALLOUT.x + CALLOUT.w / 2, y: CALLOUT.y + CALLOUT.h + 104 }
+        ? { x: CALLOUT.x + CALLOUT.w / 2, y: MEMBER_Y }
         : { x: DESK.x + DESK.w, y: DESK.y + DESK.h / 2 };
   const start =
     callout.anchor === 'members'
