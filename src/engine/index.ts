@@ -47,6 +47,15 @@ export type {
 // The state's shape.
 export { brokerIdOf, brokerNode, tpKey } from './core/types';
 export { coordinatorPartition, javaStringHashCode } from './groups/coordinator-partition';
+export {
+  type CoordinatorPicture,
+  coordinatorPicture,
+  groupMembers,
+  type JoinPhase,
+  joinPhase,
+  type MemberPicture,
+  sessionDeadlineAt,
+} from './groups/group-picture';
 export { allGroupLag, type GroupLagTotals, groupLag, groupLagTotals, type PartitionLag } from './groups/lag';
 export type {
   ConsumerFetchedPartition,

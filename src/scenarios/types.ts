@@ -49,6 +49,11 @@ export type SceneView =
       /** A strip of the brokers above the groups, and each lane's leader (the sandbox, where brokers die). */
       readonly showBrokers?: boolean;
     }
+  /**
+   * One group's coordinator: the brokers with the __consumer_offsets partition that picks it, and the group
+   * protocol (FindCoordinator, JoinGroup, SyncGroup, Heartbeat) drawn in flight between it and the members.
+   */
+  | { readonly kind: 'coordinator'; readonly topic: string; readonly group: string }
   /** Brokers holding replicas: leaders, followers, ISR, high watermark, replication traffic. */
   | {
       readonly kind: 'brokers';

@@ -78,9 +78,9 @@ export const groupCoordinator: Scene = {
     {
       title: 'The leader assigns',
       narration:
-        'Generation 1. The first to join, consumer-a, is the leader: it runs the Range assignor and sends the plan in its SyncGroup.',
+        'The first to join, consumer-a, leads: its JoinGroup answer lists the members; it runs the Range assignor and sends the plan in its SyncGroup.',
       notes:
-        'The coordinator answers every JoinGroup; only the leader’s answer lists all members and their subscriptions. The assignment is computed in a client, not in the broker (until KIP-848). The coordinator hands each member its share in the SyncGroup answer: Stable.',
+        'Generation 1 of the group starts here. The coordinator answers every JoinGroup; only the leader’s answer lists all members and their subscriptions. The assignment is computed in a client, not in the broker (until KIP-848). The coordinator hands each member its share in the SyncGroup answer: Stable.',
       commands: [{ type: 'advance', ms: SYNC_MS }],
       claims: [
         groupIs(GROUP, 'Stable', 1),
@@ -114,7 +114,7 @@ export const groupCoordinator: Scene = {
       ],
     },
   ],
-  view: { kind: 'consumers', topic: TOPIC, producers: ['producer'], groups: [GROUP], showCoordinator: true },
+  view: { kind: 'coordinator', topic: TOPIC, group: GROUP },
   realCommands: [
     'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group payments --state\n# GROUP     COORDINATOR (ID)     ASSIGNMENT-STRATEGY  STATE   #MEMBERS',
     'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group payments --members --verbose',

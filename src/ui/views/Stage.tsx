@@ -14,6 +14,9 @@ const BrokersView = lazy(() => import('./brokers/BrokersView').then((m) => ({ de
 const ConsumersView = lazy(() =>
   import('./consumers/ConsumersView').then((m) => ({ default: m.ConsumersView })),
 );
+const CoordinatorView = lazy(() =>
+  import('./coordinator/CoordinatorView').then((m) => ({ default: m.CoordinatorView })),
+);
 const DiagramView = lazy(() => import('./diagrams/DiagramView').then((m) => ({ default: m.DiagramView })));
 const QueueVsLogView = lazy(() =>
   import('./queue/QueueVsLogView').then((m) => ({ default: m.QueueVsLogView })),
@@ -45,6 +48,8 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
           step={step}
         />
       );
+    case 'coordinator':
+      return <CoordinatorView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'brokers':
       return (
         <BrokersView view={view} frame={frame} playheadMs={playheadMs} sceneIndex={sceneIndex} step={step} />
