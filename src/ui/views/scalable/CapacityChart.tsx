@@ -60,11 +60,11 @@ export function CapacityChart({
         </g>
       ))}
       {X_TICKS.map((v) => (
-        <text key={v} className="tick-label" x={x(v)} y={bottom + 17} textAnchor="middle">
+        <text key={v} className="tick-label" x={x(v)} y={bottom + 20} textAnchor="middle">
           {v}
         </text>
       ))}
-      <text className="chart-label" x={CHART.x + CHART.w / 2} y={bottom + 36} textAnchor="middle">
+      <text className="chart-label" x={CHART.x + CHART.w / 2} y={bottom + 42} textAnchor="middle">
         consumers in the group
       </text>
       <line className="axis" x1={CHART.x} x2={CHART.x + CHART.w} y1={bottom} y2={bottom} />
@@ -105,7 +105,7 @@ export function CapacityChart({
       )}
       {last && last.consumers > partitions && (
         <text className="ceiling-callout" data-testid="ceiling-callout" x={CHART.x + 10} y={CHART.y + 18}>
-          {last.consumers} consumers: no more than {partitions}
+          past {partitions}: no more capacity
         </text>
       )}
       {points.map((p, i) => (

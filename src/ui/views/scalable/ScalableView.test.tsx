@@ -99,7 +99,7 @@ describe('ScalableView', () => {
       'clicks',
     ).perConsumerMaxPerSec;
     expect(points.at(-1)!.rate).toBe(groupCapacityPerSec(48, 48, perConsumer));
-    expect(byTestId(dom, 'ceiling-callout').textContent).toContain('60 consumers');
+    expect(byTestId(dom, 'ceiling-callout').textContent).toBe('past 48: no more capacity');
   });
 
   it('outlines the consumers that joined this step and says how many', () => {

@@ -19,7 +19,9 @@ interface Props {
   added: ReadonlySet<string>;
 }
 
-const LABEL_ROW = 19;
+const LABEL_ROW = 22;
+/** The line under the consumer tiles: what a tile's number means, and how many sit idle. */
+const LEGEND_Y = CONSUMER_AREA.y + CONSUMER_AREA.h + 18;
 
 export const Structure = memo(function Structure({ state, view, boxes, added }: Props) {
   const topic = state.topics[view.topic];
@@ -46,16 +48,16 @@ export const Structure = memo(function Structure({ state, view, boxes, added }: 
         )}
       </text>
       {consumers.length > 0 && (
-        <text className="caption small" x={CONSUMER_AREA.x} y={CONSUMER_AREA.y + CONSUMER_AREA.h + 18}>
-          number on a tile: the partitions that consumer reads
+        <text className="caption small" x={CONSUMER_AREA.x} y={LEGEND_Y}>
+          number on a tile: partitions it reads
         </text>
       )}
       {idle > 0 && (
         <g data-testid="idle-label">
           <rect
             className="node consumer idle"
-            x={CONSUMER_AREA.x + CONSUMER_AREA.w - 96}
-            y={CAPTION_Y - 15}
+            x={CONSUMER_AREA.x + CONSUMER_AREA.w - 100}
+            y={LEGEND_Y - 15}
             width={18}
             height={18}
             rx={3}
@@ -63,7 +65,7 @@ export const Structure = memo(function Structure({ state, view, boxes, added }: 
           <text
             className="caption idle-caption"
             x={CONSUMER_AREA.x + CONSUMER_AREA.w}
-            y={CAPTION_Y}
+            y={LEGEND_Y}
             textAnchor="end"
           >
             {idle} idle

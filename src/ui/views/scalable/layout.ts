@@ -14,7 +14,7 @@ export const PRODUCER_W = 90;
 export const CAPTION_Y = 80;
 export const BROKER_AREA = { x: 126, y: 90, w: 546, h: 406 };
 export const CONSUMER_AREA = { x: 694, y: 90, w: 490, h: 186 };
-export const CHART = { x: 760, y: 332, w: 340, h: 126 };
+export const CHART = { x: 760, y: 332, w: 330, h: 120 };
 /** Consumer slots drawn from the start: the most the scene adds (a live action may add more). */
 export const CONSUMER_SLOTS = 60;
 const CONSUMER_COLS = 10;
@@ -56,7 +56,7 @@ export function brokerBoxes(ids: readonly number[]): Map<number, Box> {
 
 /** Where a broker's partition bars sit: below its name, so records in flight land on the bars, not the name. */
 export function barArea(b: Box): Box {
-  return { x: b.x + 8, y: b.y + 36, w: b.w - 16, h: b.h - 44 };
+  return { x: b.x + 8, y: b.y + 32, w: b.w - 16, h: b.h - 38 };
 }
 
 /**
