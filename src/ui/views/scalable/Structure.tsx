@@ -134,6 +134,7 @@ export const Structure = memo(function Structure({ state, view, boxes, added }: 
           <g
             key={id}
             data-testid={`consumer-${id}`}
+            role="img"
             data-partitions={n}
             data-new={isNew ? 'true' : undefined}
             aria-label={`Consumer ${id}: ${n === 0 ? 'idle' : `${n} partitions`}${isNew ? ', joined this step' : ''}`}
