@@ -40,7 +40,7 @@ export function Readout({ flow, lagBefore }: { flow: GroupFlow; lagBefore: numbe
       {figures.map((f) => {
         const b = BOXES[f.id];
         return (
-          <g key={f.id} data-testid={`readout-${f.id}`} data-value={Math.round(f.n)}>
+          <g key={f.id} data-testid={`readout-${f.id}`} data-box="readout" data-value={Math.round(f.n)}>
             <rect
               className={`readout-box ${f.id}`}
               x={READOUT.x + b.x}

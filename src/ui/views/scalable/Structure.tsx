@@ -73,7 +73,7 @@ export const Structure = memo(function Structure({ state, view, boxes, added }: 
         </g>
       )}
       {[...boxes.producers].map(([id, b]) => (
-        <g key={id} data-testid={`producer-${id}`}>
+        <g key={id} data-testid={`producer-${id}`} data-box="producer">
           <rect className="node producer" x={b.x} y={b.y} width={b.w} height={b.h} rx={8} />
           <text
             className="node-label"
@@ -95,6 +95,7 @@ export const Structure = memo(function Structure({ state, view, boxes, added }: 
           <g
             key={id}
             data-testid={`broker-${id}`}
+            data-box="broker"
             aria-label={`Broker ${id}, leader of ${led.length} partitions`}
           >
             <rect className="node broker" x={b.x} y={b.y} width={b.w} height={b.h} rx={8} />
@@ -134,6 +135,7 @@ export const Structure = memo(function Structure({ state, view, boxes, added }: 
           <g
             key={id}
             data-testid={`consumer-${id}`}
+            data-box="consumer"
             role="img"
             data-partitions={n}
             data-new={isNew ? 'true' : undefined}
