@@ -47,7 +47,7 @@ export type {
 // The state's shape.
 export { brokerIdOf, brokerNode, tpKey } from './core/types';
 export { coordinatorPartition, javaStringHashCode } from './groups/coordinator-partition';
-export { consumerMaxPerSec, type GroupFlow, groupCapacityPerSec, groupFlow } from './groups/flow';
+export { type GroupFlow, groupCapacityPerSec, groupFlow } from './groups/flow';
 export { allGroupLag, type GroupLagTotals, groupLag, groupLagTotals, type PartitionLag } from './groups/lag';
 export type {
   ConsumerFetchedPartition,

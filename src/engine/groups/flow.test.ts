@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command, EngineState } from '../index';
 import { groupLag, initialState, step } from '../index';
-import { consumerMaxPerSec, groupCapacityPerSec, groupFlow } from './flow';
+import { groupCapacityPerSec, groupFlow } from './flow';
 
 function run(state: EngineState, commands: readonly Command[]): EngineState {
   let s = state;
@@ -57,8 +57,7 @@ describe('groupFlow', () => {
     expect(flow.consumedPerSec).toBeCloseTo(committed / 10);
     expect(flow.lag).toBe(rows.reduce((s, l) => s + l.highWatermark - (l.committedOffset ?? 0), 0));
     expect(flow.consumersWithPartitions).toBe(1);
-    expect(flow.perConsumerMaxPerSec).toBe(100);
-    expect(consumerMaxPerSec(after, 'g')).toBe(100);
+    expect(flow.consumedPerOwnerPerSec).toBeCloseTo(flow.consumedPerSec);
   });
 
   it('gives no rate when no time passed', () => {

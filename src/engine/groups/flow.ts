@@ -20,8 +20,11 @@ export interface GroupFlow {
   readonly consumers: number;
   readonly consumersWithPartitions: number;
   readonly partitions: number;
-  /** The most one consumer hands its application per second: max.poll.records every poll interval. */
-  readonly perConsumerMaxPerSec: number;
+  /**
+   * consumedPerSec shared by the consumers that own a partition: while the group is behind, what one
+   * consumer manages here (its fetch round trips and polls), the measure of its capacity.
+   */
+  readonly consumedPerOwnerPerSec: number;
 }
 
 function groupConsumers(state: EngineState, group: string) {
@@ -48,15 +51,6 @@ function appended(state: EngineState, topic: string): number {
   for (const p of state.topics[topic]?.partitions ?? [])
     n += p.leader === null ? p.highWatermark : (p.logs[p.leader]?.logEndOffset ?? 0);
   return n;
-}
-
-/**
- * A consumer's ceiling: poll() returns at most max.poll.records, and the application polls once every
- * pollIntervalMs (ConsumerConfig max.poll.records).
- */
-export function consumerMaxPerSec(state: EngineState, group: string): number {
-  const c = groupConsumers(state, group)[0];
-  return c ? (c.config.maxPollRecords * 1000) / c.config.pollIntervalMs : 0;
 }
 
 /**
@@ -93,14 +87,15 @@ export function groupFlow(before: EngineState, after: EngineState, group: string
   }
   const owners = new Set(groupLag(after, group).map((l) => l.owner));
   owners.delete(null);
+  const consumedPerSec = seconds > 0 ? Math.max(0, committed) / seconds : 0;
   return {
     seconds,
     producedPerSec: seconds > 0 ? (appended(after, topic) - appended(before, topic)) / seconds : 0,
-    consumedPerSec: seconds > 0 ? Math.max(0, committed) / seconds : 0,
+    consumedPerSec,
     lag,
     consumers: groupConsumers(after, group).length,
     consumersWithPartitions: owners.size,
     partitions: after.topics[topic]?.partitions.length ?? 0,
-    perConsumerMaxPerSec: consumerMaxPerSec(after, group),
+    consumedPerOwnerPerSec: owners.size > 0 ? consumedPerSec / owners.size : 0,
   };
 }

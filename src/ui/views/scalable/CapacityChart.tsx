@@ -1,6 +1,6 @@
 /**
  * What the group can take against what the producers send, on log-log axes with their values: capacity
- * (consumers that own a partition x one consumer's ceiling, from the engine) rises with every consumer
+ * (consumers that own a partition x what one consumer was measured to take) rises with every consumer
  * until each partition has one, then stays flat; demand is the producers' rate this step. Drawn only up to
  * the group's size so far, so the predict step does not give its answer away.
  */
@@ -18,7 +18,7 @@ interface Props {
   readonly points: readonly CapacityPoint[];
   readonly demandPerSec: number;
   readonly partitions: number;
-  readonly perConsumerMaxPerSec: number;
+  readonly perConsumerPerSec: number;
   readonly capacityAt: (consumers: number) => number;
   /** The group's size at the start of this step: the stretch of curve added this step is outlined. */
   readonly consumersBefore: number;
@@ -30,7 +30,7 @@ export function CapacityChart({
   points,
   demandPerSec,
   partitions,
-  perConsumerMaxPerSec,
+  perConsumerPerSec,
   capacityAt,
   consumersBefore,
 }: Props) {
@@ -49,7 +49,7 @@ export function CapacityChart({
       aria-label={`Capacity against consumers: ${last ? `${last.consumers} consumers can take ${fmt(last.capacityPerSec)} records/s` : 'no consumers yet'}; producers send ${fmt(demandPerSec)} records/s`}
     >
       <text className="chart-title" x={CHART.x - 50} y={CHART.y - 14}>
-        {perConsumerMaxPerSec > 0 ? `records/s · a consumer takes ≤ ${perConsumerMaxPerSec}/s` : 'records/s'}
+        {perConsumerPerSec > 0 ? `records/s · one consumer ≈ ${perConsumerPerSec}/s` : 'records/s'}
       </text>
       {Y_TICKS.map((v) => (
         <g key={v}>
@@ -105,7 +105,10 @@ export function CapacityChart({
       )}
       {last && last.consumers > partitions && (
         <text className="ceiling-callout" data-testid="ceiling-callout" x={CHART.x + 10} y={CHART.y + 18}>
-          past {partitions}: no more capacity
+          <tspan x={CHART.x + 10}>past {partitions} consumers:</tspan>
+          <tspan x={CHART.x + 10} dy="1.1em">
+            no more capacity
+          </tspan>
         </text>
       )}
       {points.map((p, i) => (

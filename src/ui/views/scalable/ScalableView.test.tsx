@@ -92,14 +92,19 @@ describe('ScalableView', () => {
     expect(points.map((p) => p.consumers)).toEqual([1, 4, 8, 24, 60]);
     for (let i = 1; i < points.length; i++)
       expect(points[i]!.rate).toBeGreaterThanOrEqual(points[i - 1]!.rate);
-    const perConsumer = groupFlow(
-      place.frame.state,
-      place.frame.state,
-      'analytics',
-      'clicks',
-    ).perConsumerMaxPerSec;
+    // One consumer's capacity is the most a partition-owning consumer was measured to commit in any step.
+    const perStep = Array.from({ length: last }, (_, i) =>
+      groupFlow(
+        stateAtStep(place.sceneIndex, i, NO_LIVE),
+        stateAtStep(place.sceneIndex, i + 1, NO_LIVE),
+        'analytics',
+        'clicks',
+      ),
+    );
+    const perConsumer = Math.round(Math.max(...perStep.map((f) => f.consumedPerOwnerPerSec)));
+    expect(perConsumer).toBeGreaterThan(0);
     expect(points.at(-1)!.rate).toBe(groupCapacityPerSec(48, 48, perConsumer));
-    expect(byTestId(dom, 'ceiling-callout').textContent).toBe('past 48: no more capacity');
+    expect(byTestId(dom, 'ceiling-callout').textContent).toBe('past 48 consumers:no more capacity');
   });
 
   it('outlines the consumers that joined this step and says how many', () => {

@@ -46,13 +46,23 @@ function latest(flows: readonly (GroupFlow | null)[], k: number): { flow: GroupF
   return { flow: null, at: 0 };
 }
 
-function capacityPoints(flows: readonly (GroupFlow | null)[]): CapacityPoint[] {
+/**
+ * One consumer's capacity, as measured: the most records per second a consumer that owns partitions has
+ * committed over any step so far (the engine's consumedPerOwnerPerSec). A step where the group had records
+ * waiting shows what a consumer can do here, fetch round trips and rebalances included; the configured
+ * max.poll.records per poll is a ceiling this slow network never lets it reach.
+ */
+function perConsumerPerSec(flows: readonly (GroupFlow | null)[]): number {
+  return Math.max(0, ...flows.map((f) => f?.consumedPerOwnerPerSec ?? 0));
+}
+
+function capacityPoints(flows: readonly (GroupFlow | null)[], perConsumer: number): CapacityPoint[] {
   const points: CapacityPoint[] = [];
   for (const f of flows) {
     if (!f || f.consumers === 0 || points[points.length - 1]?.consumers === f.consumers) continue;
     points.push({
       consumers: f.consumers,
-      capacityPerSec: groupCapacityPerSec(f.consumersWithPartitions, f.partitions, f.perConsumerMaxPerSec),
+      capacityPerSec: groupCapacityPerSec(f.consumersWithPartitions, f.partitions, perConsumer),
     });
   }
   return points;
@@ -81,7 +91,6 @@ export function ScalableView({ view, frame, playheadMs, sceneIndex, step }: View
   const flows = useFlows(view, sceneIndex, step);
   const now = latest(flows, step);
   const before = latest(flows, now.at - 1);
-  const points = capacityPoints(flows);
   const added = useMemo(
     () =>
       new Set(
@@ -114,7 +123,8 @@ export function ScalableView({ view, frame, playheadMs, sceneIndex, step }: View
     c.dataset.inFlight = String(drawFlights(ctx, flights, playheadMs, width / W, colours));
   }, [flights, playheadMs]);
   const partitions = frame.state.topics[view.topic]?.partitions.length ?? 0;
-  const perConsumer = now.flow?.perConsumerMaxPerSec ?? 0;
+  const perConsumer = Math.round(perConsumerPerSec(flows));
+  const points = capacityPoints(flows, perConsumer);
   return (
     <div className="scalable" ref={wrap} style={{ aspectRatio: `${W} / ${H}` }}>
       <canvas className="flights-canvas" ref={canvas} data-testid="flights-canvas" aria-hidden="true" />
@@ -133,7 +143,7 @@ export function ScalableView({ view, frame, playheadMs, sceneIndex, step }: View
           points={points}
           demandPerSec={now.flow?.producedPerSec ?? 0}
           partitions={partitions}
-          perConsumerMaxPerSec={perConsumer}
+          perConsumerPerSec={perConsumer}
           capacityAt={(n) => groupCapacityPerSec(n, partitions, perConsumer)}
           consumersBefore={before.flow && now.at === step ? before.flow.consumers : 0}
         />

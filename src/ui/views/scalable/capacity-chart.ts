@@ -1,15 +1,15 @@
 /**
- * The capacity chart's geometry, pure: log-log scales (one consumer's 200 records/s and forty-eight
- * consumers' 9,600 must both be readable beside a demand of a few hundred), their ticks, and the capacity
+ * The capacity chart's geometry, pure: log-log scales (one consumer's few dozen records/s and forty-eight
+ * consumers' few thousand must both be readable beside a demand of a few hundred), their ticks, and the capacity
  * curve sampled at every whole number of consumers so its corner at the partition count shows.
  */
 import { scaleLog } from 'd3-scale';
 import { CHART } from './layout';
 
 export const X_TICKS = [1, 2, 4, 8, 16, 32, 64] as const;
-export const Y_TICKS = [100, 300, 1_000, 3_000, 10_000] as const;
-const Y_MIN = 100;
-const Y_MAX = 20_000;
+export const Y_TICKS = [100, 300, 1_000, 3_000] as const;
+const Y_MIN = 40;
+const Y_MAX = 6_000;
 
 export function chartScales() {
   const x = scaleLog()
