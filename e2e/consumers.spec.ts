@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { legibilityProblems } from './legibility';
 import { expectPlace, open } from './support';
 
 // An instructor steps through the consumer-group scenes with the keyboard and reads the stage.
@@ -22,6 +23,13 @@ test.describe('Consumer groups', () => {
     await expect(page.getByTestId('position-shipping-2')).toHaveAttribute('data-offset', '2');
     await expect(page.getByTestId('committed-shipping-2')).toHaveAttribute('data-offset', '0');
     await expect(page.getByTestId('lag-shipping-2')).toHaveAttribute('data-lag', '2');
+    // The room reads the figures by name: read to 2, committed 0; the records read are faded.
+    await expect(page.getByTestId('partition-orders-2').locator('.figure')).toHaveText([
+      'read to 2',
+      'committed 0',
+    ]);
+    await expect(page.getByTestId('uncommitted-shipping-2')).toBeVisible();
+    await expect(page.locator('.read-record [data-partition="2"]')).toHaveCount(2);
 
     // Step 2 asks the room; step 3 kills consumer-b: the ✗, and the group still gives it P2.
     await page.keyboard.press('ArrowRight');
@@ -70,6 +78,10 @@ test.describe('Consumer groups', () => {
     await page.keyboard.press('ArrowRight');
     await expectPlace(page, 'consume-groups', 2);
     await expect(page.getByTestId('consumer-audit-1')).toHaveAttribute('data-paused', 'true');
+    await expect(page.getByTestId('paused-audit-1')).toBeVisible();
+    await expect(page.getByTestId('consumer-audit-1')).toContainText('paused');
+    // Audit is behind: the records billing read but audit did not stay bright.
+    await expect(page.locator('.unread-record [data-partition="0"]')).toHaveCount(2);
     for (const p of [0, 1, 2, 3]) {
       await expect(page.getByTestId(`committed-billing-${p}`)).toHaveAttribute('data-offset', '4');
       await expect(page.getByTestId(`committed-audit-${p}`)).toHaveAttribute('data-offset', '2');
@@ -121,5 +133,25 @@ test.describe('Consumer groups', () => {
     await expect(page.getByTestId('consumer-shipping-3')).toHaveAttribute('data-partitions', '');
     await page.getByRole('button', { name: 'Add group' }).click();
     await expect(page.getByTestId('consumer-group-1-1')).toHaveAttribute('data-partitions', '0,1,2,3');
+  });
+
+  test('no text over text, out of its box or cut, at any step of the consumer scenes', async ({ page }) => {
+    test.setTimeout(180_000);
+    const scenes = { 'consume-single': 4, 'consume-groups': 4, 'grouped-consumers': 7, 'durable-log': 6 };
+    const problems: string[] = [];
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      for (const [scene, steps] of Object.entries(scenes))
+        for (let step = 0; step < steps; step++) {
+          await open(page, scene, step);
+          await expect(page.locator('.stage svg').first()).toBeVisible();
+          for (const p of await legibilityProblems(page, '.stage'))
+            problems.push(`${scene} ${step} at ${size.width}: ${p}`);
+        }
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -48,6 +48,8 @@ export type SceneView =
       readonly producers: readonly string[];
       readonly groups: readonly string[];
       readonly showCoordinator?: boolean;
+      /** A strip of the brokers above the groups, and each lane's leader (the sandbox, where brokers die). */
+      readonly showBrokers?: boolean;
     }
   /** Brokers holding replicas: leaders, followers, ISR, high watermark, replication traffic. */
   | {

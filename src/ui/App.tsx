@@ -54,8 +54,8 @@ export function App() {
         <span className="brand">Kafka Stage</span>
         <h1 className="scene-title">{scene.title}</h1>
         <span className="place">
-          Scene {sceneIndex + 1}/{scenes.length} · step {step + 1}/{scene.steps.length} · slides{' '}
-          {scene.slides.join('–')}
+          Scene {sceneIndex + 1}/{scenes.length} · step {step + 1}/{scene.steps.length}
+          {scene.slides.length > 0 ? ` · slides ${scene.slides.join('–')}` : ''}
         </span>
       </header>
       <main className="stage" aria-label="Stage">

@@ -103,7 +103,7 @@ export function sandboxScene(config: SandboxConfig): Scene {
             topic: TOPIC,
             producers: config.producers.map((_, i) => `producer-${i + 1}`),
             groups: config.groups.map((_, i) => `group-${i + 1}`),
-            showCoordinator: true,
+            showBrokers: true,
           }
         : { kind: 'brokers', topic: TOPIC, producers: config.producers.map((_, i) => `producer-${i + 1}`) },
     realCommands: [

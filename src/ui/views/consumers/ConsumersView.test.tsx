@@ -11,7 +11,9 @@ import {
   type Place,
   recordsIn,
   render,
+  runEngine,
   scenePlace,
+  stillFrame,
 } from '../../testing/test-render';
 import { ConsumersView } from './ConsumersView';
 
@@ -46,9 +48,7 @@ describe('ConsumersView', () => {
         expect(byTestId(dom, `lag-${g}-${p.partition}`).getAttribute('data-lag')).toBe(
           String(row.lag ?? '-'),
         );
-        expect(lane.getAttribute('aria-label')).toContain(
-          `group ${g}: committed ${row.committedOffset}, lag ${row.lag}`,
-        );
+        expect(lane.getAttribute('aria-label')).toContain(`committed ${row.committedOffset}, lag ${row.lag}`);
       }
     }
   });
@@ -103,6 +103,167 @@ describe('ConsumersView', () => {
       expect(box.getAttribute('aria-label')).toBe(`Consumer ${c.id} of group ${c.group}: idle: no partition`);
       expect(box.querySelector('.consumer-detail.idle')?.textContent).toBe('idle: no partition');
     }
+  });
+});
+
+const positionOf = (state: EngineState, group: string, partition: number) => {
+  const owner = Object.values(state.groups.consumers).find(
+    (c) => c.group === group && c.status !== 'dead' && c.owned.some((tp) => tp.partition === partition),
+  );
+  return owner?.positions[`orders/${partition}`] ?? null;
+};
+
+const recordsOf = (dom: HTMLElement, partition: number) =>
+  [...dom.querySelectorAll(`[data-testid="record"][data-partition="${partition}"]`)].map((r) => ({
+    offset: Number(r.getAttribute('data-offset')),
+    read: r.parentElement!.getAttribute('data-read') === 'true',
+  }));
+
+describe('what each group has read, committed and received', () => {
+  it('fades the records every group has read, up to the lowest position, and keeps the rest bright', () => {
+    const place = scenePlace('consume-groups', 2);
+    const dom = show(place);
+    let faded = 0;
+    let bright = 0;
+    for (const p of [0, 1, 2, 3]) {
+      const lowest = Math.min(
+        positionOf(place.frame.state, 'billing', p)!,
+        positionOf(place.frame.state, 'audit', p)!,
+      );
+      for (const r of recordsOf(dom, p)) {
+        expect(r.read, `P${p} offset ${r.offset}`).toBe(r.offset < lowest);
+        if (r.read) faded++;
+        else bright++;
+      }
+    }
+    // Paused audit leaves records billing has read bright: they are unread by audit.
+    expect(faded).toBeGreaterThan(0);
+    expect(bright).toBeGreaterThan(0);
+  });
+
+  it('names the figures for what they are: read to the position, committed the group’s offset', () => {
+    const place = scenePlace('grouped-consumers', 1);
+    const dom = show(place);
+    const lane = byTestId(dom, 'partition-orders-2');
+    const texts = [...lane.querySelectorAll('.figure')].map((t) => t.textContent);
+    const committed = place.frame.state.groups.groups.shipping!.offsets['orders/2']?.offset;
+    expect(texts).toEqual([
+      `read to ${positionOf(place.frame.state, 'shipping', 2)}`,
+      `committed ${committed}`,
+    ]);
+    // Read further than committed: the stretch in between is drawn as not committed yet.
+    expect(byTestId(dom, 'uncommitted-shipping-2')).toBeTruthy();
+  });
+
+  it('draws “no commit yet” and no ○ while a group has no committed offset', () => {
+    const state = runEngine(7, [
+      { type: 'createCluster', brokers: 1 },
+      { type: 'createTopic', topic: 'orders', partitions: 4 },
+      { type: 'addProducer', producer: 'producer', keyless: 'round-robin', roundRobinStart: 0, lingerMs: 0 },
+      ...[0, 1, 2, 3].map((i) => ({
+        type: 'produce' as const,
+        producer: 'producer',
+        topic: 'orders',
+        value: `m${i}`,
+      })),
+      {
+        type: 'addConsumer',
+        consumer: 'reporting-1',
+        group: 'reporting',
+        topics: ['orders'],
+        autoOffsetReset: 'earliest',
+        autoCommitIntervalMs: 60_000,
+      },
+      { type: 'advance', ms: 4_000 },
+    ]);
+    expect(groupLag(state, 'reporting').every((r) => r.committedOffset === null)).toBe(true);
+    const place = scenePlace('consume-single', 0);
+    const dom = render(
+      <ConsumersView
+        view={{ kind: 'consumers', topic: 'orders', producers: ['producer'], groups: ['reporting'] }}
+        frame={stillFrame(state)}
+        playheadMs={state.now}
+        sceneIndex={place.sceneIndex}
+        step={0}
+      />,
+    );
+    for (const p of [0, 1, 2, 3]) {
+      const lane = byTestId(dom, `partition-orders-${p}`);
+      expect(lane.querySelector('.figure.uncommitted')?.textContent).toBe('no commit yet');
+      expect(lane.getAttribute('aria-label')).toContain('no committed offset');
+      expect(dom.querySelector(`[data-testid="committed-reporting-${p}"]`)).toBeNull();
+      expect(byTestId(dom, `lag-reporting-${p}`).getAttribute('data-lag')).toBe('-');
+    }
+  });
+
+  it('gives each group its own band: the first group’s ▼ above the records, the second’s ▲ below', () => {
+    const place = scenePlace('consume-groups', 2);
+    const dom = show(place);
+    for (const p of [0, 1, 2, 3]) {
+      const card = dom.querySelector(`[data-testid="record"][data-partition="${p}"] rect`)!;
+      const top = Number(card.getAttribute('y'));
+      const bottom = top + Number(card.getAttribute('height'));
+      const yOf = (g: string) =>
+        Number(/,([\d.]+)\)/.exec(byTestId(dom, `position-${g}-${p}`).getAttribute('transform')!)![1]);
+      expect(yOf('billing')).toBeLessThan(top);
+      expect(yOf('audit')).toBeGreaterThan(bottom);
+    }
+  });
+
+  it('draws a paused consumer greyed, with a pause sign and dashed links', () => {
+    const place = scenePlace('consume-groups', 2);
+    const dom = show(place);
+    expect(place.frame.state.groups.consumers['audit-1']!.paused).toBe(true);
+    const box = byTestId(dom, 'consumer-audit-1');
+    expect(box.getAttribute('class')).toContain('paused');
+    expect(byTestId(dom, 'paused-audit-1')).toBeTruthy();
+    const links = dom.querySelectorAll('[data-testid^="link-audit-1-"]');
+    expect(links.length).toBe(4);
+    for (const l of links) expect(l.getAttribute('class')).toContain('paused');
+    expect(byTestId(dom, 'consumer-billing-1').getAttribute('class')).not.toContain('paused');
+  });
+
+  it('shows on each consumer what it received this step, as the engine processed it', () => {
+    const place = scenePlace('grouped-consumers', 1);
+    const dom = show(place);
+    for (const id of ['consumer-a', 'consumer-b', 'consumer-c']) {
+      const got = place.frame.events
+        .filter((e) => e.type === 'recordProcessed' && e.consumer === id)
+        .map((e) => (e.type === 'recordProcessed' ? `m${e.recordId}` : ''));
+      expect(got.length).toBeGreaterThan(0);
+      const received = byTestId(dom, `consumer-${id}`).getAttribute('data-received')!.split(',');
+      expect(received).toHaveLength(got.length);
+      expect(byTestId(dom, `ticker-${id}`).textContent).toContain(received.at(-1));
+    }
+  });
+
+  it('writes in the accent what the step changed: who joined, and whose partitions moved', () => {
+    const scene = scenePlace('grouped-consumers', 0).scene;
+    const k = scene.steps.findIndex(
+      (s, i) => i > 0 && s.commands.filter((c) => c.type === 'addConsumer').length >= 2,
+    );
+    const before = scenePlace('grouped-consumers', k - 1).frame.state;
+    const place = scenePlace('grouped-consumers', k);
+    const dom = show(place);
+    for (const c of Object.values(place.frame.state.groups.consumers)) {
+      const was = before.groups.consumers[c.id];
+      const moved =
+        !was ||
+        (c.status !== 'dead' && ownedBy(before, c.id).join() !== ownedBy(place.frame.state, c.id).join());
+      expect(byTestId(dom, `consumer-${c.id}`).getAttribute('data-changed'), c.id).toBe(String(moved));
+    }
+    expect(dom.querySelectorAll('[data-changed="true"]').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps every consumer’s box where it was from the first step to the last', () => {
+    const first = show(scenePlace('grouped-consumers', 0));
+    const at = (dom: HTMLElement, id: string) =>
+      byTestId(dom, `consumer-${id}`).querySelector('rect')!.outerHTML;
+    const boxes = ['consumer-a', 'consumer-b', 'consumer-c'].map((id) => at(first, id));
+    const last = show(
+      scenePlace('grouped-consumers', scenePlace('grouped-consumers', 0).scene.steps.length - 1),
+    );
+    expect(['consumer-a', 'consumer-b', 'consumer-c'].map((id) => at(last, id))).toEqual(boxes);
   });
 });
 

@@ -81,6 +81,8 @@ export function Flights({
   trackOf: (consumer: string) => { index: number; count: number };
   lanes: LanesLayout;
 }) {
+  // The final picture (and reduced motion) shows what the step left, not pills caught mid-flight over boxes.
+  if (playheadMs >= frame.toMs) return null;
   const minMs = MIN_FLIGHT_SHARE * Math.max(0, frame.toMs - frame.fromMs);
   const pills: ReactElement[] = [];
   for (const e of frame.events) {

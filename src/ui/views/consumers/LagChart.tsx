@@ -55,7 +55,8 @@ export function LagChart({
   const plot = {
     left: box.x + 40,
     right: box.x + box.w - LEGEND_W,
-    top: box.y + 34,
+    // Below the title's line, so the top tick's value never touches the title.
+    top: box.y + 44,
     bottom: box.y + box.h - 30,
   };
   const x = scaleLinear()
@@ -77,10 +78,16 @@ export function LagChart({
     .curve(curveStepAfter);
   const rows = Math.max(1, Math.floor((box.h - 10) / ROW_H));
   return (
-    <g className="lag-chart" data-testid="lag-chart" role="group" aria-label="Consumer lag over time">
+    <g
+      className="lag-chart"
+      data-testid="lag-chart"
+      data-box="lag chart"
+      role="group"
+      aria-label="Consumer lag over time"
+    >
       <rect className="lag-chart-frame" x={box.x} y={box.y} width={box.w} height={box.h} rx={12} />
       <text className="lag-chart-title" x={box.x + 12} y={box.y + 17} dominantBaseline="central">
-        total lag over time
+        lag (log end − committed)
       </text>
       <g aria-hidden="true">
         <line className="lag-axis" x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />

@@ -1,27 +1,23 @@
 /**
- * The topic's partition lanes as consumers see them: the records, and per group where its owner reads next
- * (a filled ▼ over the records), what the group has committed (a hollow ▲ under them) and its lag
- * (high watermark - committed offset, as kafka-consumer-groups --describe prints it).
+ * The topic's partition lanes as consumers see them. Records every group has read are dimmed, unread ones
+ * stay bright. Each group has its own band (the first above the records, the second below): a bar over
+ * what it has read, solid where that is committed and hatched where it is read but not committed yet, a
+ * filled ▼/▲ where its owner reads next and a hollow ○ at its committed offset. Right of the records each
+ * group's figures are named for what they are ("read to 2", "committed 0", or "no commit yet" while the
+ * group has no committed offset), because Kafka's lag (log end - committed, as kafka-consumer-groups
+ * --describe prints it) stays up after a consumer has caught up, until the next auto-commit.
  */
-import { scaleLinear } from 'd3-scale';
 import type { TopicState } from '../../../engine';
 import { visibleRecords } from '../log-window';
 import { RecordBox } from '../RecordBox';
-import { LAG_X, LANE_LEFT, LANE_RIGHT, type LanesLayout } from './consumers-layout';
+import { FIGURE_X, LANE_LEFT, LANE_RIGHT, type LanesLayout } from './consumers-layout';
 import type { Picture } from './consumers-model';
-
-/** Lag bars reach their full width at this many records. */
-const LAG_BAR_FULL = 8;
-const lagBar = scaleLinear()
-  .domain([0, LAG_BAR_FULL])
-  .range([0, LANE_RIGHT - LAG_X - 12])
-  .clamp(true);
 
 export interface GroupMarks {
   readonly group: string;
   /** The shortest prefix of the group's name that tells it from the others on stage. */
   readonly short: string;
-  /** Colour index of the group. */
+  /** Colour (and band) index of the group. */
   readonly index: number;
   readonly position: number | null;
   readonly committed: number | null;
@@ -43,21 +39,56 @@ export function marksFor(picture: Picture, partition: number, groups: readonly s
   });
 }
 
+/** Kafka's lag: log end (the high watermark) minus the committed offset; none without a commit. */
+export const lagOf = (hw: number, committed: number | null) =>
+  committed === null ? null : Math.max(0, hw - committed);
+
+/** Read by every group on stage: a group without a reader of this partition has read nothing of it. */
+export const readByAll = (marks: readonly GroupMarks[], offset: number) =>
+  marks.length > 0 && marks.every((m) => m.position !== null && offset < m.position);
+
+const LINE_H = 22;
+/** About the width of one character of the 20px bold figures, in the view's units. */
+const FIGURE_CHAR_W = 13.4;
+
+/**
+ * What the figures column says for a group: where it reads and what it committed when the lane has room
+ * and the two differ; else just the commit (the ▼ then sits on the ○).
+ */
+export function figureLines(m: GroupMarks, count: number, twoLines: boolean): string[] {
+  const who = count > 1 ? `${m.short}: ` : '';
+  const commit = m.committed === null ? `${who}no commit yet` : `${who}committed ${m.committed}`;
+  if (!twoLines || (m.position !== null && m.position === m.committed)) return [commit];
+  return [m.position === null ? `${who}not reading` : `${who}read to ${m.position}`, commit];
+}
+
 export function Lane({
   topic,
   partition,
   layout,
   playheadMs,
+  fromMs,
   marks,
+  before,
   readAgain,
+  leader,
+  keyLabels,
 }: {
   topic: TopicState;
   partition: number;
   layout: LanesLayout;
   playheadMs: number;
+  /** The step's start: records appended after it are new this step, and outlined. */
+  fromMs: number;
   marks: readonly GroupMarks[];
+  /** The marks at the step's start: a figure that differs is highlighted as what changed. */
+  before: readonly GroupMarks[] | null;
   /** Offsets some group processed a second time in this step. */
   readAgain: ReadonlySet<number>;
+  /** The broker leading the partition, when the scene shows brokers ("offline" when none). */
+  leader?: string | null;
+  /** Whether records may write their key or value: off when no label fits its card (the keys' legend says). */
+  keyLabels: boolean;
 }) {
   const y = layout.laneY(partition);
   const h = layout.laneHeight;
@@ -65,117 +96,210 @@ export function Lane({
   const logEnd = (records.at(-1)?.offset ?? -1) + 1;
   const hw = Math.min(topic.partitions[partition]?.highWatermark ?? 0, logEnd);
   const spoken = marks
-    .map(
-      (m) =>
-        `group ${m.group}: committed ${m.committed ?? 'none'}, lag ${lagOf(hw, m.committed) ?? 'unknown'}`,
-    )
+    .map((m) => {
+      const read = m.position === null ? 'not reading' : `read to ${m.position}`;
+      const lag = lagOf(hw, m.committed);
+      const commit = m.committed === null ? 'no committed offset' : `committed ${m.committed}, lag ${lag}`;
+      return `group ${m.group}: ${read}, ${commit}`;
+    })
     .join('; ');
   const again = [...readAgain].sort((a, b) => a - b);
+  const top = y + layout.recordTop;
+  const rh = layout.recordHeight;
+  // Short cards (many partitions) keep their offset and drop the label rather than write over it.
+  const withLabel = keyLabels && rh >= 46;
+  const twoLines = h >= marks.length * 2 * (LINE_H + 2) + 4;
+  const lines = marks.flatMap((m) => {
+    const was = before?.find((b) => b.group === m.group);
+    const old = was ? figureLines(was, marks.length, twoLines) : null;
+    return figureLines(m, marks.length, twoLines).map((text) => ({
+      m,
+      text,
+      changed: old !== null && !old.includes(text),
+    }));
+  });
+  const firstLineY = y + h / 2 - ((lines.length - 1) * LINE_H) / 2;
+  const badgeX = Math.min(layout.slotX(logEnd) + 10, FIGURE_X - 226);
   return (
     <g
       data-testid={`partition-${topic.name}-${partition}`}
+      data-box="lane"
       role={records.length > 0 ? 'list' : 'group'}
-      aria-label={`Partition P${partition} of ${topic.name}, log end offset ${logEnd}; ${spoken}`}
+      aria-label={`Partition P${partition} of ${topic.name}, log end offset ${logEnd}${leader === undefined ? '' : leader === null ? ', offline' : `, led by ${leader}`}; ${spoken}`}
     >
       <rect className="lane" x={LANE_LEFT} y={y} width={LANE_RIGHT - LANE_LEFT} height={h} rx={10} />
       <text
         className="lane-label"
-        x={LANE_LEFT + 10}
-        y={y + h / 2}
+        x={LANE_LEFT + 8}
+        y={leader === undefined ? y + h / 2 : y + h * 0.27}
         dominantBaseline="central"
         aria-hidden="true"
       >
         P{partition}
       </text>
-      {records.map((r) => (
-        <RecordBox
-          key={r.id}
-          record={r}
-          partition={partition}
-          box={{ x: layout.slotX(r.offset), y: y + 14, width: layout.slotWidth - 6, height: 56 }}
-          labelY={y + 14 + 19}
-          offsetY={y + 14 + 42}
-          label={r.key ?? r.value}
-          charWidth={13}
-          readAgain={readAgain.has(r.offset)}
-        />
+      {leader !== undefined && (
+        <text
+          className={leader === null ? 'lane-leader offline' : 'lane-leader'}
+          x={LANE_LEFT + 8}
+          y={y + h * 0.78}
+          dominantBaseline="central"
+          aria-hidden="true"
+          data-testid={`lane-leader-${partition}`}
+        >
+          {leader ?? 'offline'}
+        </text>
+      )}
+      {marks.map((m) => (
+        <Band key={m.group} marks={m} layout={layout} y={y} partition={partition} />
       ))}
+      {records.map((r) => {
+        const read = readByAll(marks, r.offset);
+        const isNew = r.appendedAtMs > fromMs;
+        return (
+          <g
+            key={r.id}
+            className={`${read ? 'read-record' : 'unread-record'}${isNew ? ' new-record' : ''}`}
+            data-read={String(read)}
+            data-new={String(isNew)}
+          >
+            <RecordBox
+              record={r}
+              partition={partition}
+              box={{ x: layout.slotX(r.offset), y: top, width: layout.slotWidth - 6, height: rh }}
+              labelY={withLabel ? top + rh * 0.34 : top + rh / 2}
+              offsetY={withLabel ? top + rh * 0.76 : top + rh / 2}
+              label={withLabel ? (r.key ?? r.value) : ''}
+              charWidth={13}
+              readAgain={readAgain.has(r.offset)}
+            />
+          </g>
+        );
+      })}
       {again.length > 0 && (
         <g className="read-again-badge" aria-hidden="true">
-          <rect x={layout.slotX(logEnd) + 14} y={y + 28} width={216} height={30} rx={15} />
-          <text x={layout.slotX(logEnd) + 122} y={y + 43} textAnchor="middle" dominantBaseline="central">
+          <rect x={badgeX} y={top + rh / 2 - 15} width={216} height={30} rx={15} />
+          <text x={badgeX + 108} y={top + rh / 2} textAnchor="middle" dominantBaseline="central">
             ↻ read again: {again[0] === again.at(-1) ? again[0] : `${again[0]}–${again.at(-1)}`}
           </text>
         </g>
       )}
+      {lines.map(({ m, text, changed }, i) =>
+        changed ? (
+          <rect
+            key={`changed-${m.group}-${text}`}
+            className="figure-changed"
+            data-testid={`changed-${m.group}-${partition}`}
+            x={FIGURE_X - 6}
+            y={firstLineY + i * LINE_H - LINE_H / 2 + 1}
+            width={Math.min(text.length * FIGURE_CHAR_W, LANE_RIGHT - FIGURE_X - 8) + 12}
+            height={LINE_H - 2}
+            rx={6}
+          />
+        ) : null,
+      )}
+      {lines.map(({ m, text }, i) => (
+        <text
+          key={`${m.group}-${text}`}
+          className={`figure group-${m.index % 4}${m.committed === null && text.includes('no commit') ? ' uncommitted' : ''}`}
+          x={FIGURE_X}
+          y={firstLineY + i * LINE_H}
+          dominantBaseline="central"
+          aria-hidden="true"
+          {...(text.length * FIGURE_CHAR_W > LANE_RIGHT - FIGURE_X - 8
+            ? { textLength: LANE_RIGHT - FIGURE_X - 8, lengthAdjust: 'spacingAndGlyphs' }
+            : {})}
+        >
+          {text}
+        </text>
+      ))}
       {marks.map((m) => (
-        <Marks
+        <g
           key={m.group}
-          marks={m}
-          count={marks.length}
-          layout={layout}
-          y={y}
-          h={h}
-          hw={hw}
-          partition={partition}
+          data-testid={`lag-${m.group}-${partition}`}
+          data-lag={lagOf(hw, m.committed) ?? '-'}
+          data-committed={m.committed ?? 'none'}
+          data-read-to={m.position ?? 'none'}
+          aria-hidden="true"
         />
       ))}
     </g>
   );
 }
 
-const lagOf = (hw: number, committed: number | null) =>
-  committed === null ? null : Math.max(0, hw - committed);
-
-function Marks({
+/** One group's band in a lane: what it has read, what it committed, where it reads next. */
+function Band({
   marks,
-  count,
   layout,
   y,
-  h,
-  hw,
   partition,
 }: {
   marks: GroupMarks;
-  count: number;
   layout: LanesLayout;
   y: number;
-  h: number;
-  hw: number;
   partition: number;
 }) {
-  const shift = (marks.index - (count - 1) / 2) * 8;
-  const at = (offset: number) => layout.slotX(offset) - 3 + shift;
-  const lag = lagOf(hw, marks.committed);
-  const lagY = count === 1 ? y + h / 2 - 8 : y + 22 + marks.index * ((h - 30) / count);
-  const colour = `group-${marks.index % 4}`;
+  const { top, h } = layout.band(marks.index);
+  const bandY = y + top;
+  const below = marks.index % 2 === 1;
+  const start = layout.slotX(layout.first);
+  const at = (offset: number) => layout.slotX(offset) - 3;
+  const committed = marks.committed;
+  const position = marks.position;
+  const mid = bandY + h / 2;
+  const tri = Math.min(9, h / 2);
+  // Points toward the records: down from the band above, up from the band below.
+  const triangle = below
+    ? `M -${tri} ${h / 2} L ${tri} ${h / 2} L 0 ${-h / 2} Z`
+    : `M -${tri} ${-h / 2} L ${tri} ${-h / 2} L 0 ${h / 2} Z`;
+  const barTop = bandY + h * 0.3;
+  const barH = h * 0.4;
+  const committedEnd = committed === null ? start : Math.max(start, at(committed));
   return (
-    <g aria-hidden="true" className={colour}>
-      {marks.position !== null && (
-        <g
-          className="position-marker"
-          data-testid={`position-${marks.group}-${partition}`}
-          data-offset={marks.position}
-          transform={`translate(${at(marks.position)},${y})`}
-        >
-          <line x1={0} x2={0} y1={4} y2={h - 26} />
-          <path d="M -9 -4 L 9 -4 L 0 10 Z" />
-        </g>
-      )}
-      {marks.committed !== null && (
-        <path
-          className="committed-marker"
-          data-testid={`committed-${marks.group}-${partition}`}
-          data-offset={marks.committed}
-          d={`M ${at(marks.committed)} ${y + h - 22} l 9 16 l -18 0 Z`}
+    <g
+      aria-hidden="true"
+      className={`band group-${marks.index % 4}`}
+      data-testid={`band-${marks.group}-${partition}`}
+    >
+      {position !== null && committed !== null && at(committed) > start && (
+        <rect
+          className="committed-bar"
+          x={start}
+          y={barTop}
+          width={Math.max(0, Math.min(at(committed), at(position)) - start)}
+          height={barH}
+          rx={barH / 2}
         />
       )}
-      <g data-testid={`lag-${marks.group}-${partition}`} data-lag={lag ?? '-'}>
-        <text className="lag-text" x={LAG_X} y={lagY} dominantBaseline="central">
-          {count > 1 ? `${marks.short}: ` : ''}lag {lag ?? '–'}
-        </text>
-        <rect className="lag-bar" x={LAG_X} y={lagY + 14} width={lagBar(lag ?? 0)} height={6} rx={3} />
-      </g>
+      {position !== null && at(position) > committedEnd && (
+        <rect
+          className="uncommitted-bar"
+          data-testid={`uncommitted-${marks.group}-${partition}`}
+          x={committedEnd}
+          y={barTop}
+          width={at(position) - committedEnd}
+          height={barH}
+          rx={barH / 2}
+        />
+      )}
+      {committed !== null && (
+        <circle
+          className="committed-marker"
+          data-testid={`committed-${marks.group}-${partition}`}
+          data-offset={committed}
+          cx={at(committed)}
+          cy={mid}
+          r={Math.min(7, h / 2 - 1)}
+        />
+      )}
+      {position !== null && (
+        <path
+          className="position-marker"
+          data-testid={`position-${marks.group}-${partition}`}
+          data-offset={position}
+          transform={`translate(${at(position)},${mid})`}
+          d={triangle}
+        />
+      )}
     </g>
   );
 }

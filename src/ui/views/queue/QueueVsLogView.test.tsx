@@ -59,4 +59,36 @@ describe('QueueVsLogView', () => {
         }
     expect(checked).toBeGreaterThan(0);
   });
+
+  it('writes each record’s offset on its card', () => {
+    const place = scenePlace('durable-log', stepWithDeletes());
+    const dom = show(place);
+    const cards = [...dom.querySelectorAll('[data-testid="record"]')];
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards)
+      expect(card.querySelector('[data-testid="record-offset"]')?.textContent).toBe(
+        card.getAttribute('data-offset'),
+      );
+  });
+
+  it('shows on the log side the new group replaying records another group had read', () => {
+    const steps = scenePlace('durable-log', 0).scene.steps;
+    const k = steps.findIndex((s) =>
+      s.commands.some((c) => c.type === 'addConsumer' && c.group === 'analytics'),
+    );
+    expect(k).toBeGreaterThan(0);
+    const place = scenePlace('durable-log', k);
+    const dom = show(place);
+    for (const p of [0, 1]) {
+      const analytics = byTestId(dom, `position-analytics-${p}`);
+      const read = place.frame.events
+        .filter((e) => e.type === 'recordProcessed' && e.group === 'analytics' && e.partition === p)
+        .map((e) => (e.type === 'recordProcessed' ? e.offset : -1));
+      expect(read[0]).toBe(0);
+      expect(analytics.getAttribute('data-read-now')).toBe(read.join(','));
+      expect(analytics.textContent).toBe(`analytics: replayed 0–${read.at(-1)}`);
+      // Billing read nothing this step: its bar says where it stands.
+      expect(byTestId(dom, `position-billing-${p}`).textContent).toMatch(/^billing: read to \d+$/);
+    }
+  });
 });

@@ -35,7 +35,7 @@ function QueuePanel({ frame, playheadMs }: { frame: Frame; playheadMs: number })
       </text>
       <rect className="queue-box" x={30} y={56} width={520} height={90} rx={10} />
       {waiting.map((v, i) => (
-        <g key={v} data-testid="queue-message" data-value={v}>
+        <g key={v} data-box="message" data-testid="queue-message" data-value={v}>
           <rect className="msg" x={44 + i * 78} y={70} width={68} height={62} rx={8} fill={keyColour(null)} />
           <text className="msg-label" x={78 + i * 78} y={101} textAnchor="middle" dominantBaseline="central">
             {v}
@@ -51,7 +51,12 @@ function QueuePanel({ frame, playheadMs }: { frame: Frame; playheadMs: number })
           Math.max(0, c.processed.length - ackedLater.filter((v) => c.processed.includes(v)).length),
         );
         return (
-          <g key={c.id} data-testid={`queue-consumer-${c.id}`} data-processed={done.join(',')}>
+          <g
+            key={c.id}
+            data-box="queue consumer"
+            data-testid={`queue-consumer-${c.id}`}
+            data-processed={done.join(',')}
+          >
             <rect className="consumer-box" x={30} y={210 + i * 76} width={520} height={64} rx={10} />
             <text className="consumer-label" x={46} y={250 + i * 76}>
               {c.id}: {done.length === 0 ? 'nothing to read' : done.join(' ')}
@@ -60,6 +65,30 @@ function QueuePanel({ frame, playheadMs }: { frame: Frame; playheadMs: number })
         );
       })}
     </g>
+  );
+}
+
+/** Offsets of a partition a group processed during the step, up to the playhead, ascending. */
+function readThisStep(frame: Frame, playheadMs: number, topic: string, partition: number, group: string) {
+  const offsets = new Set<number>();
+  for (const e of frame.events)
+    if (
+      e.atMs <= playheadMs &&
+      e.type === 'recordProcessed' &&
+      e.topic === topic &&
+      e.partition === partition &&
+      e.group === group
+    )
+      offsets.add(e.offset);
+  return [...offsets].sort((a, b) => a - b);
+}
+
+/** Whether another group had read these offsets before this step: the group reads history, not news. */
+function replayed(frame: Frame, group: string, offsets: readonly number[]): boolean {
+  const before = frame.fromState;
+  if (!before) return false;
+  return Object.values(before.groups.consumers).some(
+    (c) => c.group !== group && Object.values(c.positions).some((pos) => pos > offsets[0]!),
   );
 }
 
@@ -80,6 +109,11 @@ function LogPanel({ view, frame, playheadMs }: { view: View; frame: Frame; playh
         const log = p.leader === null ? undefined : p.logs[p.leader];
         const records = log ? keptRecords(log).filter((r) => r.appendedAtMs <= playheadMs) : [];
         const y = lanes(p.partition) ?? 0;
+        // Which group read each record during this step: its card is outlined in that group's colour.
+        const readNow = new Map<number, number>();
+        view.groups.forEach((g, gi) => {
+          for (const o of readThisStep(frame, playheadMs, view.topic, p.partition, g)) readNow.set(o, gi);
+        });
         return (
           <g
             key={p.partition}
@@ -96,9 +130,32 @@ function LogPanel({ view, frame, playheadMs }: { view: View; frame: Frame; playh
                 offsets below {log?.logStartOffset} deleted by retention
               </text>
             )}
+            {[...Array(Math.min(6, log?.logStartOffset ?? 0)).keys()].map((o) => (
+              // Deleted by retention: the slot stays, empty, so the room sees offsets are never reused.
+              <g key={`gone-${o}`} className="gone" data-box="deleted slot" aria-hidden="true">
+                <rect
+                  className="gone-slot"
+                  x={x(o) + 4}
+                  y={y + 8}
+                  width={x(1) - x(0) - 8}
+                  height={lanes.bandwidth() - 16}
+                  rx={8}
+                />
+                <text
+                  className="gone-offset"
+                  x={x(o) + (x(1) - x(0)) / 2}
+                  y={y + lanes.bandwidth() / 2}
+                  textAnchor="middle"
+                  dominantBaseline="central"
+                >
+                  {o}
+                </text>
+              </g>
+            ))}
             {records.map((r) => (
               <g
                 key={r.id}
+                data-box="record"
                 data-testid="record"
                 data-partition={p.partition}
                 data-offset={r.offset}
@@ -107,7 +164,10 @@ function LogPanel({ view, frame, playheadMs }: { view: View; frame: Frame; playh
                 aria-label={`${r.value} at offset ${r.offset}`}
               >
                 <rect
-                  className="msg"
+                  className={readNow.get(r.offset) ? 'msg read-now' : 'msg'}
+                  style={
+                    readNow.has(r.offset) ? { stroke: GROUP_COLOURS[readNow.get(r.offset)!] } : undefined
+                  }
                   x={x(r.offset) + 4}
                   y={y + 8}
                   width={x(1) - x(0) - 8}
@@ -118,11 +178,21 @@ function LogPanel({ view, frame, playheadMs }: { view: View; frame: Frame; playh
                 <text
                   className="msg-label"
                   x={x(r.offset) + (x(1) - x(0)) / 2}
-                  y={y + lanes.bandwidth() / 2}
+                  y={y + lanes.bandwidth() * 0.38}
                   textAnchor="middle"
                   dominantBaseline="central"
                 >
                   {r.value}
+                </text>
+                <text
+                  className="msg-offset"
+                  data-testid="record-offset"
+                  x={x(r.offset) + (x(1) - x(0)) / 2}
+                  y={y + lanes.bandwidth() * 0.72}
+                  textAnchor="middle"
+                  dominantBaseline="central"
+                >
+                  {r.offset}
                 </text>
               </g>
             ))}
@@ -134,23 +204,39 @@ function LogPanel({ view, frame, playheadMs }: { view: View; frame: Frame; playh
                   .map((c) => c.positions[tpKey(view.topic, p.partition)] ?? -1),
               );
               if (position < 0) return null;
+              const start = log?.logStartOffset ?? 0;
+              const now = readThisStep(frame, playheadMs, view.topic, p.partition, g);
+              const rowY = y + lanes.bandwidth() + 8 + gi * 28;
+              const colour = GROUP_COLOURS[gi % GROUP_COLOURS.length];
+              const said =
+                now.length > 0
+                  ? // Another group read these records before: this group replays the log.
+                    `${g}: ${replayed(frame, g, now) ? 'replayed' : 'read'} ${now[0]}–${now.at(-1)}`
+                  : `${g}: read to ${position}`;
               return (
-                <g key={g} data-testid={`position-${g}-${p.partition}`} data-offset={position}>
-                  <line
-                    className="position"
-                    x1={x(position) + gi * 6}
-                    x2={x(position) + gi * 6}
-                    y1={y - 2}
-                    y2={y + lanes.bandwidth() + 2}
-                    style={{ stroke: GROUP_COLOURS[gi % GROUP_COLOURS.length] }}
+                <g
+                  key={g}
+                  data-testid={`position-${g}-${p.partition}`}
+                  data-offset={position}
+                  data-read-now={now.join(',')}
+                >
+                  <rect
+                    className={now.length > 0 ? 'read-bar now' : 'read-bar'}
+                    x={x(start) + 4}
+                    y={rowY}
+                    width={Math.max(0, x(position) - x(start) - 8)}
+                    height={10}
+                    rx={5}
+                    style={{ fill: colour }}
                   />
                   <text
                     className="position-label"
-                    x={x(position) + 14}
-                    y={y + lanes.bandwidth() + 24 + gi * 24}
-                    style={{ fill: GROUP_COLOURS[gi % GROUP_COLOURS.length] }}
+                    x={Math.max(x(position), x(start)) + 4}
+                    y={rowY + 5}
+                    dominantBaseline="central"
+                    style={{ fill: colour }}
                   >
-                    {g} → {position}
+                    {said}
                   </text>
                 </g>
               );
