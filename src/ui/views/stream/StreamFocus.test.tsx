@@ -85,4 +85,14 @@ describe('the fraud query points at what each step talks about', () => {
     const later = rowY(4);
     expect(later.slice(0, grouped.length)).toEqual(grouped);
   });
+
+  it('outlines the attempts the query read during this step, and only those', () => {
+    const dots = (k: number) => show(scenePlace(SCENE, k)).querySelectorAll('[data-testid="stream-record"]');
+    const before = dots(0).length;
+    const now = [...dots(1)];
+    const fresh = now.filter((d) => d.getAttribute('data-new') === 'true');
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(fresh).toHaveLength(now.length - before);
+    for (const d of fresh) expect(d.querySelector('circle')?.getAttribute('class')).toContain('new');
+  });
 });

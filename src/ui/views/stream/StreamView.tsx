@@ -59,6 +59,7 @@ export function StreamView({ view, frame, playheadMs, step }: Props) {
           progress={progress}
           spanMs={spanMs}
           playheadMs={playheadMs}
+          stepFromMs={frame.fromMs}
           cardRows={view.cardRows}
           focus={focus}
         />

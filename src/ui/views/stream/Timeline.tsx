@@ -38,6 +38,8 @@ interface Props {
   progress: number;
   spanMs: readonly [number, number];
   playheadMs: number;
+  /** Model time the step started at: attempts read after it are this step's, outlined. */
+  stepFromMs?: number;
   /** Card rows to make room for from the start, so rows keep their place as cards appear. */
   cardRows?: number;
   /** What this step points at. */
@@ -60,17 +62,18 @@ function bands(model: StreamModel, from: number, to: number): Band[] {
   return out;
 }
 
-function Dot({ dot, x, y }: { dot: StreamDot; x: number; y: number }) {
+function Dot({ dot, x, y, fresh }: { dot: StreamDot; x: number; y: number; fresh: boolean }) {
   return (
     <g
       data-testid="stream-record"
       data-card={dot.card}
       data-window-start={dot.windowStart ?? ''}
       data-late={dot.late ? 'true' : undefined}
+      data-new={fresh ? 'true' : undefined}
     >
       <title>{`Attempt by card ${maskedCard(dot.card)} at ${clock(dot.ts)}${dot.late ? ', late: dropped' : ''}`}</title>
       <circle
-        className={dot.late ? 'stream-dot late' : 'stream-dot'}
+        className={`stream-dot${dot.late ? ' late' : ''}${fresh ? ' new' : ''}`}
         cx={x}
         cy={y}
         r={DOT_R}
@@ -93,6 +96,7 @@ export function Timeline({
   progress,
   spanMs,
   playheadMs,
+  stepFromMs = Number.POSITIVE_INFINITY,
   cardRows = 0,
   focus = null,
 }: Props) {
@@ -187,7 +191,7 @@ export function Timeline({
       )}
       {model.dots.map((d) => {
         const at = dotAt(d);
-        return <Dot key={d.id} dot={d} x={at.x} y={at.y} />;
+        return <Dot key={d.id} dot={d} x={at.x} y={at.y} fresh={d.processedAtMs > stepFromMs} />;
       })}
       {playheadMs > from && playheadMs < to && (
         <line className="stream-now" x1={x(playheadMs)} x2={x(playheadMs)} y1={TOP - 6} y2={BOTTOM} />
