@@ -10,6 +10,7 @@ const SCENES = [
   'consume-groups',
   'group-coordinator',
   'grouped-consumers',
+  'scalable-architecture',
   'streaming-toolset',
   'fraud-query',
 ];

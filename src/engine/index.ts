@@ -47,6 +47,7 @@ export type {
 // The state's shape.
 export { brokerIdOf, brokerNode, tpKey } from './core/types';
 export { coordinatorPartition, javaStringHashCode } from './groups/coordinator-partition';
+export { type GroupFlow, groupCapacityPerSec, groupFlow } from './groups/flow';
 export {
   type CoordinatorPicture,
   coordinatorPicture,

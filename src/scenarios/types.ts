@@ -23,6 +23,17 @@ export interface Step {
   readonly predict?: string;
 }
 
+/** What a stream step points at: a card's row, one of its windows, or the window edge that answers a question. */
+export interface StreamFocus {
+  readonly card: string;
+  /** The window whose output row is pinned and outlined. */
+  readonly windowStart?: number;
+  /** A window edge drawn thick across the card's row, with the counts on either side. */
+  readonly edgeMs?: number;
+  /** Asked, not answered yet: the row carries a question mark. */
+  readonly question?: boolean;
+}
+
 /**
  * What the stage draws for this scene. Each kind has one view component (src/ui/views/Stage.tsx); the view
  * draws engine state and events, never computes Kafka behaviour.
@@ -87,6 +98,10 @@ export type SceneView =
       readonly editableFrom?: number;
       /** The stretch of model time the timeline spans (absent: the records' own span). */
       readonly spanMs?: readonly [number, number];
+      /** Card rows the timeline makes room for from the first step, so rows never move as cards appear. */
+      readonly cardRows?: number;
+      /** Per step, the card (and window) the step talks about: highlighted, its output row pinned. */
+      readonly focus?: readonly (StreamFocus | null)[];
     }
   /** A diagram or chart of the talk, drawn with d3 from data in the scene. */
   | {

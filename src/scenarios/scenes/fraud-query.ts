@@ -188,6 +188,18 @@ export const fraudQuery: Scene = {
     clauses: [1, 2, 3, 4, 5, 6, 6, 6, 6],
     editableFrom: 5,
     spanMs: [at(12, 0), at(12, 30)],
+    cardRows: 7,
+    focus: [
+      null,
+      null,
+      null,
+      null,
+      { card: HAMMERED_LATE, windowStart: at(12, 20) },
+      { card: HAMMERED_EARLY, windowStart: at(12, 10) },
+      { card: STRADDLER, question: true },
+      { card: STRADDLER, edgeMs: at(12, 5) },
+      { card: STRADDLER, windowStart: at(12, 2) },
+    ],
   },
   realCommands: [
     ...realKsqlSequence(

@@ -1,10 +1,11 @@
 /**
  * Records in flight, precomputed once per frame as straight paths in model time; the canvas then draws the
- * ones on the wire at the playhead, every animation frame, without React.
+ * ones on the wire at the playhead, every animation frame, without React. One dot per request, not per
+ * record: hundreds of batches read as traffic, thousands of records as noise. Two colours with one meaning
+ * each: produced (producer to broker) and fetched (broker to consumer).
  */
 import type { EngineEvent } from '../../../engine';
 import { brokerIdOf } from '../../../engine';
-import { keyColour } from '../palette';
 import type { Box } from './layout';
 
 export interface Flight {
@@ -14,13 +15,14 @@ export interface Flight {
   y0: number;
   x1: number;
   y1: number;
-  colour: string;
+  kind: 'produce' | 'fetch';
+  /** Records the request carries. */
+  records: number;
 }
 
 const centre = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
 
-/** A produced record carries its key; a fetched one only its offset and id (drawn keyless). */
-type RecordLike = { key?: string | null };
+type RecordLike = unknown;
 
 export function flightsOf(
   events: readonly EngineEvent[],
@@ -49,44 +51,39 @@ export function flightsOf(
     if (!from || !to || records.length === 0) continue;
     const a = centre(from);
     const b = centre(to);
-    records.forEach((r, i) => {
-      // Records of one request travel together, fanned out slightly so a batch reads as a batch.
-      const dy = ((i % 7) - 3) * 3;
-      out.push({
-        sentAtMs: m.sentAtMs,
-        arrivesAtMs: m.arrivesAtMs,
-        x0: a.x,
-        y0: a.y + dy,
-        x1: b.x,
-        y1: b.y + dy,
-        colour: keyColour(r.key ?? null),
-      });
+    out.push({
+      sentAtMs: m.sentAtMs,
+      arrivesAtMs: m.arrivesAtMs,
+      x0: a.x,
+      y0: a.y,
+      x1: b.x,
+      y1: b.y,
+      kind: m.kind === 'produceRequest' ? 'produce' : 'fetch',
+      records: records.length,
     });
   }
   return out;
 }
 
-/** Draws the flights on the wire at `playheadMs`; returns how many were drawn. */
+/** Draws the requests on the wire at `playheadMs`; returns how many records they carry. */
 export function drawFlights(
   ctx: CanvasRenderingContext2D,
   flights: readonly Flight[],
   playheadMs: number,
   scale: number,
+  colours: { produce: string; fetch: string },
 ): number {
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
-  let drawn = 0;
+  let records = 0;
   const r = 4 * scale;
   for (const f of flights) {
     if (playheadMs < f.sentAtMs || playheadMs >= f.arrivesAtMs) continue;
     const t = (playheadMs - f.sentAtMs) / (f.arrivesAtMs - f.sentAtMs);
-    ctx.fillStyle = f.colour;
-    ctx.fillRect(
-      (f.x0 + (f.x1 - f.x0) * t) * scale - r / 2,
-      (f.y0 + (f.y1 - f.y0) * t) * scale - r / 2,
-      r,
-      r,
-    );
-    drawn++;
+    ctx.fillStyle = colours[f.kind];
+    ctx.beginPath();
+    ctx.arc((f.x0 + (f.x1 - f.x0) * t) * scale, (f.y0 + (f.y1 - f.y0) * t) * scale, r, 0, 2 * Math.PI);
+    ctx.fill();
+    records += f.records;
   }
-  return drawn;
+  return records;
 }

@@ -28,6 +28,7 @@ export function StreamView({ view, frame, playheadMs, step }: Props) {
   const spanMs = view.spanMs ?? [frame.state.now - 30 * 60_000, frame.state.now];
   const editable = view.editableFrom !== undefined && step >= view.editableFrom && view.query !== undefined;
   const warning = model.query?.warnings[0];
+  const focus = view.focus?.[step] ?? null;
   return (
     <div className="stream-view">
       <div className="stream-side">
@@ -48,7 +49,7 @@ export function StreamView({ view, frame, playheadMs, step }: Props) {
             ⚠ {warning.split(': ')[0]}.
           </p>
         )}
-        {clauses >= CLAUSE.CREATE && <OutputList topic={view.output} rows={model.output} />}
+        {clauses >= CLAUSE.CREATE && <OutputList topic={view.output} rows={model.output} focus={focus} />}
       </div>
       <div className="stream-main">
         <Timeline
@@ -58,6 +59,9 @@ export function StreamView({ view, frame, playheadMs, step }: Props) {
           progress={progress}
           spanMs={spanMs}
           playheadMs={playheadMs}
+          stepFromMs={frame.fromMs}
+          cardRows={view.cardRows}
+          focus={focus}
         />
       </div>
     </div>

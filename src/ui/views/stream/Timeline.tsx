@@ -7,7 +7,9 @@
 import { interpolateNumber } from 'd3-interpolate';
 import { scaleLinear } from 'd3-scale';
 import type { ReactElement } from 'react';
+import type { StreamFocus } from '../../../scenarios/types';
 import { keyColour } from '../palette';
+import { beeswarm } from './beeswarm';
 import { CLAUSE } from './clauses';
 import { cellKey, type StreamDot, type StreamModel } from './stream-model';
 import { clock, maskedCard } from './time-format';
@@ -19,6 +21,11 @@ const AXIS_Y = 26;
 const TOP = 44;
 const BOTTOM = TIMELINE_HEIGHT - 6;
 const DOT_R = 7;
+/** Stacked dots sit this far apart, centre to centre: their boxes never touch. */
+const DOT_GAP = 2 * DOT_R + 1;
+/** Levels of stacked dots in a card's row (above its count bars) and in the single lane before GROUP BY. */
+const ROW_LEVELS = 2;
+const LANE_LEVELS = 7;
 /** Counts up to this fill a window's bar. */
 const BAR_MAX_COUNT = 8;
 
@@ -31,6 +38,12 @@ interface Props {
   progress: number;
   spanMs: readonly [number, number];
   playheadMs: number;
+  /** Model time the step started at: attempts read after it are this step's, outlined. */
+  stepFromMs?: number;
+  /** Card rows to make room for from the start, so rows keep their place as cards appear. */
+  cardRows?: number;
+  /** What this step points at. */
+  focus?: StreamFocus | null;
 }
 
 interface Band {
@@ -49,17 +62,18 @@ function bands(model: StreamModel, from: number, to: number): Band[] {
   return out;
 }
 
-function Dot({ dot, x, y }: { dot: StreamDot; x: number; y: number }) {
+function Dot({ dot, x, y, fresh }: { dot: StreamDot; x: number; y: number; fresh: boolean }) {
   return (
     <g
       data-testid="stream-record"
       data-card={dot.card}
       data-window-start={dot.windowStart ?? ''}
       data-late={dot.late ? 'true' : undefined}
+      data-new={fresh ? 'true' : undefined}
     >
       <title>{`Attempt by card ${maskedCard(dot.card)} at ${clock(dot.ts)}${dot.late ? ', late: dropped' : ''}`}</title>
       <circle
-        className={dot.late ? 'stream-dot late' : 'stream-dot'}
+        className={`stream-dot${dot.late ? ' late' : ''}${fresh ? ' new' : ''}`}
         cx={x}
         cy={y}
         r={DOT_R}
@@ -75,7 +89,17 @@ function Dot({ dot, x, y }: { dot: StreamDot; x: number; y: number }) {
   );
 }
 
-export function Timeline({ model, clauses, previousClauses, progress, spanMs, playheadMs }: Props) {
+export function Timeline({
+  model,
+  clauses,
+  previousClauses,
+  progress,
+  spanMs,
+  playheadMs,
+  stepFromMs = Number.POSITIVE_INFINITY,
+  cardRows = 0,
+  focus = null,
+}: Props) {
   const [from, to] = spanMs;
   const x = scaleLinear()
     .domain([from, to])
@@ -83,18 +107,20 @@ export function Timeline({ model, clauses, previousClauses, progress, spanMs, pl
     .clamp(true);
   const grouped = clauses >= CLAUSE.GROUP_BY;
   const splitting = grouped && previousClauses < CLAUSE.GROUP_BY;
-  const n = Math.max(1, model.cards.length);
+  const n = Math.max(1, model.cards.length, cardRows);
   const rowH = Math.min(64, (BOTTOM - TOP) / n);
   const rowTop = (i: number) => TOP + i * rowH;
   const laneH = Math.min(120, BOTTOM - TOP);
   const laneTop = TOP + (BOTTOM - TOP - laneH) / 2;
   const index = new Map(model.cards.map((c, i) => [c, i]));
-  const dotY = (card: string) => {
-    const i = index.get(card) ?? 0;
-    const inLane = laneTop + laneH / 2 + ((i % 5) - 2) * 12;
-    const inRow = rowTop(i) + Math.min(rowH / 2, 22);
-    if (!grouped) return inLane;
-    return splitting ? interpolateNumber(inLane, inRow)(progress) : inRow;
+  const laneAt = placeInLane(model.dots, x, laneTop + laneH / 2);
+  const rowAt = placeInRows(model.dots, x, (card) => rowTop(index.get(card) ?? 0));
+  const dotAt = (d: StreamDot) => {
+    const lane = laneAt.get(d.id)!;
+    if (!grouped) return lane;
+    const row = rowAt.get(d.id)!;
+    if (!splitting) return row;
+    return { x: interpolateNumber(lane.x, row.x)(progress), y: interpolateNumber(lane.y, row.y)(progress) };
   };
   const windowBands = clauses >= CLAUSE.WINDOW ? bands(model, from, to) : [];
   const tumbling = model.shape?.window?.type === 'TUMBLING';
@@ -154,15 +180,19 @@ export function Timeline({ model, clauses, previousClauses, progress, spanMs, pl
           attempts
         </text>
       )}
+      {grouped && focus && index.has(focus.card) && (
+        <Focus focus={focus} model={model} x={x} top={rowTop(index.get(focus.card)!)} rowH={rowH} />
+      )}
       {clauses >= CLAUSE.COUNT && tumbling && grouped && (
-        <Counts model={model} x={x} rowTop={rowTop} rowH={rowH} threshold={threshold} />
+        <Counts model={model} x={x} rowTop={rowTop} rowH={rowH} threshold={threshold} focus={focus} />
       )}
       {clauses >= CLAUSE.HAVING && !tumbling && grouped && (
-        <FlaggedWindows model={model} x={x} rowTop={rowTop} rowH={rowH} />
+        <FlaggedWindows model={model} x={x} rowTop={rowTop} rowH={rowH} focus={focus} />
       )}
-      {model.dots.map((d) => (
-        <Dot key={d.id} dot={d} x={x(d.ts)} y={dotY(d.card)} />
-      ))}
+      {model.dots.map((d) => {
+        const at = dotAt(d);
+        return <Dot key={d.id} dot={d} x={at.x} y={at.y} fresh={d.processedAtMs > stepFromMs} />;
+      })}
       {playheadMs > from && playheadMs < to && (
         <line className="stream-now" x1={x(playheadMs)} x2={x(playheadMs)} y1={TOP - 6} y2={BOTTOM} />
       )}
@@ -177,15 +207,112 @@ function fiveMinuteTicks(from: number, to: number): number[] {
   return out;
 }
 
+type At = { x: number; y: number };
+
+/** Before GROUP BY: every attempt in one lane, stacked where they would cover each other. */
+function placeInLane(dots: readonly StreamDot[], x: (t: number) => number, middle: number): Map<string, At> {
+  // Levels alternate around the middle: 0, above, below, further above...
+  const offset = (level: number) => (level % 2 === 1 ? -1 : 1) * Math.ceil(level / 2) * DOT_GAP;
+  const placed = beeswarm(
+    dots.map((d) => x(d.ts)),
+    DOT_GAP,
+    LANE_LEVELS,
+  );
+  return new Map(dots.map((d, i) => [d.id, { x: placed[i]!.x, y: middle + offset(placed[i]!.level) }]));
+}
+
+/** After GROUP BY: each card's attempts in its row, stacked upwards above its count bars. */
+function placeInRows(
+  dots: readonly StreamDot[],
+  x: (t: number) => number,
+  top: (card: string) => number,
+): Map<string, At> {
+  const out = new Map<string, At>();
+  const byCard = new Map<string, StreamDot[]>();
+  for (const d of dots) byCard.set(d.card, [...(byCard.get(d.card) ?? []), d]);
+  for (const [card, own] of byCard) {
+    const placed = beeswarm(
+      own.map((d) => x(d.ts)),
+      DOT_GAP,
+      ROW_LEVELS,
+    );
+    own.forEach((d, i) => {
+      out.set(d.id, {
+        x: placed[i]!.x,
+        y: top(card) + DOT_R + 3 + (ROW_LEVELS - 1 - placed[i]!.level) * DOT_GAP,
+      });
+    });
+  }
+  return out;
+}
+
+/**
+ * The row the step talks about, outlined. A question gets a question mark; an answer gets the window edge
+ * drawn thick across the row, with the counts of the windows on either side and what they mean.
+ */
+function Focus({
+  focus,
+  model,
+  x,
+  top,
+  rowH,
+}: {
+  focus: StreamFocus;
+  model: StreamModel;
+  x: (t: number) => number;
+  top: number;
+  rowH: number;
+}) {
+  const size = model.shape?.window?.sizeMs ?? 0;
+  const threshold = model.shape?.having?.value ?? null;
+  const edge = focus.edgeMs;
+  const before = edge === undefined ? 0 : (model.counts.get(cellKey(focus.card, edge - size)) ?? 0);
+  const after = edge === undefined ? 0 : (model.counts.get(cellKey(focus.card, edge)) ?? 0);
+  const calloutX = edge === undefined ? TIMELINE_WIDTH - 20 : x(edge + size) + 12;
+  return (
+    <g data-testid="stream-focus" data-card={focus.card}>
+      <rect
+        className="stream-focus-row"
+        x={4}
+        y={top + 1}
+        width={TIMELINE_WIDTH - 8}
+        height={rowH - 2}
+        rx={6}
+      />
+      {focus.question && (
+        <text
+          className="stream-focus-callout"
+          data-testid="stream-question"
+          x={calloutX}
+          y={top + rowH / 2}
+          textAnchor="end"
+          dominantBaseline="central"
+        >
+          flagged?
+        </text>
+      )}
+      {edge !== undefined && (
+        <g data-testid="stream-answer" data-before={before} data-after={after}>
+          <line className="stream-focus-edge" x1={x(edge)} x2={x(edge)} y1={top - 2} y2={top + rowH + 2} />
+          <text className="stream-focus-callout" x={calloutX} y={top + rowH / 2} dominantBaseline="central">
+            {`${before} + ${after}: ${threshold !== null && Math.max(before, after) <= threshold ? `no window > ${threshold}` : 'flagged'}`}
+          </text>
+        </g>
+      )}
+    </g>
+  );
+}
+
 interface CellProps {
   model: StreamModel;
   x: (t: number) => number;
   rowTop: (i: number) => number;
   rowH: number;
+  focus: StreamFocus | null;
 }
 
 /** Per card and window: a bar growing with count(*), the count, and the HAVING line across the bar. */
-function Counts({ model, x, rowTop, rowH, threshold }: CellProps & { threshold: number | null }) {
+function Counts({ model, x, rowTop, rowH, threshold, focus }: CellProps & { threshold: number | null }) {
   const size = model.shape?.window?.sizeMs ?? 0;
   const cells: ReactElement[] = [];
   model.cards.forEach((card, i) => {
@@ -199,10 +326,14 @@ function Counts({ model, x, rowTop, rowH, threshold }: CellProps & { threshold: 
       const unit = Math.max(1, (x1 - x0 - 26) / BAR_MAX_COUNT);
       const y = rowTop(i) + rowH - 14;
       const hot = model.flagged.has(cellKey(card, d.windowStart));
+      const focused = focus?.card === card && focus.windowStart === d.windowStart;
+      const barEnd = x0 + Math.min(BAR_MAX_COUNT, count) * unit;
+      // The count stands clear of the HAVING tick, so the tick never runs through its digits.
+      const textX = Math.max(barEnd, threshold === null ? barEnd : x0 + threshold * unit) + 6;
       cells.push(
         <g
           key={`${card}|${d.windowStart}`}
-          className={hot ? 'stream-cell flagged' : 'stream-cell'}
+          className={`stream-cell${hot ? ' flagged' : ''}${focused ? ' focus' : ''}`}
           data-testid="stream-count"
           data-card={card}
           data-window-start={d.windowStart}
@@ -216,12 +347,7 @@ function Counts({ model, x, rowTop, rowH, threshold }: CellProps & { threshold: 
             height={10}
             rx={3}
           />
-          <text
-            className="stream-count"
-            x={x0 + Math.min(BAR_MAX_COUNT, count) * unit + 4}
-            y={y}
-            dominantBaseline="central"
-          >
+          <text className="stream-count" x={textX} y={y} dominantBaseline="central">
             {count}
           </text>
           {threshold !== null && (
@@ -241,7 +367,7 @@ function Counts({ model, x, rowTop, rowH, threshold }: CellProps & { threshold: 
 }
 
 /** Hopping and session windows overlap: only the windows HAVING kept are outlined. */
-function FlaggedWindows({ model, x, rowTop, rowH }: CellProps) {
+function FlaggedWindows({ model, x, rowTop, rowH, focus }: CellProps) {
   const boxes: ReactElement[] = [];
   const seen = new Set<string>();
   for (const row of model.output) {
@@ -253,7 +379,16 @@ function FlaggedWindows({ model, x, rowTop, rowH }: CellProps) {
     boxes.push(
       <rect
         key={k}
-        className="stream-flagged-window"
+        className={
+          focus?.card === row.card && focus.windowStart === row.windowStart
+            ? 'stream-flagged-window focus'
+            : 'stream-flagged-window'
+        }
+        data-testid={
+          focus?.card === row.card && focus.windowStart === row.windowStart
+            ? 'stream-focus-window'
+            : undefined
+        }
         x={x(row.windowStart)}
         y={rowTop(i) + 3}
         width={Math.max(2, x(row.windowEnd) - x(row.windowStart))}
@@ -262,5 +397,11 @@ function FlaggedWindows({ model, x, rowTop, rowH }: CellProps) {
       />,
     );
   }
-  return <g aria-hidden="true">{boxes}</g>;
+  // The window the step talks about is drawn last, over the others.
+  const focused = focus?.windowStart === undefined ? '' : cellKey(focus.card, focus.windowStart);
+  return (
+    <g aria-hidden="true">
+      {[...boxes.filter((b) => b.key !== focused), ...boxes.filter((b) => b.key === focused)]}
+    </g>
+  );
 }

@@ -15,6 +15,8 @@ export interface StreamDot {
   readonly windowStart: number | null;
   readonly windowEnd: number | null;
   readonly late: boolean;
+  /** When the query read it (model time): a dot read during this step is outlined as new. */
+  readonly processedAtMs: number;
 }
 
 export interface OutputRowView {
@@ -63,6 +65,7 @@ function dotOf(r: PlacedRecord): StreamDot {
     windowStart: w?.start ?? null,
     windowEnd: w?.end ?? null,
     late: r.late,
+    processedAtMs: r.processedAtMs,
   };
 }
 
