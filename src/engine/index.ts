@@ -84,6 +84,12 @@ export { type BadWhen, type MetricReading, metricReadings } from './metrics/read
 // Kafka's rules that a scene or a view names on the stage (where a key lands, who coordinates a group).
 export { hashKey, partitionForKey } from './producer/partitioner';
 export type { QueueTimer } from './queue/protocol';
+export {
+  type AcknowledgedRecord,
+  type BrokerDownReason,
+  type ReplicationHistory,
+  replicationHistory,
+} from './replication/acknowledged';
 export { BROKER_SESSION_TIMEOUT_MS, PRODUCE_REQUEST_TIMEOUT_MS } from './replication/config';
 export type {
   FetchError,
