@@ -41,8 +41,8 @@ export function replicationHistory(events: readonly EngineEvent[], topic: string
   const logs = new Map<string, string[]>();
   const log = (partition: number, broker: BrokerId) => {
     const k = where(topic, partition, broker);
-    let l = logs.get(k);
-    if (!l) logs.set(k, (l = []));
+    const l = logs.get(k) ?? [];
+    logs.set(k, l);
     return l;
   };
   const records = new Map<string, { key: string | null; value: string }>();
@@ -115,13 +115,9 @@ export function replicationHistory(events: readonly EngineEvent[], topic: string
   for (const a of acked) {
     const r = records.get(a.recordId);
     if (!r) continue;
-    (acknowledged[a.producer] ??= []).push({
-      ...a,
-      topic,
-      key: r.key,
-      value: r.value,
-      lost: (copies.get(a.recordId) ?? 0) === 0,
-    });
+    const list = acknowledged[a.producer] ?? [];
+    list.push({ ...a, topic, key: r.key, value: r.value, lost: (copies.get(a.recordId) ?? 0) === 0 });
+    acknowledged[a.producer] = list;
   }
   return { acknowledged, copies, refusals, down };
 }
