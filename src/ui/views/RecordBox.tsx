@@ -24,6 +24,10 @@ export interface RecordBoxProps {
   readonly broker?: { readonly id: BrokerId; readonly name: string };
   /** A group processed this record a second time during the step. */
   readonly readAgain?: boolean;
+  /** The box's colour when a view colours records by something other than their key (the brokers view: copies). */
+  readonly fill?: string;
+  /** More data attributes a view's tests read (the brokers view: how many copies exist). */
+  readonly data?: Readonly<Record<`data-${string}`, string>>;
 }
 
 export function RecordBox({
@@ -37,6 +41,8 @@ export function RecordBox({
   testId = 'record',
   broker,
   readAgain = false,
+  fill,
+  data,
 }: RecordBoxProps) {
   const cx = box.x + box.width / 2;
   const fits = Math.max(1, Math.floor(box.width / charWidth));
@@ -54,6 +60,7 @@ export function RecordBox({
       data-value={record.value}
       {...(record.key !== null ? { 'data-key': record.key } : {})}
       {...(readAgain ? { 'data-read-again': 'true' } : {})}
+      {...data}
       role="listitem"
       aria-label={`${spoken}, ${where}${readAgain ? ', read again' : ''}`}
     >
@@ -64,7 +71,7 @@ export function RecordBox({
         width={box.width}
         height={box.height}
         rx={8}
-        fill={keyColour(record.key)}
+        fill={fill ?? keyColour(record.key)}
       />
       <text
         className="record-value"
