@@ -165,9 +165,14 @@ function Role({
   // No leader: the partition is offline, and nobody is following anyone.
   if (p.leader === null)
     return (
-      <text className="isr out" x={x} y={y + 35}>
-        no leader{suffix}
-      </text>
+      <g>
+        <text className="isr out" x={x} y={y + 35}>
+          no leader{suffix}
+        </text>
+        <text className={inIsr ? 'isr in' : 'isr out'} x={x + 150} y={y + 35}>
+          {inIsr ? 'in ISR' : 'out of ISR'}
+        </text>
+      </g>
     );
   const isrX = x + (fresh ? 230 : 172);
   return (
