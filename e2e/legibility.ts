@@ -3,8 +3,10 @@ import type { Page } from '@playwright/test';
 /**
  * What a presenter would see wrong in the text inside `root`: text over other text, text spilling out of a
  * box that clips it, text cut off by the window. Each text node is measured by its own line boxes (a
- * Range's client rects); fields and buttons by their boxes. A miniature of the stage is a picture, not text
- * to read, and is left out. With `across`, text inside root is also checked against text outside it (a
+ * Range's client rects), an SVG <text> by its box (an SVG text node has no line boxes); fields and buttons
+ * by their boxes. A label that belongs to a box (an element marked `data-box`; on an SVG <g>, the box is its
+ * first <rect>) must lie inside it, whether or not the box clips. Text that is invisible (opacity 0) is not
+ * read. A miniature of the stage is a picture, not text to read, and is left out. With `across`, text inside root is also checked against text outside it (a
  * docked panel must not cover the stage); a modal overlay covers the page by design, so only its own text
  * is compared.
  */
@@ -34,9 +36,27 @@ export async function legibilityProblems(page: Page, root: string, across = fals
         const y = clipsY(a) && (r.top < c.top - 1 || r.bottom > c.bottom + 1);
         return x || y;
       };
+      const boxOf = (el: Element): DOMRect | null => {
+        const owner = el.closest('[data-box]');
+        if (!owner) return null;
+        const shape = owner.tagName.toLowerCase() === 'g' ? owner.querySelector(':scope > rect') : owner;
+        return shape ? shape.getBoundingClientRect() : null;
+      };
       const check = (el: Element, r: DOMRect, what: string) => {
         const outside = r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1;
         if (outside && !scrolled(el)) problems.push(`cut off by the window: ${what}`);
+        const box = boxOf(el);
+        if (
+          box &&
+          (r.left < box.left - 1 ||
+            r.right > box.right + 1 ||
+            r.top < box.top - 1 ||
+            r.bottom > box.bottom + 1)
+        ) {
+          const owner = el.closest('[data-box]')!;
+          problems.push(`outside its box (${owner.getAttribute('data-box') || owner.tagName}): ${what}`);
+          return;
+        }
         for (let a: Element | null = el.parentElement; a && a !== document.body; a = a.parentElement) {
           if (spillsOut(r, a)) {
             problems.push(`spills out of its box (${a.className || a.tagName}): ${what}`);
@@ -45,16 +65,34 @@ export async function legibilityProblems(page: Page, root: string, across = fals
         }
       };
 
+      const invisible = (el: Element) => {
+        for (let a: Element | null = el; a && a !== document.body; a = a.parentElement)
+          if (Number(getComputedStyle(a).opacity) < 0.05) return true;
+        return false;
+      };
+      const svgTextsSeen = new Set<Element>();
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement;
-        const text = n.textContent?.trim() ?? '';
-        if (!el || !text || el.closest('.miniature, .handout, [hidden]')) continue;
+        let el: Element | null = n.parentElement;
+        let text = n.textContent?.trim() ?? '';
+        if (!el || !text || el.closest('.miniature, .handout, [hidden], title, desc, style, script'))
+          continue;
         const style = getComputedStyle(el);
-        if (style.visibility === 'hidden' || style.display === 'none') continue;
-        const range = document.createRange();
-        range.selectNodeContents(n);
-        const rects = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
+        if (style.visibility === 'hidden' || style.display === 'none' || invisible(el)) continue;
+        let rects: DOMRect[];
+        if (el instanceof SVGElement) {
+          // One box per <text>, its tspans included; a text node alone has no client rects in SVG.
+          const label = el.closest('text') ?? el;
+          if (svgTextsSeen.has(label)) continue;
+          svgTextsSeen.add(label);
+          el = label;
+          text = label.textContent?.trim() ?? text;
+          rects = [label.getBoundingClientRect()].filter((r) => r.width > 0.5 && r.height > 0.5);
+        } else {
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          rects = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
+        }
         if (rects.length === 0) continue;
         const inside = rootEl.contains(el);
         if (!inside && !across) continue;
