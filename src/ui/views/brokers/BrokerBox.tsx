@@ -54,6 +54,7 @@ export function BrokerBox({
   return (
     <g
       data-testid={`broker-${broker}`}
+      data-box="broker"
       data-alive={String(alive)}
       {...(alive ? {} : { 'data-down': down ?? 'crashed' })}
       className={alive ? 'broker' : 'broker dead'}
@@ -240,6 +241,7 @@ function Lost({
           <g
             key={r.id}
             className="lost-record"
+            data-box="truncated record"
             data-lost-value={r.value}
             data-offset={r.offset}
             role="img"
@@ -317,11 +319,18 @@ function ReplicaLane({
               box={box}
               label={r.value}
               charWidth={13}
+              // Value and offset apart, each in its half of the box, so they never touch.
+              labelY={box.y + box.height * 0.31}
+              offsetY={box.y + box.height * 0.77}
               // The leader's copy is the record of the deck-wide contract; a follower's is a replica of it.
               testId={leader ? 'record' : 'replica-record'}
               broker={{ id: broker, name }}
               fill={COPIES_COLOUR[copiesClass(n, replicationFactor)]}
-              data={{ 'data-copies': String(n), ...(fresh ? { 'data-changed': 'true' } : {}) }}
+              data={{
+                'data-box': 'record',
+                'data-copies': String(n),
+                ...(fresh ? { 'data-changed': 'true' } : {}),
+              }}
             />
             {fresh && (
               <rect

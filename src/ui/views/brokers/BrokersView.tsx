@@ -91,11 +91,10 @@ function BrokersPicture({ view, frame, playheadMs, width, sceneIndex, step }: Pr
   const rf = topic.config.replicationFactor;
   const producers = view.producers.filter((id) => frame.state.producers[id]);
   const producerIndex = (id: string) => Math.max(0, producers.indexOf(id));
-  const title = [
-    `topic “${view.topic}”`,
-    `RF ${rf}`,
-    `min.insync.replicas=${topic.config.minInsyncReplicas}`,
-  ].join(' · ');
+  // Short enough to leave the right of the line to the partition's status (an offline partition says so there).
+  const title = [`“${view.topic}”`, `RF ${rf}`, `min.insync.replicas=${topic.config.minInsyncReplicas}`].join(
+    ' · ',
+  );
   // Beside the metrics panel the title starts over the producers (free above their boxes), leaving room for the epochs.
   const titleX = width < STAGE_WIDTH && producers.length <= 3 ? PRODUCER_BOX.x : BROKER_X;
   const offline = pic.partitions.filter((p) => p.leader === null).map((p) => p.partition);

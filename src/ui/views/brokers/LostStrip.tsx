@@ -41,7 +41,7 @@ export function LostStrip({ layout, lost, replicationFactor, many }: Props) {
           const x = PRODUCER_BOX.x + 88 + i * (SWATCH + 14 + (l.label.length - 1) * 12);
           const w = SWATCH + (l.label.length - 1) * 12;
           return (
-            <g key={l.cls} aria-hidden="true">
+            <g key={l.cls} aria-hidden="true" data-box="legend swatch">
               <rect
                 x={x}
                 y={mid - 15}
@@ -77,6 +77,7 @@ export function LostStrip({ layout, lost, replicationFactor, many }: Props) {
             key={r.recordId}
             className="ghost-slot"
             data-testid="ghost-slot"
+            data-box="ghost slot"
             data-value={r.value}
             data-offset={r.offset}
             data-partition={r.partition}

@@ -56,7 +56,7 @@ export function ProducerCard({
     ...(refusal ? [{ text: `✗ ${refusal}`, cls: 'producer-error' }] : []),
   ];
   return (
-    <g data-testid={`producer-${id}`} role="group" aria-label={said.join('; ')}>
+    <g data-testid={`producer-${id}`} data-box="producer" role="group" aria-label={said.join('; ')}>
       <rect
         className="producer"
         x={PRODUCER_BOX.x}
@@ -84,6 +84,7 @@ export function ProducerCard({
                 key={r.recordId}
                 className={r.lost ? 'acked-chip lost' : 'acked-chip'}
                 data-testid="acked-record"
+                data-box="acknowledged record"
                 data-value={r.value}
                 data-offset={r.offset}
                 data-lost={String(r.lost)}
