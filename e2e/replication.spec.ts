@@ -197,15 +197,26 @@ test.describe('Replicate for fault tolerance', () => {
         await expect(page.getByTestId('live-panel')).toBeVisible();
         await expect(page.getByTestId('metrics-strip')).toBeVisible();
         for (const p of await legibilityProblems(page, '.deck')) problems.push(`step ${k}, Live: ${p}`);
-        // The picture stays legible beside the Live panel: its type is drawn at 14 px or more.
-        const smallest = await page.evaluate(() =>
-          Math.min(
-            ...[...document.querySelectorAll('svg.brokers-view .broker-name')].map(
-              (t) => t.getBoundingClientRect().height,
-            ),
-          ),
+        // The picture stays legible beside the Live panel: its labels are drawn at a size a room reads
+        // (font size times the picture's scale on screen), where the panel once shrank them to 10 px.
+        const px = await page.evaluate(() => {
+          const size = (selector: string) =>
+            Math.min(
+              ...[...document.querySelectorAll<SVGTextElement>(`svg.brokers-view ${selector}`)].map(
+                (t) =>
+                  Number.parseFloat(getComputedStyle(t).fontSize) *
+                  (t.ownerSVGElement?.getScreenCTM()?.a ?? 1),
+              ),
+            );
+          return { name: size('.broker-name'), record: size('.record-value') };
+        });
+        expect(px.name, `step ${k}: broker names beside the Live panel`).toBeGreaterThanOrEqual(
+          width > 1280 ? 28 : 19,
         );
-        expect(smallest, `step ${k}: broker names beside the Live panel`).toBeGreaterThan(18);
+        if (Number.isFinite(px.record))
+          expect(px.record, `step ${k}: record labels beside the Live panel`).toBeGreaterThanOrEqual(
+            width > 1280 ? 20 : 14,
+          );
         await page.keyboard.press('Escape');
         await expect(page.getByTestId('live-panel')).toBeHidden();
       }

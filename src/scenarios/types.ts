@@ -90,4 +90,9 @@ export interface Scene {
   readonly view: SceneView;
   /** The same thing on a real cluster, for a learner to redo it. */
   readonly realCommands: readonly string[];
+  /**
+   * Whether the narration shows the partitioner's last decision (on unless false): off where the partition
+   * is not the point (one partition: "any hash % 1 = 0" says nothing), as in the replication scene.
+   */
+  readonly partitionerLine?: boolean;
 }

@@ -68,7 +68,7 @@ export function App() {
       >
         <h2 className="step-title">{current.predict ? `Predict: ${current.title}` : current.title}</h2>
         <p>{current.narration}</p>
-        <CurrentDecision />
+        {scene.partitionerLine !== false && <CurrentDecision />}
       </section>
       <nav className="controls" aria-label="Deck controls">
         <CommandButton command={deckCommand('previous-step')} />

@@ -350,6 +350,8 @@ export const replication: Scene = {
     // last 100 ms show its spike at the step's end, and the sparklines its place in the scene.
     metrics: { shown: true, rateWindowMs: 100 },
   },
+  // One partition: the partitioner's "any hash % 1 = 0" says nothing here (issue 15, point 10).
+  partitionerLine: false,
   realCommands: [
     'bin/kafka-topics.sh --bootstrap-server localhost:9092 --create --topic payments \\\n  --partitions 1 --replication-factor 3 --config min.insync.replicas=2',
     'bin/kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic payments\n# Topic: payments  Partition: 0  Leader: 0  Replicas: 0,1,2  Isr: 0,1,2',

@@ -156,9 +156,9 @@ function Role({
     return (
       <g>
         {isrChanged && (
-          <rect className="changed-outline" x={x - 6} y={y + 9} width={146} height={36} rx={8} />
+          <rect className="changed-outline" x={x + 8} y={y + 9} width={146} height={36} rx={8} />
         )}
-        <text className="isr out" x={x} y={y + 35}>
+        <text className="isr out" x={x + 14} y={y + 35}>
           {inIsr ? 'in ISR' : 'out of ISR'}
         </text>
       </g>

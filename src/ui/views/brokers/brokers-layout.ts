@@ -22,7 +22,7 @@ export const BROKER_WIDTH = STAGE_WIDTH - BROKER_X - 8;
 export const BROKER_HEADER = 46;
 export const LANE_X = BROKER_X + 16;
 /** Room at the lane's left end for its label (P0). */
-const LANE_LABEL = 52;
+const LANE_LABEL = 60;
 /** Room at the lane's right end for its log end offset and the high watermark. */
 const LANE_INFO = 104;
 export const LANE_WIDTH = BROKER_WIDTH - 32 - LANE_INFO;
