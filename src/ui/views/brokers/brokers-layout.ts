@@ -33,6 +33,8 @@ export const STRIP_HEIGHT = 40;
 export const STRIP_Y = STAGE_HEIGHT - STRIP_HEIGHT;
 /** Slots a lane shows before records shrink to fit. */
 const MIN_SLOTS = 7;
+/** The narrowest slot a record's label reads in (€10 at 22px with its margins). */
+const MIN_SLOT_WIDTH = 56;
 
 export interface BrokersLayout {
   /** The picture's width (the viewBox), and the broker boxes', lanes' and lane labels' that follow from it. */
@@ -73,7 +75,7 @@ export function brokersLayout(
     .range([BROKER_HEADER, rows.bandwidth() - 8])
     .paddingInner(0.15);
   let first = Number.POSITIVE_INFINITY;
-  let last = scene.logEndOffset;
+  let last = 0;
   for (const p of pic.partitions) {
     for (const r of p.replicas) {
       first = Math.min(first, r.records[0]?.offset ?? r.logEndOffset);
@@ -86,7 +88,11 @@ export function brokersLayout(
     4,
     Math.round((MIN_SLOTS * laneWidth) / (STAGE_WIDTH - BROKER_X - 8 - 32 - LANE_INFO)),
   );
-  const slots = Math.max(minSlots, last - first);
+  const range = laneWidth - 4 - LANE_LABEL;
+  // Room from the first step for every record the scene will write, so nothing shrinks or moves from one
+  // step to the next; a long run (the sandbox) that would make records unreadable grows step by step instead.
+  const reserved = Math.min(scene.logEndOffset - first, Math.floor(range / MIN_SLOT_WIDTH));
+  const slots = Math.max(minSlots, last - first, reserved);
   const x = scaleLinear()
     .domain([first, first + slots])
     .range([LANE_X + LANE_LABEL, LANE_X + laneWidth - 4]);
