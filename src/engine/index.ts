@@ -100,6 +100,12 @@ export {
   producerPartitionCount,
 } from './producer/producer-metadata';
 export type { QueueTimer } from './queue/protocol';
+export {
+  type AcknowledgedRecord,
+  type BrokerDownReason,
+  type ReplicationHistory,
+  replicationHistory,
+} from './replication/acknowledged';
 export { BROKER_SESSION_TIMEOUT_MS, PRODUCE_REQUEST_TIMEOUT_MS } from './replication/config';
 export type {
   FetchError,

@@ -223,9 +223,9 @@ export const replication: Scene = {
     {
       title: 'A returns and truncates',
       narration:
-        'A comes back as a follower. Its log disagrees with the leader’s after offset 1, so it cuts €30 off and copies €40. €30 was acknowledged, and it is gone.',
+        'A comes back as a follower. B’s fetch response says epoch 0 ended at offset 2, so A cuts €30 off and copies €40. €30 was acknowledged, and it is gone.',
       notes:
-        'A asks B where epoch 0 ended (KIP-101, leader epochs); B says offset 2, so A truncates to 2 and fetches from there. Then A catches up and rejoins the ISR. This is the acks=1 loss: the ✓ only meant the leader had it.',
+        'A fetches from B as a follower, saying its last epoch was 0; B’s fetch response carries a diverging epoch, “epoch 0 ended at offset 2” (leader epochs, KIP-101), so A truncates to 2 and fetches from there. Since Kafka 2.7 the follower learns this from the fetch response itself (the divergingEpoch field of KIP-595, used by replica fetchers since KAFKA-10554); older brokers first sent a separate OffsetsForLeaderEpoch request. Then A catches up and rejoins the ISR. This is the acks=1 loss: the ✓ only meant the leader had it.',
       commands: [
         { type: 'restartBroker', broker: A },
         { type: 'advance', ms: CATCH_UP_MS },
@@ -313,13 +313,33 @@ export const replication: Scene = {
       ],
     },
     {
-      title: 'Unclean leader election',
+      title: 'No in-sync replica left',
       narration:
-        'If A died now, P0 would stay offline until an in-sync replica returns, unless unclean leader election is turned on.',
+        'A crashes just as B comes back. B is up but out of sync (no €60, no €70), so it may not lead: once A is fenced, P0 is offline until A returns, unless unclean leader election is on.',
       notes:
-        'unclean.leader.election.enable is false by default (since 0.11): a replica outside the ISR may not lead, so the partition waits. Set it true and an out-of-sync replica can lead: the partition is back sooner, and acknowledged records beyond its log are lost, even with acks=all.',
-      commands: [],
-      claims: [leaderIs(A)],
+        'This is the classic ISR rule, which the simulator models: the controller elects a leader only from the ISR, which still names A alone (the last member stays in it), so P0 waits for A even though B is up. unclean.leader.election.enable is false by default (since 0.11): set it true and B may lead; P0 is back at once, and €70, acknowledged with acks=1, is lost with €60 (with an acks=all record beyond B’s log, that one too). Eligible Leader Replicas (KIP-966), on by default on new Kafka 4.1+ clusters, widen the clean choice: C left the ISR when it fell below min.insync.replicas=2, and since the high watermark cannot move while the ISR is that small, C has everything acknowledged with acks=all; the controller keeps C as an eligible leader replica and elects it cleanly once C is back. B left while the ISR was still 2, so it is not eligible: with ELR too, P0 waits here, for A or for C. (A KRaft controller quorum runs apart from the brokers in production; here it sits on a live broker.)',
+      commands: [
+        { type: 'killBroker', broker: A },
+        { type: 'restartBroker', broker: B },
+        { type: 'advance', ms: UNTIL_FENCED_MS },
+      ],
+      claims: [
+        fenced(A),
+        {
+          text: 'B is up and not in the ISR: it never got €60 or €70',
+          holds: (s) =>
+            s.brokers[B]?.alive === true &&
+            !partition(s)?.isr.includes(B) &&
+            !valuesOn(s, B).includes('€60') &&
+            !valuesOn(s, B).includes('€70'),
+        },
+        {
+          text: 'P0 has no leader (offline), and its ISR still names A alone',
+          holds: (s) => partition(s)?.leader === null && JSON.stringify(partition(s)?.isr) === '[0]',
+        },
+        gauges({ underReplicated: 0, underMinIsr: 0, offline: 1 }),
+        acked('safe-app', 2),
+      ],
     },
   ],
   view: {

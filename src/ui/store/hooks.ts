@@ -2,6 +2,7 @@
 import { useSelector } from '@xstate/react';
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
+import type { EngineEvent } from '../../engine';
 import { DEFAULT_RATE_WINDOW_MS } from '../../engine';
 import { player } from '../player/actor';
 import { overlayOf } from '../player/machine';
@@ -11,6 +12,7 @@ import { type Frame, frameAt, NO_LIVE } from './frames';
 import { sceneNeedsKsql, useKsqlEngine } from './ksql-loader';
 import { type LagHistory, lagHistory } from './lag-history';
 import { type MetricsHistory, metricsHistory } from './metrics-history';
+import { runEventsUpTo } from './run-events';
 
 export function usePlace() {
   const sceneIndex = useStore(deckStore, (s) => s.sceneIndex);
@@ -72,4 +74,10 @@ export function useMetricsHistory(sceneIndex: number, step: number): MetricsHist
   const windowMs =
     (scene.view.kind === 'brokers' && scene.view.metrics?.rateWindowMs) || DEFAULT_RATE_WINDOW_MS;
   return useMemo(() => metricsHistory(sceneIndex, step, live, windowMs), [sceneIndex, step, live, windowMs]);
+}
+
+/** Every event of a scene's run up to the end of a step (with the scene's live actions), oldest first. */
+export function useRunEvents(sceneIndex: number, step: number): readonly EngineEvent[] {
+  const live = useStore(deckStore, (s) => s.live[sceneAt(sceneIndex).id] ?? NO_LIVE);
+  return useMemo(() => runEventsUpTo(sceneIndex, step, live), [sceneIndex, step, live]);
 }

@@ -26,6 +26,10 @@ export interface RecordBoxProps {
   readonly readAgain?: boolean;
   /** Extra classes of the box, space-separated: what the view outlines (a record new this step...). */
   readonly marks?: string;
+  /** The box's colour when a view colours records by something other than their key (the brokers view: copies). */
+  readonly fill?: string;
+  /** More data attributes a view's tests read (the brokers view: how many copies exist). */
+  readonly data?: Readonly<Record<`data-${string}`, string>>;
 }
 
 export function RecordBox({
@@ -40,6 +44,8 @@ export function RecordBox({
   broker,
   readAgain = false,
   marks,
+  fill,
+  data,
 }: RecordBoxProps) {
   const cx = box.x + box.width / 2;
   const fits = Math.max(1, Math.floor(box.width / charWidth));
@@ -58,6 +64,7 @@ export function RecordBox({
       {...(record.key !== null ? { 'data-key': record.key } : {})}
       {...(readAgain ? { 'data-read-again': 'true' } : {})}
       {...(marks ? { 'data-marks': marks } : {})}
+      {...data}
       role="listitem"
       aria-label={`${spoken}, ${where}${readAgain ? ', read again' : ''}`}
     >
@@ -68,7 +75,7 @@ export function RecordBox({
         width={box.width}
         height={box.height}
         rx={8}
-        fill={keyColour(record.key)}
+        fill={fill ?? keyColour(record.key)}
       />
       <text
         className="record-value"

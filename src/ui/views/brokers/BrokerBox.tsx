@@ -2,20 +2,49 @@
  * One broker on stage: its name and id, whether it is up, and for each partition of the topic its replica as
  * a log lane: leader or follower, in the ISR or not, its log end offset and the partition's high watermark.
  */
-import type { BrokerId } from '../../../engine';
+import { Fragment } from 'react';
+import type { BrokerDownReason, BrokerId } from '../../../engine';
 import { RecordBox } from '../RecordBox';
 import { BROKER_X, type BrokersLayout, brokerName, LANE_X, STAGE_WIDTH } from './brokers-layout';
+import { COPIES_COLOUR, copiesClass } from './copies';
 import type { ClusterPicture, PartitionPicture } from './replica-picture';
+
+/** What the step changed, for the picture to outline (issue 15, point 9): it reads with reduced motion. */
+export interface Changes {
+  /** `${broker}/${recordId}`: a copy this broker did not hold when the step began. */
+  readonly copies: ReadonlySet<string>;
+  /** `${partition}/${broker}`: the broker joined or left the partition's ISR. */
+  readonly isr: ReadonlySet<string>;
+  /** Partitions whose high watermark moved. */
+  readonly highWatermark: ReadonlySet<number>;
+}
+
+export const NO_CHANGES: Changes = { copies: new Set(), isr: new Set(), highWatermark: new Set() };
 
 interface BoxProps {
   broker: BrokerId;
   pic: ClusterPicture;
   layout: BrokersLayout;
   topic: string;
+  /** How a broker that is down went down (brokerKilled or brokerShutDown). */
+  down: BrokerDownReason | undefined;
+  copies: ReadonlyMap<string, number>;
+  replicationFactor: number;
+  changes: Changes;
 }
 
-export function BrokerBox({ broker, pic, layout, topic }: BoxProps) {
+export function BrokerBox({
+  broker,
+  pic,
+  layout,
+  topic,
+  down,
+  copies,
+  replicationFactor,
+  changes,
+}: BoxProps) {
   const alive = pic.alive[broker] ?? false;
+  const downText = down === 'shut down' ? '⏻ shut down' : '✗ crashed';
   const y = layout.brokerY(broker);
   const name = brokerName(broker);
   const hosted = pic.partitions.filter((p) => p.replicas.some((r) => r.broker === broker));
@@ -25,10 +54,12 @@ export function BrokerBox({ broker, pic, layout, topic }: BoxProps) {
   return (
     <g
       data-testid={`broker-${broker}`}
+      data-box="broker"
       data-alive={String(alive)}
+      {...(alive ? {} : { 'data-down': down ?? 'crashed' })}
       className={alive ? 'broker' : 'broker dead'}
       role="group"
-      aria-label={`${name}, id ${broker}, ${alive ? 'up' : 'crashed'}${roles.length ? `, ${roles.join(', ')}` : ''}`}
+      aria-label={`${name}, id ${broker}, ${alive ? 'up' : (down ?? 'crashed')}${roles.length ? `, ${roles.join(', ')}` : ''}`}
     >
       <rect
         className="broker-box"
@@ -56,18 +87,19 @@ export function BrokerBox({ broker, pic, layout, topic }: BoxProps) {
             x={BROKER_X + (compact ? 170 : 236) + i * 330}
             y={y}
             many={hosted.length > 1}
+            isrChanged={changes.isr.has(`${p.partition}/${broker}`)}
           />
         ))}
       </g>
       {!alive && (
         <text
-          className="crashed"
+          className={down === 'shut down' ? 'crashed shut-down' : 'crashed'}
           x={BROKER_X + layout.brokerWidth - 16}
           y={y + 36}
           textAnchor="end"
           aria-hidden="true"
         >
-          ✗ crashed
+          {downText}
         </text>
       )}
       {hosted.map((p) => (
@@ -82,7 +114,16 @@ export function BrokerBox({ broker, pic, layout, topic }: BoxProps) {
         />
       ))}
       {hosted.map((p) => (
-        <ReplicaLane key={p.partition} p={p} broker={broker} layout={layout} topic={topic} />
+        <ReplicaLane
+          key={p.partition}
+          p={p}
+          broker={broker}
+          layout={layout}
+          topic={topic}
+          copies={copies}
+          replicationFactor={replicationFactor}
+          changes={changes}
+        />
       ))}
     </g>
   );
@@ -96,6 +137,7 @@ function Role({
   x,
   y,
   many,
+  isrChanged,
 }: {
   p: PartitionPicture;
   broker: BrokerId;
@@ -103,6 +145,7 @@ function Role({
   x: number;
   y: number;
   many: boolean;
+  isrChanged: boolean;
 }) {
   const leader = p.leader === broker;
   const fresh = leader && p.elected?.leader === broker;
@@ -111,10 +154,28 @@ function Role({
   // A broker that is down neither leads nor fetches: only its ISR membership (none) is worth saying.
   if (!alive && !leader)
     return (
-      <text className="isr out" x={x} y={y + 35}>
-        out of ISR
-      </text>
+      <g>
+        {isrChanged && (
+          <rect className="changed-outline" x={x + 8} y={y + 9} width={146} height={36} rx={8} />
+        )}
+        <text className="isr out" x={x + 14} y={y + 35}>
+          {inIsr ? 'in ISR' : 'out of ISR'}
+        </text>
+      </g>
     );
+  // No leader: the partition is offline, and nobody is following anyone.
+  if (p.leader === null)
+    return (
+      <g>
+        <text className="isr out" x={x} y={y + 35}>
+          no leader{suffix}
+        </text>
+        <text className={inIsr ? 'isr in' : 'isr out'} x={x + 150} y={y + 35}>
+          {inIsr ? 'in ISR' : 'out of ISR'}
+        </text>
+      </g>
+    );
+  const isrX = x + (fresh ? 230 : 172);
   return (
     <g>
       <rect
@@ -128,7 +189,17 @@ function Role({
       <text className={fresh ? 'badge-text new' : 'badge-text'} x={x + 14} y={y + 35}>
         {leader ? `★ ${fresh ? 'New leader' : 'Leader'}${suffix}` : `Follower${suffix}`}
       </text>
-      <text className={inIsr ? 'isr in' : 'isr out'} x={x + (fresh ? 230 : 172)} y={y + 35}>
+      {isrChanged && (
+        <rect
+          className="changed-outline"
+          x={isrX - 6}
+          y={y + 9}
+          width={inIsr ? 92 : 146}
+          height={36}
+          rx={8}
+        />
+      )}
+      <text className={inIsr ? 'isr in' : 'isr out'} x={isrX} y={y + 35}>
         {inIsr ? 'in ISR' : 'out of ISR'}
       </text>
     </g>
@@ -170,6 +241,7 @@ function Lost({
           <g
             key={r.id}
             className="lost-record"
+            data-box="truncated record"
             data-lost-value={r.value}
             data-offset={r.offset}
             role="img"
@@ -192,13 +264,20 @@ function ReplicaLane({
   broker,
   layout,
   topic,
+  copies,
+  replicationFactor,
+  changes,
 }: {
   p: PartitionPicture;
   broker: BrokerId;
   layout: BrokersLayout;
   topic: string;
+  copies: ReadonlyMap<string, number>;
+  replicationFactor: number;
+  changes: Changes;
 }) {
   const replica = p.replicas.find((r) => r.broker === broker)!;
+  const offline = p.leader === null;
   const leader = p.leader === broker;
   const inIsr = p.isr.includes(broker);
   const y = layout.laneY(broker, p.partition);
@@ -210,9 +289,10 @@ function ReplicaLane({
       data-testid={`replica-${topic}-${p.partition}-${broker}`}
       data-leader={String(leader)}
       data-in-isr={String(inIsr)}
-      className="fade"
+      data-offline={String(offline)}
+      className={offline ? 'fade offline' : 'fade'}
       role={replica.records.length > 0 ? 'list' : 'group'}
-      aria-label={`P${p.partition} on ${name}: ${leader ? 'leader' : 'follower'}, ${inIsr ? 'in ISR' : 'out of ISR'}, log end offset ${replica.logEndOffset}, high watermark ${p.highWatermark}`}
+      aria-label={`P${p.partition} on ${name}: ${offline ? 'offline, no leader' : leader ? 'leader' : 'follower'}, ${inIsr ? 'in ISR' : 'out of ISR'}, log end offset ${replica.logEndOffset}, high watermark ${p.highWatermark}`}
     >
       <g aria-hidden="true">
         <rect
@@ -227,25 +307,61 @@ function ReplicaLane({
           P{p.partition}
         </text>
       </g>
-      {replica.records.map((r) => (
-        <RecordBox
-          key={r.id}
-          record={r}
-          partition={p.partition}
-          box={{ x: layout.slotX(r.offset), y: y + 5, width: layout.slotWidth - 6, height: h - 10 }}
-          label={r.value}
-          charWidth={14}
-          // The leader's copy is the record of the deck-wide contract; a follower's is a replica of it.
-          testId={leader ? 'record' : 'replica-record'}
-          broker={{ id: broker, name }}
-        />
-      ))}
+      {replica.records.map((r) => {
+        const box = { x: layout.slotX(r.offset), y: y + 5, width: layout.slotWidth - 6, height: h - 10 };
+        const n = copies.get(r.id) ?? 1;
+        const fresh = changes.copies.has(`${broker}/${r.id}`);
+        return (
+          <Fragment key={r.id}>
+            <RecordBox
+              record={r}
+              partition={p.partition}
+              box={box}
+              label={r.value}
+              charWidth={13}
+              // Value and offset apart, each in its half of the box, so they never touch.
+              labelY={box.y + box.height * 0.31}
+              offsetY={box.y + box.height * 0.77}
+              // The leader's copy is the record of the deck-wide contract; a follower's is a replica of it.
+              testId={leader ? 'record' : 'replica-record'}
+              broker={{ id: broker, name }}
+              fill={COPIES_COLOUR[copiesClass(n, replicationFactor)]}
+              data={{
+                'data-box': 'record',
+                'data-copies': String(n),
+                ...(fresh ? { 'data-changed': 'true' } : {}),
+              }}
+            />
+            {fresh && (
+              <rect
+                className="changed-outline"
+                x={box.x - 3}
+                y={box.y - 3}
+                width={box.width + 6}
+                height={box.height + 6}
+                rx={10}
+                aria-hidden="true"
+              />
+            )}
+          </Fragment>
+        );
+      })}
       <g aria-hidden="true">
         <line className="hw-line" x1={hwX} x2={hwX} y1={y - 4} y2={y + h + 4} />
-        <text className="leo" x={layout.laneInfoX} y={y + h / 2 - 16} dominantBaseline="central">
+        <text className="leo" x={layout.laneInfoX} y={y + h / 2 - 15} dominantBaseline="central">
           LEO {replica.logEndOffset}
         </text>
-        <text className="hw-label" x={layout.laneInfoX} y={y + h / 2 + 16} dominantBaseline="central">
+        {changes.highWatermark.has(p.partition) && (
+          <rect
+            className="changed-outline"
+            x={layout.laneInfoX - 5}
+            y={y + h / 2}
+            width={90}
+            height={30}
+            rx={8}
+          />
+        )}
+        <text className="hw-label" x={layout.laneInfoX} y={y + h / 2 + 15} dominantBaseline="central">
           HW {p.highWatermark}
         </text>
       </g>

@@ -1,14 +1,17 @@
 /**
- * Brokers holding replicas (slide 40, "Replicate for fault tolerance"): producers on the left, one box per
- * broker with its replica of each partition as a log lane, the leader's ★, ISR membership, log end offsets
- * and the high watermark, and the traffic between them. A pure function of (engine frame, playhead).
+ * Brokers holding replicas (slide 40, "Replicate for fault tolerance"): producers on the left with what they
+ * were told ✓ for, one box per broker with its replica of each partition as a log lane (leader ★, ISR
+ * membership, log end offset, high watermark), records coloured by how many copies exist, the replication
+ * rail from leader to followers, the traffic between them, and under it all the ghosts of acknowledged
+ * records that were lost. A pure function of (engine frame, the run's events so far, playhead).
  */
-import type { ProducerConfig } from '../../../engine';
+import type { EngineEvent, EngineState } from '../../../engine';
+import { keptRecords, replicationHistory } from '../../../engine';
 import type { SceneView } from '../../../scenarios/types';
 import type { Frame } from '../../store/frames';
-import { useMetricsShown } from '../../store/hooks';
+import { useMetricsShown, useRunEvents } from '../../store/hooks';
 import { CurrentMetrics } from '../metrics/CurrentMetrics';
-import { BrokerBox } from './BrokerBox';
+import { BrokerBox, type Changes, NO_CHANGES } from './BrokerBox';
 import {
   BROKER_X,
   brokersLayout,
@@ -17,6 +20,9 @@ import {
   STAGE_WIDTH,
   STAGE_WIDTH_BESIDE_METRICS,
 } from './brokers-layout';
+import { LostStrip } from './LostStrip';
+import { ProducerCard } from './ProducerCard';
+import { Rail } from './Rail';
 import { type ClusterPicture, pictureAt } from './replica-picture';
 import { Traffic } from './Traffic';
 import './brokers.css';
@@ -26,75 +32,9 @@ interface Props {
   frame: Frame;
   /** Model time the picture shows. */
   playheadMs: number;
-  /** The place, for the metrics panel's history over the scene. */
+  /** The place, for the metrics panel's history over the scene and the run's events so far. */
   sceneIndex: number;
   step: number;
-}
-
-function ProducerBox({
-  id,
-  config,
-  pic,
-  y,
-}: {
-  id: string;
-  config: ProducerConfig;
-  pic: ClusterPicture;
-  y: number;
-}) {
-  const error = pic.lastError[id];
-  const x = PRODUCER_BOX.x + 14;
-  return (
-    <g
-      data-testid={`producer-${id}`}
-      role="group"
-      aria-label={`Producer ${id}, acks=${config.acks}, ${pic.acked[id] ?? 0} records acknowledged${error ? `, last request refused: ${error}` : ''}`}
-    >
-      <rect
-        className="producer"
-        x={PRODUCER_BOX.x}
-        y={y}
-        width={PRODUCER_BOX.width}
-        height={PRODUCER_BOX.height}
-        rx={12}
-      />
-      <g aria-hidden="true">
-        <text className="node-title" x={x} y={y + 36}>
-          {id}
-        </text>
-        <text className="producer-acks" x={x} y={y + 72}>
-          acks={config.acks}
-        </text>
-        {error ? (
-          <>
-            <text className="producer-error" x={x} y={y + 106}>
-              ✗ refused:
-            </text>
-            <text
-              className="producer-error code"
-              x={x}
-              y={y + 144}
-              // Kafka's error codes are long: squeeze the longest into the box rather than shrink the type.
-              {...(error.length > 17
-                ? { textLength: PRODUCER_BOX.width - 28, lengthAdjust: 'spacingAndGlyphs' }
-                : {})}
-            >
-              {error}
-            </text>
-          </>
-        ) : (
-          <>
-            <text className="node-detail" x={x} y={y + 106}>
-              {config.idempotent ? 'idempotent' : 'not idempotent'}
-            </text>
-            <text className="producer-acked" x={x} y={y + 144}>
-              ✓ {pic.acked[id] ?? 0} acknowledged
-            </text>
-          </>
-        )}
-      </g>
-    </g>
-  );
 }
 
 /** The picture with the operator metrics beside it, when the panel is on (the M key). */
@@ -109,25 +49,65 @@ export function BrokersView(props: Props) {
   );
 }
 
-function BrokersPicture({ view, frame, playheadMs, width }: Props & { width: number }) {
+/** What the step changed, from the state it began in to the picture at the playhead. */
+function changesOf(from: EngineState | undefined, pic: ClusterPicture, topic: string): Changes {
+  const before = from?.topics[topic];
+  if (!before) return NO_CHANGES;
+  const copies = new Set<string>();
+  const isr = new Set<string>();
+  const highWatermark = new Set<number>();
+  for (const p of pic.partitions) {
+    const was = before.partitions[p.partition];
+    if (!was) continue;
+    if (was.highWatermark !== p.highWatermark) highWatermark.add(p.partition);
+    for (const r of p.replicas) {
+      if (was.isr.includes(r.broker) !== p.isr.includes(r.broker)) isr.add(`${p.partition}/${r.broker}`);
+      const log = was.logs[r.broker];
+      const held = new Set(log ? keptRecords(log).map((x) => x.id) : []);
+      for (const x of r.records) if (!held.has(x.id)) copies.add(`${r.broker}/${x.id}`);
+    }
+  }
+  return { copies, isr, highWatermark };
+}
+
+function BrokersPicture({ view, frame, playheadMs, width, sceneIndex, step }: Props & { width: number }) {
+  const untilStep = useRunEvents(sceneIndex, step);
+  const wholeScene = useRunEvents(sceneIndex, Number.MAX_SAFE_INTEGER);
   const topic = frame.state.topics[view.topic];
   if (!topic) return <p className="stage-empty">Topic {view.topic} does not exist yet.</p>;
+  const atEnd = !frame.fromState || playheadMs >= frame.toMs;
+  // The run's events before this stretch, then the stretch's own up to the playhead.
+  const before = untilStep.slice(0, Math.max(0, untilStep.length - frame.events.length));
+  const shownEvents: readonly EngineEvent[] = atEnd
+    ? [...before, ...frame.events]
+    : [...before, ...frame.events.filter((e) => e.atMs <= playheadMs)];
+  const history = replicationHistory(shownEvents, view.topic);
   const pic = pictureAt(frame, view.topic, playheadMs);
   const brokers = Object.keys(frame.state.brokers).map(Number);
-  const layout = brokersLayout(brokers, pic, width);
+  let sceneEnd = 0;
+  for (const e of wholeScene)
+    if (e.type === 'recordAppended' && e.topic === view.topic) sceneEnd = Math.max(sceneEnd, e.offset + 1);
+  const layout = brokersLayout(brokers, pic, width, { logEndOffset: sceneEnd });
+  const rf = topic.config.replicationFactor;
   const producers = view.producers.filter((id) => frame.state.producers[id]);
   const producerIndex = (id: string) => Math.max(0, producers.indexOf(id));
-  const title = [
-    `topic “${view.topic}”`,
-    `RF ${topic.config.replicationFactor}`,
-    `min.insync.replicas=${topic.config.minInsyncReplicas}`,
-  ].join(' · ');
+  // Short enough to leave the right of the line to the partition's status (an offline partition says so there).
+  const title = [`“${view.topic}”`, `RF ${rf}`, `min.insync.replicas=${topic.config.minInsyncReplicas}`].join(
+    ' · ',
+  );
   // Beside the metrics panel the title starts over the producers (free above their boxes), leaving room for the epochs.
   const titleX = width < STAGE_WIDTH && producers.length <= 3 ? PRODUCER_BOX.x : BROKER_X;
-  const epochs = pic.partitions.map((p) => `P${p.partition} leader epoch ${p.leaderEpoch}`).join(' · ');
-  const lost = pic.partitions.flatMap((p) =>
+  const offline = pic.partitions.filter((p) => p.leader === null).map((p) => p.partition);
+  const many = pic.partitions.length > 1;
+  const status =
+    offline.length > 0
+      ? `${offline.map((p) => `P${p}`).join(', ')} offline: no in-sync replica`
+      : pic.partitions.map((p) => `P${p.partition} leader epoch ${p.leaderEpoch}`).join(' · ');
+  const unclean = pic.partitions.flatMap((p) =>
     p.offsetsLost.map((l) => `P${p.partition}: offsets ${l.fromOffset}–${l.toOffset - 1} lost`),
   );
+  const lost = Object.values(history.acknowledged).flatMap((list) => list.filter((r) => r.lost));
+  const changes = frame.fromState ? changesOf(frame.fromState, pic, view.topic) : NO_CHANGES;
   return (
     <svg
       className="stage-svg brokers-view"
@@ -137,28 +117,45 @@ function BrokersPicture({ view, frame, playheadMs, width }: Props & { width: num
       aria-label={`${brokers.length} brokers holding replicas of topic ${view.topic}`}
     >
       {producers.map((id, i) => (
-        <ProducerBox
+        <ProducerCard
           key={id}
           id={id}
           config={frame.state.producers[id]!.config}
-          pic={pic}
           y={layout.producerY(i, producers.length)}
+          height={layout.producerHeight(producers.length)}
+          acknowledged={history.acknowledged[id] ?? []}
+          copies={history.copies}
+          replicationFactor={rf}
+          refusal={history.refusals[id]}
         />
       ))}
       <text className="topic-title" x={titleX} y={26}>
         {title}
       </text>
       <text
-        className={lost.length > 0 ? 'topic-title offsets-lost' : 'topic-title'}
+        className={unclean.length > 0 || offline.length > 0 ? 'topic-title offsets-lost' : 'topic-title'}
+        data-testid="partition-status"
         x={width - 8}
         y={26}
         textAnchor="end"
       >
-        {lost.length > 0 ? lost.join(' · ') : epochs}
+        {unclean.length > 0 ? unclean.join(' · ') : status}
       </text>
       {brokers.map((b) => (
-        <BrokerBox key={b} broker={b} pic={pic} layout={layout} topic={view.topic} />
+        <BrokerBox
+          key={b}
+          broker={b}
+          pic={pic}
+          layout={layout}
+          topic={view.topic}
+          down={history.down[b]}
+          copies={history.copies}
+          replicationFactor={rf}
+          changes={changes}
+        />
       ))}
+      <Rail pic={pic} layout={layout} />
+      <LostStrip layout={layout} lost={lost} replicationFactor={rf} many={many} />
       <Traffic
         frame={frame}
         playheadMs={playheadMs}
@@ -167,6 +164,8 @@ function BrokersPicture({ view, frame, playheadMs, width }: Props & { width: num
         topic={view.topic}
         producerIndex={producerIndex}
         producerCount={producers.length}
+        copies={history.copies}
+        replicationFactor={rf}
       />
     </svg>
   );

@@ -8,8 +8,9 @@ import { interpolateNumber } from 'd3-interpolate';
 import type { FetchedPartition, FetchPartition, Message, PendingRecord } from '../../../engine';
 import { brokerIdOf } from '../../../engine';
 import type { Frame } from '../../store/frames';
-import { keyColour } from '../palette';
-import { BROKER_X, type BrokersLayout, PRODUCER_BOX } from './brokers-layout';
+import { KEYLESS_COLOUR } from '../palette';
+import { BROKER_X, type BrokersLayout, PRODUCER_BOX, RAIL_X } from './brokers-layout';
+import { COPIES_COLOUR, copiesClass } from './copies';
 import type { ClusterPicture } from './replica-picture';
 
 interface Props {
@@ -20,6 +21,9 @@ interface Props {
   topic: string;
   producerIndex: (id: string) => number;
   producerCount: number;
+  /** Copies of each record so far: a copy in flight has its record's colour (none yet: neutral). */
+  copies: ReadonlyMap<string, number>;
+  replicationFactor: number;
 }
 
 const PILL_HEIGHT = 34;
@@ -36,15 +40,43 @@ function Pill({ x, y, text, doomed }: { x: number; y: number; text: string; doom
   );
 }
 
+/**
+ * A fetch request or an empty fetch answer travels on the replication rail, left of the broker boxes, so it
+ * never covers a broker's name or badge: a small dot, with the arrowhead pointing the way it goes.
+ */
+function RailDot({ y, up, doomed }: { y: number; up: boolean; doomed: boolean }) {
+  const d = up ? 'M-7,5 L0,-7 L7,5 z' : 'M-7,-5 L0,7 L7,-5 z';
+  return (
+    <g className={doomed ? 'rail-dot doomed' : 'rail-dot'} transform={`translate(${RAIL_X},${y})`}>
+      <circle r={11} />
+      <path d={d} />
+    </g>
+  );
+}
+
 interface Shown {
-  readonly key: string | null;
+  readonly id: string;
   readonly value: string;
 }
 
-function Token({ x, y, w, r, doomed }: { x: number; y: number; w: number; r: Shown; doomed: boolean }) {
+function Token({
+  x,
+  y,
+  w,
+  r,
+  doomed,
+  fill,
+}: {
+  x: number;
+  y: number;
+  w: number;
+  r: Shown;
+  doomed: boolean;
+  fill: string;
+}) {
   return (
     <g className={doomed ? 'flying-record doomed' : 'flying-record'} transform={`translate(${x},${y})`}>
-      <rect x={0} y={-22} width={w} height={44} rx={8} fill={keyColour(r.key)} />
+      <rect x={0} y={-22} width={w} height={44} rx={8} fill={fill} />
       <text x={w / 2} y={0} textAnchor="middle" dominantBaseline="central">
         {r.value.slice(0, 5)}
       </text>
@@ -52,7 +84,21 @@ function Token({ x, y, w, r, doomed }: { x: number; y: number; w: number; r: Sho
   );
 }
 
-export function Traffic({ frame, playheadMs, layout, pic, topic, producerIndex, producerCount }: Props) {
+export function Traffic({
+  frame,
+  playheadMs,
+  layout,
+  pic,
+  topic,
+  producerIndex,
+  producerCount,
+  copies,
+  replicationFactor,
+}: Props) {
+  const fillOf = (id: string) => {
+    const n = copies.get(id) ?? 0;
+    return n === 0 ? KEYLESS_COLOUR : COPIES_COLOUR[copiesClass(n, replicationFactor)];
+  };
   const landing = new Map<string, number>();
   const lost = new Set<string>();
   for (const e of frame.events) {
@@ -101,6 +147,7 @@ export function Traffic({ frame, playheadMs, layout, pic, topic, producerIndex, 
           w={tokenW}
           r={r}
           doomed={doomed}
+          fill={fillOf(r.id)}
         />
       ));
     }
@@ -112,23 +159,30 @@ export function Traffic({ frame, playheadMs, layout, pic, topic, producerIndex, 
     const dx = (Math.abs(rows.indexOf(src) - rows.indexOf(dst)) - 1) * 30;
     if (m.kind === 'replicaFetch') {
       const parts = (m.payload.partitions as readonly FetchPartition[]).filter((p) => p.topic === topic);
-      return parts.map((p) => (
-        <Pill
-          key={`${m.id}-${p.partition}`}
-          x={slotMid(p.fetchOffset) + dx}
-          y={along(laneMid(src, p.partition), laneMid(dst, p.partition))}
-          text={`fetch ${p.fetchOffset}`}
-          doomed={doomed}
-        />
-      ));
+      return parts.map((p) => {
+        const [a, b] = [laneMid(src, p.partition), laneMid(dst, p.partition)];
+        return <RailDot key={`${m.id}-${p.partition}`} y={along(a, b)} up={b < a} doomed={doomed} />;
+      });
     }
     const parts = (m.payload.partitions as readonly FetchedPartition[]).filter((p) => p.topic === topic);
     return parts.map((p) => {
       const y = along(laneMid(src, p.partition), laneMid(dst, p.partition));
       if (p.records.length === 0) {
-        const text = p.divergingEpoch ? `truncate to ${p.divergingEpoch.endOffset}` : `HW ${p.highWatermark}`;
-        const at = p.divergingEpoch ? p.divergingEpoch.endOffset : p.highWatermark;
-        return <Pill key={`${m.id}-${p.partition}`} x={slotMid(at) + dx} y={y} text={text} doomed={doomed} />;
+        // The diverging epoch is the point of a returning leader's truncation (KIP-320): named where it lands.
+        if (p.divergingEpoch) {
+          const text = `epoch ${p.divergingEpoch.epoch} ended at ${p.divergingEpoch.endOffset}`;
+          return (
+            <Pill
+              key={`${m.id}-${p.partition}`}
+              x={slotMid(p.divergingEpoch.endOffset) + dx}
+              y={y}
+              text={text}
+              doomed={doomed}
+            />
+          );
+        }
+        const [a, b] = [laneMid(src, p.partition), laneMid(dst, p.partition)];
+        return <RailDot key={`${m.id}-${p.partition}`} y={y} up={b < a} doomed={doomed} />;
       }
       return p.records.map((r) => (
         <Token
@@ -138,6 +192,7 @@ export function Traffic({ frame, playheadMs, layout, pic, topic, producerIndex, 
           w={tokenW}
           r={r}
           doomed={doomed}
+          fill={fillOf(r.id)}
         />
       ));
     });

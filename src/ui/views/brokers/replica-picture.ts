@@ -109,7 +109,8 @@ function apply(
   if (e.type === 'produceFailed') pic.lastError[e.producer] = e.error;
   if (e.type === 'produceAcked') delete pic.lastError[e.producer];
   if (!notesOnly) {
-    if (e.type === 'brokerKilled') pic.alive[e.broker] = false;
+    // A crash (kill -9) and a controlled shutdown both take the broker down; the view says which.
+    if (e.type === 'brokerKilled' || e.type === 'brokerShutDown') pic.alive[e.broker] = false;
     if (e.type === 'brokerRestarted') pic.alive[e.broker] = true;
     if (e.type === 'produceAcked') pic.acked[e.producer] = (pic.acked[e.producer] ?? 0) + e.count;
   }

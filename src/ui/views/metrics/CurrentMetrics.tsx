@@ -1,9 +1,17 @@
 /** The metrics panel at a place; and, for the presenter's window, at the deck's place in a brokers scene. */
 import { useMetricsHistory, usePlace } from '../../store/hooks';
 import { MetricsPanel } from './MetricsPanel';
+import { MetricsStrip } from './MetricsStrip';
 
+/** The panel beside the picture, and its one-line strip for a narrow stage (CSS shows one of them). */
 export function CurrentMetrics({ sceneIndex, step }: { sceneIndex: number; step: number }) {
-  return <MetricsPanel history={useMetricsHistory(sceneIndex, step)} />;
+  const history = useMetricsHistory(sceneIndex, step);
+  return (
+    <>
+      <MetricsPanel history={history} />
+      <MetricsStrip history={history} />
+    </>
+  );
 }
 
 /** Shown whatever the M key says: the presenter reads the numbers before the room sees them. */
