@@ -24,7 +24,7 @@ test.describe('live controls', () => {
     await page.keyboard.press('ArrowRight');
     await expect(page.locator('[data-testid="record"][data-value="live-1"]')).toHaveCount(1);
     await expect(
-      page.locator('[data-testid="record"][data-value="click"][data-key="alice"]'),
+      page.locator('[data-testid="record"][data-value="logout"][data-key="alice"]'),
     ).toHaveAttribute('data-offset', '2');
   });
 
