@@ -81,3 +81,33 @@ for (const [width, height] of [
     });
   });
 }
+
+// Live, the presenter adds a member (a fourth JoinGroup) or kills one: its session ring runs out and the
+// coordinator removes it. No new group here: the picture draws the scene's one group.
+test('live: a member added joins the group on stage; a member killed is removed when its session runs out', async ({
+  page,
+}) => {
+  await open(page, SCENE, 3);
+  await page.getByRole('button', { name: 'Live' }).click();
+  const panel = page.getByTestId('live-panel');
+  await expect(panel.getByRole('button', { name: 'Add group' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Add consumer' }).click();
+  // The new member's card appears.
+  const added = page.locator('[data-testid^="member-"]');
+  await expect(added).toHaveCount(MEMBERS.length + 1);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await panel.getByRole('button', { name: /^Kill consumer-b/ }).click();
+  // Its session runs out: the coordinator rebalances, and its partitions go to the members left.
+  const dead = page.getByTestId('member-consumer-b');
+  await expect(dead).toHaveClass(/\bdead\b/, { timeout: 30_000 });
+  await expect(dead).toHaveAttribute('data-partitions', '', { timeout: 30_000 });
+  await expect(dead).toContainText('crashed');
+  const owned = await page
+    .locator('[data-testid^="member-"]')
+    .evaluateAll((els) =>
+      els.flatMap((e) => (e.getAttribute('data-partitions') || '').split(',').filter(Boolean)),
+    );
+  expect(owned.sort()).toEqual(['0', '1', '2', '3']);
+  // Four cards beside the docked Live panel: still no text over text.
+  expect(await legibilityProblems(page, '.stage')).toEqual([]);
+});

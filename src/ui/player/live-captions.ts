@@ -45,5 +45,5 @@ export function consumerCaption(state: EngineState, consumer: string): string {
   const c = state.groups.consumers[consumer];
   if (!c) return `Consumer ${consumer} does not exist`;
   if (c.owned.length === 0) return `Kill ${consumer} (it reads nothing now)`;
-  return `Kill ${consumer}: its ${names(c.owned, singleTopic(state))} move to the others`;
+  return `Kill ${consumer}: its ${names(c.owned, singleTopic(state))} ${c.owned.length === 1 ? 'moves' : 'move'} to the others`;
 }

@@ -74,6 +74,10 @@ export function LivePanel({ scene, state }: Props) {
         <CommandButton command={liveCommands.produce} submit />
       </form>
       {view.kind === 'consumers' && <LiveConsumers view={view} state={state} />}
+      {/* The coordinator scene: add a member (a new JoinGroup round) or kill one (its session ring runs out). */}
+      {view.kind === 'coordinator' && (
+        <LiveConsumers view={{ topic: view.topic, groups: [view.group] }} state={state} newGroups={false} />
+      )}
       {producers.length > 0 && (
         <div className="live-row">
           {producers.map((id) => (

@@ -5,14 +5,23 @@
  */
 import { useState } from 'react';
 import type { EngineState } from '../../../engine';
-import type { SceneView } from '../../../scenarios/types';
 import { CommandButton } from '../../CommandButton';
 import { liveCommands } from '../../player/commands';
-import { groupsShown } from './groups-shown';
+import { type GroupsOnStage, groupsShown } from './groups-shown';
 
-type View = Extract<SceneView, { kind: 'consumers' }>;
-
-export function LiveConsumers({ view, state }: { view: View; state: EngineState }) {
+/**
+ * `newGroups`: whether a new group can be started here (not where the picture draws one group only, as the
+ * coordinator scene's does).
+ */
+export function LiveConsumers({
+  view,
+  state,
+  newGroups = true,
+}: {
+  view: GroupsOnStage;
+  state: EngineState;
+  newGroups?: boolean;
+}) {
   const groups = groupsShown(view, state);
   const [group, setGroup] = useState(groups[0] ?? '');
   const target = groups.includes(group) ? group : (groups[0] ?? 'group');
@@ -31,10 +40,12 @@ export function LiveConsumers({ view, state }: { view: View; state: EngineState 
         </label>
       )}
       <CommandButton command={liveCommands.addConsumer} arg={{ state, group: target, topic: view.topic }} />
-      <CommandButton
-        command={liveCommands.addGroup}
-        arg={{ state, groupsShown: groups, topic: view.topic }}
-      />
+      {newGroups && (
+        <CommandButton
+          command={liveCommands.addGroup}
+          arg={{ state, groupsShown: groups, topic: view.topic }}
+        />
+      )}
       {live.map((c) => (
         <CommandButton
           key={c.id}

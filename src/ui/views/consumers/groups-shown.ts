@@ -6,10 +6,11 @@
 import type { EngineState } from '../../../engine';
 import type { SceneView } from '../../../scenarios/types';
 
-type View = Extract<SceneView, { kind: 'consumers' }>;
+/** What a scene that draws groups says about them: its topic and its own groups. */
+export type GroupsOnStage = Pick<Extract<SceneView, { kind: 'consumers' }>, 'topic' | 'groups'>;
 
 /** The scene's groups, then any group a live action added that reads this topic. */
-export function groupsShown(view: View, state: EngineState): string[] {
+export function groupsShown(view: GroupsOnStage, state: EngineState): string[] {
   const groups = [...view.groups];
   for (const c of Object.values(state.groups.consumers))
     if (c.config.topics.includes(view.topic) && !groups.includes(c.group)) groups.push(c.group);

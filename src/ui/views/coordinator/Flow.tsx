@@ -82,10 +82,12 @@ export function Pills({
         const path =
           f.path === 'find' ? (broker ? findPath(box, broker) : null) : f.path === 'up' ? link.up : link.down;
         if (!path) return null;
-        const at = along(path, f.progress);
+        const point = along(path, f.progress);
         // Widths from the characters' count: 20px bold for the name, 20px mono for what it carries.
         const w = Math.max(f.text.length * 11.5, (f.detail?.length ?? 0) * 12) + 24;
         const h = f.detail ? 54 : 32;
+        // A pill leaving or reaching a member waits just above its card, never over the member's name.
+        const at = { x: point.x, y: Math.min(point.y, box.y - h / 2 - 2) };
         return (
           <g
             key={f.id}

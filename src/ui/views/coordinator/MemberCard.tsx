@@ -55,6 +55,9 @@ export function MemberCard({
   const left = deadline === null || !member ? null : deadline - atMs;
   const partitions = assignment.map((tp) => tp.partition).sort((a, b) => a - b);
   const ringX = box.x + box.w - 26;
+  // Four members or more (a live "Add consumer") make the cards narrow: the ring alone says "session", and
+  // the leader's tag shortens, so neither runs into the name or the partitions beside it.
+  const narrow = box.w < 340;
   const ringY = box.y + 22;
   return (
     <g
@@ -76,7 +79,7 @@ export function MemberCard({
           textAnchor="end"
           dominantBaseline="central"
         >
-          group leader
+          {narrow ? '★ leader' : 'group leader'}
         </text>
       )}
       {left !== null && member && (
@@ -90,7 +93,7 @@ export function MemberCard({
             className="session-ring"
           />
           <text className="session-text" x={ringX - 28} y={ringY} textAnchor="end" dominantBaseline="central">
-            session {seconds(left)}
+            {narrow ? seconds(left) : `session ${seconds(left)}`}
           </text>
         </g>
       )}
@@ -110,7 +113,11 @@ export function MemberCard({
         </text>
       ))}
       <text className="member-partitions" x={box.x + 14} y={box.y + box.h - 18} dominantBaseline="central">
-        {partitions.length > 0 ? `reads ${partitions.map((p) => `P${p}`).join(', ')}` : 'no partitions yet'}
+        {!alive
+          ? '✗ crashed: no heartbeats'
+          : partitions.length > 0
+            ? `reads ${partitions.map((p) => `P${p}`).join(', ')}`
+            : 'no partitions yet'}
       </text>
     </g>
   );
