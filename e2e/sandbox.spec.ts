@@ -24,16 +24,18 @@ test.describe('sandbox', () => {
     await expect(page).toHaveURL(/[?&]sandbox=/);
     await expectPlace(page, 'sandbox', 0);
     await expect(page.locator('.narration')).toContainText('5 brokers, a topic of 10 partitions');
-    // Without groups the sandbox draws its brokers: five of them, broker 4 the last.
-    await expect(page.getByTestId('broker-4')).toBeVisible();
-    await expect(page.getByTestId('broker-5')).toHaveCount(0);
+    // Without groups the sandbox still draws its brokers above the lanes: five of them, broker 4 the last.
+    await expect(page.getByTestId('strip-broker-4')).toBeVisible();
+    await expect(page.getByTestId('strip-broker-5')).toHaveCount(0);
+    // Ten lanes without a group: nothing drawn over anything else.
+    expect(await legibilityProblems(page, '.stage')).toEqual([]);
     // The live record belonged to the old cluster.
     await expect(page.locator('[data-value="before-rebuild"]')).toHaveCount(0);
 
     await page.reload();
     await expectPlace(page, 'sandbox', 0);
     await expect(page.locator('.narration')).toContainText('5 brokers, a topic of 10 partitions');
-    await expect(page.getByTestId('broker-4')).toBeVisible();
+    await expect(page.getByTestId('strip-broker-4')).toBeVisible();
     expect(errors).toEqual([]);
   });
 

@@ -97,16 +97,15 @@ export function sandboxScene(config: SandboxConfig): Scene {
       },
       ...traffic,
     ],
-    view:
-      config.groups.length > 0
-        ? {
-            kind: 'consumers',
-            topic: TOPIC,
-            producers: config.producers.map((_, i) => `producer-${i + 1}`),
-            groups: config.groups.map((_, i) => `group-${i + 1}`),
-            showBrokers: true,
-          }
-        : { kind: 'brokers', topic: TOPIC, producers: config.producers.map((_, i) => `producer-${i + 1}`) },
+    // Lanes with their leaders under a strip of brokers, with or without groups: the brokers view draws one
+    // partition's replicas per broker and cannot show several partitions legibly (M switches to it).
+    view: {
+      kind: 'consumers',
+      topic: TOPIC,
+      producers: config.producers.map((_, i) => `producer-${i + 1}`),
+      groups: config.groups.map((_, i) => `group-${i + 1}`),
+      showBrokers: true,
+    },
     realCommands: [
       `bin/kafka-topics.sh --bootstrap-server localhost:9092 --create --topic ${TOPIC} --partitions ${config.partitions} --replication-factor ${config.replicationFactor} --config min.insync.replicas=${config.minInsyncReplicas}`,
       `bin/kafka-console-producer.sh --bootstrap-server localhost:9092 --topic ${TOPIC} --property parse.key=true --property key.separator=: --producer-property acks=${config.producers[0]?.acks ?? 'all'}`,

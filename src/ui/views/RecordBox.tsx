@@ -52,6 +52,7 @@ export function RecordBox({
   const shown = label.length > fits ? `${label.slice(0, Math.max(1, fits - 1))}…` : label;
   /** The room inside the box's rounded edges. */
   const inner = box.width - 8;
+  const digits = String(record.offset).length;
   const spoken = record.key === null ? record.value : `key ${record.key}, value ${record.value}`;
   const where = `at partition ${partition}, offset ${record.offset}${broker ? `, on ${broker.name}` : ''}`;
   return (
@@ -89,9 +90,21 @@ export function RecordBox({
       >
         {shown}
       </text>
-      <text className="record-offset" x={cx} y={offsetY} textAnchor="middle" dominantBaseline="central">
-        {record.offset}
-      </text>
+      {/* The offset too: squeezed into a thin card, left out of a sliver (the lane's offsets still count). */}
+      {inner >= digits * 5 && (
+        <text
+          className="record-offset"
+          x={cx}
+          y={offsetY}
+          textAnchor="middle"
+          dominantBaseline="central"
+          {...(digits * charWidth * 0.75 > inner
+            ? { textLength: inner, lengthAdjust: 'spacingAndGlyphs' }
+            : {})}
+        >
+          {record.offset}
+        </text>
+      )}
     </g>
   );
 }

@@ -65,9 +65,12 @@ export function ConsumersView({ view, frame, playheadMs, sceneIndex, step }: Vie
       <text className="topic-title" x={LANE_LEFT} y={22} dominantBaseline="central">
         topic “{view.topic}”
       </text>
-      <text className="legend" x={LANE_LEFT + 196} y={22} dominantBaseline="central" aria-hidden="true">
-        ▼ next to read · ○ committed · faded: read
-      </text>
+      {/* A sandbox without groups has no positions, commits or lag to explain. */}
+      {groups.length > 0 && (
+        <text className="legend" x={LANE_LEFT + 196} y={22} dominantBaseline="central" aria-hidden="true">
+          ▼ next to read · ○ committed · faded: read
+        </text>
+      )}
       {topic.partitions.map((p) => (
         <Lane
           key={p.partition}
@@ -94,7 +97,14 @@ export function ConsumersView({ view, frame, playheadMs, sceneIndex, step }: Vie
         received={receivedUpTo(frame.events, playheadMs, topic)}
         start={start}
       />
-      <LagChart history={history} groups={groups} playheadMs={playheadMs} atEnd={playheadMs >= frame.toMs} />
+      {groups.length > 0 && (
+        <LagChart
+          history={history}
+          groups={groups}
+          playheadMs={playheadMs}
+          atEnd={playheadMs >= frame.toMs}
+        />
+      )}
       <Flights
         frame={frame}
         playheadMs={playheadMs}

@@ -120,6 +120,12 @@ export function Lane({
   });
   const firstLineY = y + h / 2 - ((lines.length - 1) * LINE_H) / 2;
   const badgeX = Math.min(layout.slotX(logEnd) + 10, FIGURE_X - 226);
+  const label = laneLabel(
+    h,
+    `P${partition}`,
+    leader === undefined ? '' : (leader ?? 'offline'),
+    layout.slotX(0),
+  );
   return (
     <g
       data-testid={`partition-${topic.name}-${partition}`}
@@ -131,20 +137,22 @@ export function Lane({
       <text
         className="lane-label"
         x={LANE_LEFT + 8}
-        y={leader === undefined ? y + h / 2 : y + h * 0.27}
+        y={leader === undefined || label.thin ? y + h / 2 : y + h * 0.27}
         dominantBaseline="central"
         aria-hidden="true"
+        {...(label.thin ? { style: { fontSize: label.size } } : {})}
       >
         P{partition}
       </text>
       {leader !== undefined && (
         <text
           className={leader === null ? 'lane-leader offline' : 'lane-leader'}
-          x={LANE_LEFT + 8}
-          y={y + h * 0.78}
+          x={label.thin ? label.leaderX : LANE_LEFT + 8}
+          y={label.thin ? y + h / 2 : y + h * 0.78}
           dominantBaseline="central"
           aria-hidden="true"
           data-testid={`lane-leader-${partition}`}
+          {...(label.thin ? { style: { fontSize: label.leaderSize } } : {})}
         >
           {leader ?? 'offline'}
         </text>
@@ -302,4 +310,24 @@ function Band({
       )}
     </g>
   );
+}
+
+/**
+ * Where a lane's name and its leader go. A lane too thin for the two stacked (many partitions) writes them on
+ * one line, sized to end before the first record: the estimate per character is the font's average width.
+ */
+function laneLabel(h: number, name: string, leader: string, recordsLeft: number) {
+  const thin = leader !== '' && h < 64;
+  const left = LANE_LEFT + 8;
+  const room = recordsLeft - left - 6;
+  const size = Math.min(30, Math.round(h * 0.55));
+  const leaderSize = Math.min(20, Math.round(h * 0.4));
+  const wide = name.length * size * 0.62 + 4 + leader.length * leaderSize * 0.6;
+  const k = Math.min(1, room / wide);
+  return {
+    thin,
+    size: Math.floor(size * k),
+    leaderSize: Math.floor(leaderSize * k),
+    leaderX: left + name.length * size * 0.62 * k + 4,
+  };
 }
