@@ -107,7 +107,6 @@ function properties(node, brokers, home, port) {
     'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     `log.dirs=${join(home, `node-${node.id}`, 'data')}`,
     'auto.create.topics.enable=false',
-    'group.initial.rebalance.delay.ms=0',
     `offsets.topic.replication.factor=${rf}`,
     `transaction.state.log.replication.factor=${rf}`,
     'transaction.state.log.min.isr=1',
