@@ -2,15 +2,15 @@
  * A Node client (kafkajs, the classic protocol) for polling the cluster quickly while the suite times
  * failovers, rebalances and commits: a Java tool takes seconds to start, a metadata request milliseconds.
  */
-import { Kafka, logLevel } from 'kafkajs';
+import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { afterAll } from 'vitest';
-import { bootstrap } from './real';
+import { bootstrap, type GroupRow } from './real';
 
 let client: ReturnType<Kafka['admin']> | null = null;
 
 export async function admin() {
   if (!client) {
-    client = new Kafka({ brokers: [bootstrap()], logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
+    client = new Kafka({ brokers: bootstrap().split(','), logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
     await client.connect();
   }
   return client;
@@ -41,4 +41,35 @@ export async function committed(group: string, topic: string): Promise<Record<nu
 export async function groupState(group: string) {
   const g = (await (await admin()).describeGroups([group])).groups[0]!;
   return { state: g.state, members: g.members.length };
+}
+
+/**
+ * The rows kafka-consumer-groups --describe prints (partition, committed offset, log end, lag, owner),
+ * read in milliseconds: members' assignments from DescribeGroups, offsets from OffsetFetch and ListOffsets.
+ */
+export async function groupRows(group: string, topic: string): Promise<GroupRow[]> {
+  const a = await admin();
+  const g = (await a.describeGroups([group])).groups[0];
+  const owner = new Map<number, string>();
+  for (const m of g?.members ?? []) {
+    if (!m.memberAssignment?.length) continue;
+    const decoded = AssignerProtocol.MemberAssignment.decode(m.memberAssignment);
+    for (const p of decoded?.assignment[topic] ?? []) owner.set(p, m.memberId);
+  }
+  const ends = await a.fetchTopicOffsets(topic);
+  const done = await committed(group, topic);
+  return ends
+    .map((e) => {
+      const current = done[e.partition] ?? -1;
+      const end = Number(e.high);
+      return {
+        topic,
+        partition: e.partition,
+        currentOffset: current < 0 ? null : current,
+        logEndOffset: end,
+        lag: current < 0 ? null : end - current,
+        consumerId: owner.get(e.partition) ?? '-',
+      };
+    })
+    .sort((x, y) => x.partition - y.partition);
 }

@@ -32,6 +32,13 @@ export const DELIBERATE: Readonly<Record<string, Difference>> = {
     kafka: 'KRaft\'s StripedReplicaPlacer starts at a random broker, so leaders and coordinators differ per run',
     reason: 'the suite compares what placement decides (the coordinator is the leader of partition abs(hashCode(group)) % 50; the next leader is the first ISR member in replica order) instead of broker ids',
   },
+  'bootstrap-list': {
+    scene: 'every scene',
+    step: 'real commands',
+    stage: '--bootstrap-server localhost:9092',
+    kafka: 'the suite passes its three brokers, 127.0.0.1:<port>,<port+2>,<port+4>, so a tool still reaches the cluster while one broker is killed',
+    reason: 'the suite\'s ports are configurable (KAFKA_STAGE_TEST_PORT) and must not collide with a developer\'s cluster',
+  },
   'member-ids': {
     scene: 'consume-groups, grouped-consumers, group-coordinator',
     step: 'all',

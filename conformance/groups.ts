@@ -1,6 +1,7 @@
 /** Producing a scene's keyless records and watching a consumer group on the real cluster. */
 import { expect } from 'vitest';
-import { bootstrap, describeGroup, type GroupRow, shOk, startBackground, waitFor } from './real';
+import { groupRows } from './admin';
+import { bootstrap, type GroupRow, shOk, sleep, startBackground } from './real';
 
 /** m0, m1... to partition 0, 1, 2, 3, 0... as the scenes' round-robin producer (RoundRobinPartitioner). */
 export function produceRoundRobin(topic: string, values: readonly string[]) {
@@ -17,20 +18,20 @@ export function startConsumers(shell: string, n: number) {
 }
 
 /** Waits until the group's --describe satisfies the check; returns the rows and how long it took. */
-export function waitForGroup(
+export async function waitForGroup(
   group: string,
+  topic: string,
   what: string,
   check: (rows: GroupRow[]) => boolean,
   timeoutMs = 90_000,
-) {
-  return waitFor(
-    `${group}: ${what}`,
-    () => {
-      const rows = describeGroup(group);
-      return rows.length > 0 && check(rows) ? rows : undefined;
-    },
-    { timeoutMs, everyMs: 500 },
-  );
+): Promise<{ value: GroupRow[]; ms: number }> {
+  const t0 = Date.now();
+  for (;;) {
+    const rows = await groupRows(group, topic).catch(() => []);
+    if (rows.length > 0 && check(rows)) return { value: rows, ms: Date.now() - t0 };
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs / 1000} s: ${group}: ${what}`);
+    await sleep(250);
+  }
 }
 
 export const members = (rows: readonly GroupRow[]) => new Set(rows.map((r) => r.consumerId).filter((c) => c !== '-'));

@@ -38,7 +38,9 @@ export const SUITE = {
   port: Number(process.env.KAFKA_STAGE_TEST_PORT ?? 19192),
 };
 export const BROKERS = 3;
-export const bootstrap = () => `127.0.0.1:${SUITE.port}`;
+/** Every broker of the suite's cluster: a tool still finds the cluster while broker 0 is killed. */
+export const bootstrap = () =>
+  Array.from({ length: BROKERS }, (_, i) => `127.0.0.1:${SUITE.port + 2 * i}`).join(',');
 
 /** One shell command from a scene's list: continuation lines joined, comments dropped, `> ` lines as stdin. */
 export interface ShownCommand {

@@ -32,14 +32,14 @@ describe('consume-groups on real Kafka', () => {
     shown.mark(audit.index);
     startConsumers(billing.shell, 2); // "# twice"
     const [auditConsumer] = startConsumers(audit.shell, 1);
-    await waitForGroup('billing', 'two members own all four partitions', (r) => allAssigned(r, 4, 2));
-    await waitForGroup('audit', 'one member owns all four partitions', (r) => allAssigned(r, 4, 1));
+    await waitForGroup('billing', TOPIC, 'two members own all four partitions', (r) => allAssigned(r, 4, 2));
+    await waitForGroup('audit', TOPIC, 'one member owns all four partitions', (r) => allAssigned(r, 4, 1));
 
     const values = producedBy(scene, 'producer', 'orders').map((r) => r.value);
     expect(values).toHaveLength(16);
     produceRoundRobin(TOPIC, values);
-    await waitForGroup('billing', 'committed 4 on every partition', (r) => allCommitted(r, 4), 60_000);
-    await waitForGroup('audit', 'committed 4 on every partition', (r) => allCommitted(r, 4), 60_000);
+    await waitForGroup('billing', TOPIC, 'committed 4 on every partition', (r) => allCommitted(r, 4), 60_000);
+    await waitForGroup('audit', TOPIC, 'committed 4 on every partition', (r) => allCommitted(r, 4), 60_000);
 
     const all = shown.runOk(/--describe --all-groups/).stdout;
     const rowsOf = (group: string) =>

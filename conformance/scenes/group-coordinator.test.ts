@@ -23,7 +23,7 @@ describe('group-coordinator on real Kafka', () => {
     const consumer = shown.pick(/kafka-console-consumer.sh/);
     shown.mark(consumer.index);
     const three = startConsumers(consumer.shell, 3);
-    await waitForGroup(GROUP, 'three members own all four partitions', (r) => allAssigned(r, 4, 3));
+    await waitForGroup(GROUP, TOPIC, 'three members own all four partitions', (r) => allAssigned(r, 4, 3));
 
     const state = shown.runOk(/--describe --group payments --state/).stdout;
     const row = state.split('\n').find((l) => l.startsWith(`${GROUP} `));

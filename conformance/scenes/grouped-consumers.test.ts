@@ -36,7 +36,7 @@ describe('grouped-consumers on real Kafka', () => {
     const consumer = shown.pick(/kafka-console-consumer.sh .*--group shipping/);
     shown.mark(consumer.index);
     const three = startConsumers(consumer.shell, 3);
-    await waitForGroup(GROUP, 'three members own all four partitions', (r) => allAssigned(r, 4, 3));
+    await waitForGroup(GROUP, TOPIC, 'three members own all four partitions', (r) => allAssigned(r, 4, 3));
     const formed = engineStateAfter(scene, stepIndex('Three consumers, one group'));
     const rows = parseGroupDescribe(shown.runOk(/--describe --group shipping$/).stdout);
     expect(assignmentShape(rows)).toEqual(engineAssignmentShape(formed, GROUP));
@@ -59,7 +59,7 @@ describe('grouped-consumers on real Kafka', () => {
       }
       throw new Error('the group did not settle with two members within 120 s');
     })();
-    const moved = await waitForGroup(GROUP, 'two members own all four partitions', (r) => allAssigned(r, 4, 2), 60_000);
+    const moved = await waitForGroup(GROUP, TOPIC, 'two members own all four partitions', (r) => allAssigned(r, 4, 2), 60_000);
     const afterCrash = engineStateAfter(scene, stepIndex('Session timeout, rebalance'));
     expect(assignmentShape(moved.value)).toEqual(engineAssignmentShape(afterCrash, GROUP));
     timing('rebalance after a consumer is killed (-9), default session.timeout.ms 45000', stable - killedAt, 10_000 + 4000, 'the stage uses session.timeout.ms 10000');
@@ -77,16 +77,17 @@ describe('grouped-consumers on real Kafka', () => {
 
     // Scale out to five: one member owns nothing.
     startConsumers(consumer.shell, 3);
-    await waitFor('five members', () => {
-      const shape = memberShape(shown.runOk(/--describe --group shipping --members/).stdout);
-      return shape.length === 5 && shape.reduce((a, n) => a + n, 0) === 4 ? shape : undefined;
-    }, { timeoutMs: 90_000 });
+    for (const deadline = Date.now() + 120_000; ; await sleep(250)) {
+      const g = await groupState(GROUP);
+      if (g.members === 5 && g.state === 'Stable') break;
+      if (Date.now() > deadline) throw new Error('the group did not settle with five members within 120 s');
+    }
     const end = engineStateAfter(scene);
     const shape = memberShape(shown.runOk(/--describe --group shipping --members/).stdout);
     expect(shape).toEqual(engineAssignmentShape(end, GROUP));
 
     produceRoundRobin(TOPIC, values(8, 12));
-    const done = await waitForGroup(GROUP, 'committed 3 on every partition', (r) => allCommitted(r, 3), 60_000);
+    const done = await waitForGroup(GROUP, TOPIC, 'committed 3 on every partition', (r) => allCommitted(r, 3), 60_000);
     expect(Object.fromEntries(done.value.map((r) => [r.partition, r.currentOffset]))).toEqual(
       engineCommitted(end, GROUP, 'orders'),
     );
