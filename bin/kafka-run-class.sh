@@ -2,7 +2,7 @@
 # Runs a main class from the jars `npm run kafka` fetched into .kafka/lib, as the Apache distribution's
 # bin/kafka-run-class.sh does. KAFKA_HEAP_OPTS and KAFKA_OPTS work as there.
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 root="$(dirname "$here")"
 lib="$root/.kafka/lib"
 if [ ! -f "$lib/.pom-sha256" ]; then

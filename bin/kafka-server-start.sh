@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bin/kafka-server-start.sh <server.properties>: one Kafka node (broker, controller or both) in the foreground.
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 if [ $# -lt 1 ]; then
   echo "USAGE: $0 server.properties [--override property=value]*" >&2
   exit 1

@@ -98,8 +98,8 @@ export function shOk(line: string, opts: { input?: string; timeoutMs?: number } 
 const background = new Set<ChildProcess>();
 
 /** A client that runs until stopped (a console consumer in a group): its output is collected. */
-export function startBackground(line: string): { proc: ChildProcess; output: () => string } {
-  const proc = spawn('bash', ['-c', `exec ${line}`], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+export function startBackground(line: string, cwd = ROOT): { proc: ChildProcess; output: () => string } {
+  const proc = spawn('bash', ['-c', `exec ${line}`], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout?.on('data', (d) => {
     out += d;
