@@ -10,7 +10,11 @@ let client: ReturnType<Kafka['admin']> | null = null;
 
 export async function admin() {
   if (!client) {
-    client = new Kafka({ brokers: bootstrap().split(','), logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
+    client = new Kafka({
+      brokers: bootstrap().split(','),
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 2 },
+    }).admin();
     await client.connect();
   }
   return client;

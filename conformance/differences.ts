@@ -29,43 +29,53 @@ export const DELIBERATE: Readonly<Record<string, Difference>> = {
     scene: 'group-coordinator, consume-groups, grouped-consumers, replication',
     step: 'setup',
     stage: 'the engine places replicas and leaders from its seed (or the scene gives them)',
-    kafka: 'KRaft\'s StripedReplicaPlacer starts at a random broker, so leaders and coordinators differ per run',
-    reason: 'the suite compares what placement decides (the coordinator is the leader of partition abs(hashCode(group)) % 50; the next leader is the first ISR member in replica order) instead of broker ids',
+    kafka:
+      "KRaft's StripedReplicaPlacer starts at a random broker, so leaders and coordinators differ per run",
+    reason:
+      'the suite compares what placement decides (the coordinator is the leader of partition abs(hashCode(group)) % 50; the next leader is the first ISR member in replica order) instead of broker ids',
   },
   'bootstrap-list': {
     scene: 'every scene',
     step: 'real commands',
     stage: '--bootstrap-server localhost:9092',
-    kafka: 'the suite passes its three brokers, 127.0.0.1:<port>,<port+2>,<port+4>, so a tool still reaches the cluster while one broker is killed',
-    reason: 'the suite\'s ports are configurable (KAFKA_STAGE_TEST_PORT) and must not collide with a developer\'s cluster',
+    kafka:
+      'the suite passes its three brokers, 127.0.0.1:<port>,<port+2>,<port+4>, so a tool still reaches the cluster while one broker is killed',
+    reason:
+      "the suite's ports are configurable (KAFKA_STAGE_TEST_PORT) and must not collide with a developer's cluster",
   },
   'member-ids': {
     scene: 'consume-groups, grouped-consumers, group-coordinator',
     step: 'all',
     stage: 'members are named consumer-a, consumer-b... and sorted by that name for the Range assignor',
     kafka: 'member ids are <client id>-<random uuid>, so which console consumer gets P0-P1 is random',
-    reason: 'the suite compares the assignment\'s shape (how many partitions each member owns) and the offsets',
+    reason:
+      "the suite compares the assignment's shape (how many partitions each member owns) and the offsets",
   },
   'stage-timeouts': {
     scene: 'grouped-consumers',
     step: 'a consumer fails',
-    stage: 'the stage\'s consumers use session.timeout.ms 10000 so the failure plays out in seconds',
-    kafka: 'the shown command keeps the default session.timeout.ms 45000: the partitions move ~45 s after the kill',
-    reason: 'a shorter wait on stage; the scene\'s notes say so',
+    stage: "the stage's consumers use session.timeout.ms 10000 so the failure plays out in seconds",
+    kafka:
+      'the shown command keeps the default session.timeout.ms 45000: the partitions move ~45 s after the kill',
+    reason: "a shorter wait on stage; the scene's notes say so",
   },
   'acks1-race': {
     scene: 'replication',
     step: 'acks=1: ✓ before the copies / A returns and truncates',
     stage: 'the leader acknowledges €30 before the followers fetch it, then crashes: €30 is lost',
-    kafka: 'the suite cannot time a kill -9 between the leader\'s ack and the followers\' next fetch on loopback',
-    reason: 'a race of milliseconds that the stage slows down to show; the suite checks the failover and ISR facts around it',
+    kafka:
+      "the suite cannot time a kill -9 between the leader's ack and the followers' next fetch on loopback",
+    reason:
+      'a race of milliseconds that the stage slows down to show; the suite checks the failover and ISR facts around it',
   },
   'ksqldb-not-run': {
     scene: 'fraud-query, streaming-toolset, origins, streaming-giants, who-streams',
     step: 'real commands',
     stage: 'ksqlDB statements (the ksql CLI)',
-    kafka: 'not run: ksqlDB is not published on Maven Central (Confluent\'s own repository), and nothing else may be downloaded',
-    reason: 'no ksqlDB server here; the Kafka commands beside them (console consumer of POSSIBLE_FRAUD) need its output topic',
+    kafka:
+      "not run: ksqlDB is not published on Maven Central (Confluent's own repository), and nothing else may be downloaded",
+    reason:
+      'no ksqlDB server here; the Kafka commands beside them (console consumer of POSSIBLE_FRAUD) need its output topic',
   },
 };
 
@@ -74,13 +84,15 @@ export const OPEN: Readonly<Record<string, Difference>> = {
     scene: 'produce-no-key',
     step: 'What current Kafka does (the sticky producer: batch.size 40, linger.ms 10, m12..m23)',
     stage: 'runs of 4 records per partition (0,0,0,0,2,2,2,2,0,0,0,0: 2 switches)',
-    kafka: 'Kafka 4.2.1\'s console producer with the same batch.size and linger.ms: runs of 2 (e.g. 0,0,2,2,0,0,2,2,3,3,1,1: 5 switches). The claim "fewer than 6 switches" still holds, barely. The engine counts fewer bytes per record towards batch.size than BuiltInPartitioner.updatePartitionInfo does',
+    kafka:
+      'Kafka 4.2.1\'s console producer with the same batch.size and linger.ms: runs of 2 (e.g. 0,0,2,2,0,0,2,2,3,3,1,1: 5 switches). The claim "fewer than 6 switches" still holds, barely. The engine counts fewer bytes per record towards batch.size than BuiltInPartitioner.updatePartitionInfo does',
   },
   'command-property-flag': {
     scene: 'produce-no-key, replication, sandbox, group-coordinator',
     step: 'real commands',
     stage: 'shows --producer-property / --consumer-property with no note',
-    kafka: 'Kafka 4.2.1 deprecates both for --command-property; the producer prints "Warning: --producer-property is deprecated and will be removed in a future version. Use --command-property instead." (on stdout, like the --property warning)',
+    kafka:
+      'Kafka 4.2.1 deprecates both for --command-property; the producer prints "Warning: --producer-property is deprecated and will be removed in a future version. Use --command-property instead." (on stdout, like the --property warning)',
   },
 };
 
@@ -95,6 +107,9 @@ export function deliberate(id: keyof typeof DELIBERATE) {
 /** A listed open disagreement: passes only while stage and Kafka still differ. */
 export function stillDiffers(id: keyof typeof OPEN, stage: unknown, kafka: unknown) {
   expect(OPEN[id], `open disagreement ${id} is listed`).toBeDefined();
-  expect(kafka, `${id}: the stage now agrees with Kafka: remove it from OPEN in conformance/differences.ts`).not.toEqual(stage);
+  expect(
+    kafka,
+    `${id}: the stage now agrees with Kafka: remove it from OPEN in conformance/differences.ts`,
+  ).not.toEqual(stage);
   console.warn(`OPEN ${id}: stage ${JSON.stringify(stage)} / kafka ${JSON.stringify(kafka)}`);
 }

@@ -53,5 +53,10 @@ export function engineAssignmentShape(state: EngineState, group: string): number
 export function enginePartition(state: EngineState, topic: string, partition: number) {
   const p = state.topics[topic]?.partitions[partition];
   if (!p) throw new Error(`engine has no ${topic}-${partition}`);
-  return { leader: p.leader, isr: [...p.isr].sort(), replicas: [...p.replicas], highWatermark: p.highWatermark };
+  return {
+    leader: p.leader,
+    isr: [...p.isr].sort(),
+    replicas: [...p.replicas],
+    highWatermark: p.highWatermark,
+  };
 }

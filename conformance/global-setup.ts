@@ -18,7 +18,8 @@ export default async function setup() {
     await cluster.startCluster({ brokers: 3, ...SUITE, log: (s) => console.warn(`[kafka] ${s}`) });
     const b = `127.0.0.1:${SUITE.port}`;
     const topics = shOk(`bin/kafka-topics.sh --bootstrap-server ${b} --list --exclude-internal`).split('\n');
-    for (const t of topics.filter(Boolean)) sh(`bin/kafka-topics.sh --bootstrap-server ${b} --delete --topic ${t}`);
+    for (const t of topics.filter(Boolean))
+      sh(`bin/kafka-topics.sh --bootstrap-server ${b} --delete --topic ${t}`);
     sh(`bin/kafka-consumer-groups.sh --bootstrap-server ${b} --delete --all-groups`);
     return;
   }

@@ -29,12 +29,14 @@ export async function waitForGroup(
   for (;;) {
     const rows = await groupRows(group, topic).catch(() => []);
     if (rows.length > 0 && check(rows)) return { value: rows, ms: Date.now() - t0 };
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs / 1000} s: ${group}: ${what}`);
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs / 1000} s: ${group}: ${what}`);
     await sleep(250);
   }
 }
 
-export const members = (rows: readonly GroupRow[]) => new Set(rows.map((r) => r.consumerId).filter((c) => c !== '-'));
+export const members = (rows: readonly GroupRow[]) =>
+  new Set(rows.map((r) => r.consumerId).filter((c) => c !== '-'));
 export const allAssigned = (rows: readonly GroupRow[], partitions: number, n: number) =>
   rows.length === partitions && rows.every((r) => r.consumerId !== '-') && members(rows).size === n;
 export const allCommitted = (rows: readonly GroupRow[], offset: number) =>
@@ -42,6 +44,8 @@ export const allCommitted = (rows: readonly GroupRow[], offset: number) =>
 
 /** Prints a figure from the real cluster beside the engine's, for the README and the report. */
 export function timing(what: string, realMs: number, engineMs: number, note = '') {
-  console.warn(`TIMING ${what}: real Kafka ${(realMs / 1000).toFixed(1)} s, engine ${(engineMs / 1000).toFixed(1)} s${note ? ` (${note})` : ''}`);
+  console.warn(
+    `TIMING ${what}: real Kafka ${(realMs / 1000).toFixed(1)} s, engine ${(engineMs / 1000).toFixed(1)} s${note ? ` (${note})` : ''}`,
+  );
   expect(realMs).toBeGreaterThanOrEqual(0);
 }

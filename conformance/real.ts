@@ -61,7 +61,8 @@ export function shownCommands(realCommands: readonly string[]): ShownCommand[] {
       }
       // A comment after the command ("   # twice") is the stage's aside, not part of the command.
       const shell = line.replace(/\s{2,}#.*$/, '').trim();
-      if (shell === '' || shell.startsWith('#') || shell.startsWith('--') || shell.startsWith('ksql>')) continue;
+      if (shell === '' || shell.startsWith('#') || shell.startsWith('--') || shell.startsWith('ksql>'))
+        continue;
       out.push({ shell, stdin: [] });
     }
   }
@@ -71,7 +72,8 @@ export function shownCommands(realCommands: readonly string[]): ShownCommand[] {
 /** The address swap (and per-scene topic names) that make a shown command run against the suite's cluster. */
 export function forSuite(shell: string, topics: Readonly<Record<string, string>> = {}): string {
   let s = shell.replaceAll('localhost:9092', bootstrap());
-  for (const [from, to] of Object.entries(topics)) s = s.replace(new RegExp(`(?<=[ =])${from}(?=$| )`, 'g'), to);
+  for (const [from, to] of Object.entries(topics))
+    s = s.replace(new RegExp(`(?<=[ =])${from}(?=$| )`, 'g'), to);
   return s;
 }
 
@@ -137,7 +139,8 @@ export async function waitFor<T>(
   for (;;) {
     const value = check();
     if (value !== undefined) return { value, ms: Date.now() - t0 };
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
     await sleep(everyMs);
   }
 }
@@ -223,7 +226,8 @@ export function committedOffsets(rows: readonly GroupRow[]): Record<number, numb
 /** How many partitions each member owns, largest first. */
 export function assignmentShape(rows: readonly GroupRow[]): number[] {
   const counts = new Map<string, number>();
-  for (const r of rows) if (r.consumerId !== '-') counts.set(r.consumerId, (counts.get(r.consumerId) ?? 0) + 1);
+  for (const r of rows)
+    if (r.consumerId !== '-') counts.set(r.consumerId, (counts.get(r.consumerId) ?? 0) + 1);
   return [...counts.values()].sort((a, b) => b - a);
 }
 
@@ -241,7 +245,9 @@ export function describeTopic(topic: string): PartitionInfo[] {
   const list = (s: string | undefined) => (s ? s.split(',').filter(Boolean).map(Number) : []);
   const parts: PartitionInfo[] = [];
   for (const line of out.split('\n')) {
-    const m = /Partition:\s*(\d+)\s+Leader:\s*(-?\d+|none)\s+Replicas:\s*([\d,]*)\s+Isr:\s*([\d,]*)/.exec(line);
+    const m = /Partition:\s*(\d+)\s+Leader:\s*(-?\d+|none)\s+Replicas:\s*([\d,]*)\s+Isr:\s*([\d,]*)/.exec(
+      line,
+    );
     if (!m) continue;
     const elr = /Elr:\s*([\d,]*)/.exec(line);
     parts.push({

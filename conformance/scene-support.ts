@@ -54,7 +54,8 @@ export class ShownCommands {
 
   runOk(match: RegExp, opts: { nth?: number; input?: string; extra?: string } = {}) {
     const r = this.run(match, opts);
-    if (r.status !== 0) throw new Error(`exit ${r.status}: ${this.pick(match, opts.nth).shell}\n${r.stdout}\n${r.stderr}`);
+    if (r.status !== 0)
+      throw new Error(`exit ${r.status}: ${this.pick(match, opts.nth).shell}\n${r.stdout}\n${r.stderr}`);
     return r;
   }
 

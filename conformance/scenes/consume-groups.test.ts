@@ -23,7 +23,7 @@ const engine = engineStateAfter(scene);
 describe('consume-groups on real Kafka', () => {
   afterEach(stopAllBackground);
 
-  it('two groups read the same records independently; each commits the engine\'s offsets; a reset rewinds one group only', async () => {
+  it("two groups read the same records independently; each commits the engine's offsets; a reset rewinds one group only", async () => {
     deliberate('member-ids');
     shOk(`bin/kafka-topics.sh --bootstrap-server ${bootstrap()} --create --topic ${TOPIC} --partitions 4`);
     const billing = shown.pick(/--group billing/);
@@ -43,7 +43,12 @@ describe('consume-groups on real Kafka', () => {
 
     const all = shown.runOk(/--describe --all-groups/).stdout;
     const rowsOf = (group: string) =>
-      parseGroupDescribe(all.split('\n').filter((l) => l.startsWith(`${group} `)).join('\n'));
+      parseGroupDescribe(
+        all
+          .split('\n')
+          .filter((l) => l.startsWith(`${group} `))
+          .join('\n'),
+      );
     for (const group of ['billing', 'audit']) {
       expect(committedOffsets(rowsOf(group)), group).toEqual(engineCommitted(engine, group, 'orders'));
       expect(assignmentShape(rowsOf(group)), group).toEqual(engineAssignmentShape(engine, group));

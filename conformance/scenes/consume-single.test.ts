@@ -1,8 +1,16 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { engineCommitted, engineStateAfter } from '../engine-facts';
 import { committed } from '../admin';
+import { engineCommitted, engineStateAfter } from '../engine-facts';
 import { produceRoundRobin, timing } from '../groups';
-import { committedOffsets, describeGroup, hasKcat, parseGroupDescribe, sleep, stopAllBackground, waitFor } from '../real';
+import {
+  committedOffsets,
+  describeGroup,
+  hasKcat,
+  parseGroupDescribe,
+  sleep,
+  stopAllBackground,
+  waitFor,
+} from '../real';
 import { producedBy, ShownCommands, sceneById } from '../scene-support';
 
 const scene = sceneById('consume-single');
@@ -13,7 +21,7 @@ const engine = engineStateAfter(scene);
 describe('consume-single on real Kafka', () => {
   afterEach(stopAllBackground);
 
-  it('one consumer reads every partition in offset order and commits the engine\'s offsets', async () => {
+  it("one consumer reads every partition in offset order and commits the engine's offsets", async () => {
     const values = producedBy(scene, 'producer', 'orders').map((r) => r.value);
     expect(values).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7']);
     const t0 = Date.now();
@@ -32,17 +40,26 @@ describe('consume-single on real Kafka', () => {
       const offsets = printed.filter((r) => r[0] === p).map((r) => r[1]);
       expect(offsets, `P${p} in offset order`).toEqual([0, 1]);
     }
-    const rows = parseGroupDescribe(shown.runOk(/kafka-consumer-groups.sh .*--describe --group reporting/).stdout);
+    const rows = parseGroupDescribe(
+      shown.runOk(/kafka-consumer-groups.sh .*--describe --group reporting/).stdout,
+    );
     expect(committedOffsets(rows)).toEqual(engineCommitted(engine, 'reporting', 'orders'));
     expect(rows.every((r) => r.lag === 0)).toBe(true);
-    timing('consume-single: create, produce 8, read and commit on close', Date.now() - t0, 0, 'no engine figure');
+    timing(
+      'consume-single: create, produce 8, read and commit on close',
+      Date.now() - t0,
+      0,
+      'no engine figure',
+    );
   });
 
   it('librdkafka (kcat) in the same group starts from the committed offsets: nothing is read again', () => {
     expect(hasKcat(), 'kcat is needed: apt-get install kcat (CI installs it)').toBe(true);
     const r = shown.runOk(/^kcat /, { extra: " -e -f 'READ %p %o %s\\n'" });
     expect(r.stdout).not.toContain('READ ');
-    expect(committedOffsets(describeGroup('reporting'))).toEqual(engineCommitted(engine, 'reporting', 'orders'));
+    expect(committedOffsets(describeGroup('reporting'))).toEqual(
+      engineCommitted(engine, 'reporting', 'orders'),
+    );
   });
 
   it('the first auto-commit comes within auto.commit.interval.ms (5 s) of reading', async () => {
@@ -52,7 +69,11 @@ describe('consume-single on real Kafka', () => {
     const c = startBackground(
       `bin/kafka-console-consumer.sh --bootstrap-server ${bootstrap()} --topic ${TOPIC} --group ${group} --from-beginning`,
     );
-    const read = await waitFor('the consumer to print its first record', () => (c.output().includes('m') ? Date.now() : undefined), { everyMs: 50 });
+    const read = await waitFor(
+      'the consumer to print its first record',
+      () => (c.output().includes('m') ? Date.now() : undefined),
+      { everyMs: 50 },
+    );
     let commitAt = 0;
     for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
       const offsets = await committed(group, TOPIC);
@@ -64,7 +85,12 @@ describe('consume-single on real Kafka', () => {
     }
     expect(commitAt, 'an auto-commit within 30 s').toBeGreaterThan(0);
     // The engine's consumers auto-commit every auto.commit.interval.ms (5000, ConsumerConfig's default) of model time.
-    timing('first auto-commit after the first record is read', commitAt - read.value, 5000, `consumer start to commit ${((commitAt - t0) / 1000).toFixed(1)} s`);
+    timing(
+      'first auto-commit after the first record is read',
+      commitAt - read.value,
+      5000,
+      `consumer start to commit ${((commitAt - t0) / 1000).toFixed(1)} s`,
+    );
   });
 
   afterAll(() => {

@@ -10,15 +10,25 @@ const shown = new ShownCommands(scene, { orders: TOPIC });
 const engine = engineStateAfter(scene);
 
 describe('durable-log on real Kafka', () => {
-  it('a new group reads the whole log from the beginning, commits the engine\'s offsets, and can rewind', () => {
+  it("a new group reads the whole log from the beginning, commits the engine's offsets, and can rewind", () => {
     expect(shown.runOk(/--create --topic/).stdout).toContain(`Created topic ${TOPIC}`);
     const values = producedBy(scene, 'shop', 'orders').map((r) => r.value);
     expect(values).toHaveLength(6);
     produceRoundRobin(TOPIC, values);
     const read = shown.runOk(/kafka-console-consumer.sh/, { extra: ' --timeout-ms 8000' }).stdout;
-    expect(read.split('\n').filter((l) => values.includes(l)).sort()).toEqual([...values].sort());
+    expect(
+      read
+        .split('\n')
+        .filter((l) => values.includes(l))
+        .sort(),
+    ).toEqual([...values].sort());
     const all = shown.runOk(/--describe --all-groups/).stdout;
-    const rows = parseGroupDescribe(all.split('\n').filter((l) => l.startsWith('analytics ')).join('\n'));
+    const rows = parseGroupDescribe(
+      all
+        .split('\n')
+        .filter((l) => l.startsWith('analytics '))
+        .join('\n'),
+    );
     expect(committedOffsets(rows)).toEqual(engineCommitted(engine, 'analytics', 'orders'));
     expect(shown.runOk(/--reset-offsets --to-earliest/).stdout).toMatch(/NEW-OFFSET/);
     expect(committedOffsets(describeGroup('analytics'))).toEqual({ 0: 0, 1: 0 });

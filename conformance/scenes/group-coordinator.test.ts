@@ -55,7 +55,12 @@ describe('group-coordinator on real Kafka', () => {
       if (g.members === 2 && g.state === 'Stable') settled = Date.now();
     }
     expect(settled, 'the group settles with two members').toBeGreaterThan(0);
-    timing('rebalance after a consumer is killed (-9), session.timeout.ms 10000', settled - killedAt, 10_000 + 4000, 'engine: the session timeout plus REBALANCE_MS');
+    timing(
+      'rebalance after a consumer is killed (-9), session.timeout.ms 10000',
+      settled - killedAt,
+      10_000 + 4000,
+      'engine: the session timeout plus REBALANCE_MS',
+    );
 
     await stopAllBackground();
     expect(hasKcat(), 'kcat is needed: apt-get install kcat (CI installs it)').toBe(true);

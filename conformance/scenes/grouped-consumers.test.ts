@@ -2,8 +2,25 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { committed, groupState } from '../admin';
 import { deliberate } from '../differences';
 import { engineAssignmentShape, engineCommitted, engineStateAfter } from '../engine-facts';
-import { allAssigned, allCommitted, produceRoundRobin, startConsumers, timing, waitForGroup } from '../groups';
-import { assignmentShape, bootstrap, hasKcat, parseGroupDescribe, shOk, sleep, stopAllBackground, stopBackground, waitFor } from '../real';
+import {
+  allAssigned,
+  allCommitted,
+  produceRoundRobin,
+  startConsumers,
+  timing,
+  waitForGroup,
+} from '../groups';
+import {
+  assignmentShape,
+  bootstrap,
+  hasKcat,
+  parseGroupDescribe,
+  shOk,
+  sleep,
+  stopAllBackground,
+  stopBackground,
+  waitFor,
+} from '../real';
 import { ShownCommands, sceneById } from '../scene-support';
 
 const scene = sceneById('grouped-consumers');
@@ -59,10 +76,21 @@ describe('grouped-consumers on real Kafka', () => {
       }
       throw new Error('the group did not settle with two members within 120 s');
     })();
-    const moved = await waitForGroup(GROUP, TOPIC, 'two members own all four partitions', (r) => allAssigned(r, 4, 2), 60_000);
+    const moved = await waitForGroup(
+      GROUP,
+      TOPIC,
+      'two members own all four partitions',
+      (r) => allAssigned(r, 4, 2),
+      60_000,
+    );
     const afterCrash = engineStateAfter(scene, stepIndex('Session timeout, rebalance'));
     expect(assignmentShape(moved.value)).toEqual(engineAssignmentShape(afterCrash, GROUP));
-    timing('rebalance after a consumer is killed (-9), default session.timeout.ms 45000', stable - killedAt, 10_000 + 4000, 'the stage uses session.timeout.ms 10000');
+    timing(
+      'rebalance after a consumer is killed (-9), default session.timeout.ms 45000',
+      stable - killedAt,
+      10_000 + 4000,
+      'the stage uses session.timeout.ms 10000',
+    );
 
     // The new owner of b's partition starts at the committed offset: what b read after it is read again.
     const heir = three.find((c) => c !== b && partitionsRead(c.output()).includes(bPartition!));
@@ -73,7 +101,9 @@ describe('grouped-consumers on real Kafka', () => {
       );
       expect(h.value).toBeDefined();
     }
-    console.warn(`b's P${bPartition}: committed ${committedAtKill} at the kill; read again by the new owner: ${reread ? 'yes' : 'no (auto-commit came first)'}; heir found ${heir !== undefined}`);
+    console.warn(
+      `b's P${bPartition}: committed ${committedAtKill} at the kill; read again by the new owner: ${reread ? 'yes' : 'no (auto-commit came first)'}; heir found ${heir !== undefined}`,
+    );
 
     // Scale out to five: one member owns nothing.
     startConsumers(consumer.shell, 3);
@@ -87,7 +117,13 @@ describe('grouped-consumers on real Kafka', () => {
     expect(shape).toEqual(engineAssignmentShape(end, GROUP));
 
     produceRoundRobin(TOPIC, values(8, 12));
-    const done = await waitForGroup(GROUP, TOPIC, 'committed 3 on every partition', (r) => allCommitted(r, 3), 60_000);
+    const done = await waitForGroup(
+      GROUP,
+      TOPIC,
+      'committed 3 on every partition',
+      (r) => allCommitted(r, 3),
+      60_000,
+    );
     expect(Object.fromEntries(done.value.map((r) => [r.partition, r.currentOffset]))).toEqual(
       engineCommitted(end, GROUP, 'orders'),
     );

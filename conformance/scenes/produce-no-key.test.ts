@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { engineRecords, engineStateAfter } from '../engine-facts';
 import { deliberate, stillDiffers } from '../differences';
+import { engineRecords, engineStateAfter } from '../engine-facts';
 import { bootstrap, readTopic, sh, shOk, stopAllBackground } from '../real';
 import { producedBy, ShownCommands, sceneById } from '../scene-support';
 
@@ -22,7 +22,10 @@ function parsePrinted(out: string) {
 /** The most common length of a run of consecutive records on one partition (the last run may be cut short). */
 function typicalRun(parts: readonly (number | undefined)[]): number {
   const runs: number[] = [];
-  parts.forEach((p, i) => (i > 0 && p === parts[i - 1] ? runs[runs.length - 1]!++ : runs.push(1)));
+  parts.forEach((p, i) => {
+    if (i > 0 && p === parts[i - 1]) runs[runs.length - 1]!++;
+    else runs.push(1);
+  });
   const counts = new Map<number, number>();
   for (const r of runs.slice(0, -1)) counts.set(r, (counts.get(r) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
@@ -43,11 +46,12 @@ describe('produce-no-key on real Kafka', () => {
     const printed = shown.runOk(/kafka-console-consumer.sh/, { extra: ' --timeout-ms 6000' });
     const real = parsePrinted(printed.stdout);
     expect(real.map((r) => r.value).sort()).toEqual([...values].sort());
-    for (const r of real) expect({ value: r.value, partition: r.partition, offset: r.offset }).toEqual({
-      value: r.value,
-      partition: at(r.value)?.partition,
-      offset: at(r.value)?.offset,
-    });
+    for (const r of real)
+      expect({ value: r.value, partition: r.partition, offset: r.offset }).toEqual({
+        value: r.value,
+        partition: at(r.value)?.partition,
+        offset: at(r.value)?.offset,
+      });
   });
 
   it('the old --property flag still works with a warning, and 4.2 deprecates --producer-property too', () => {
@@ -77,7 +81,9 @@ describe('produce-no-key on real Kafka', () => {
     const switches = parts.filter((p, i) => i > 0 && p !== parts[i - 1]).length;
     const engineParts = values.map((v) => at(v)?.partition);
     const engineSwitches = engineParts.filter((p, i) => i > 0 && p !== engineParts[i - 1]).length;
-    console.warn(`sticky runs: real ${parts.join(',')} (${switches} switches); engine ${engineParts.join(',')} (${engineSwitches})`);
+    console.warn(
+      `sticky runs: real ${parts.join(',')} (${switches} switches); engine ${engineParts.join(',')} (${engineSwitches})`,
+    );
     expect(parts.every((p) => p !== undefined)).toBe(true);
     expect(switches).toBeLessThan(6);
     stillDiffers('sticky-run-length', typicalRun(engineParts), typicalRun(parts));

@@ -23,7 +23,7 @@ describe('produce-with-key on real Kafka', () => {
     expect(afterGrowth.map((r) => r.key)).toEqual(['alice', 'bob']);
   });
 
-  it('the shown commands put every keyed record on the engine\'s partition and offset (murmur2, then CRC-32, then 6 partitions)', () => {
+  it("the shown commands put every keyed record on the engine's partition and offset (murmur2, then CRC-32, then 6 partitions)", () => {
     expect(hasKcat(), 'kcat is needed: apt-get install kcat (CI installs it)').toBe(true);
     shown.runOk(/--create --topic user-events/);
     // The shown producer with its own two lines, then the rest of the Java app's records.
@@ -45,7 +45,9 @@ describe('produce-with-key on real Kafka', () => {
   });
 
   it('the topic has six partitions after the alter', () => {
-    const out = shOk(`bin/kafka-topics.sh --bootstrap-server 127.0.0.1:${process.env.KAFKA_STAGE_TEST_PORT ?? 19192} --describe --topic ${TOPIC}`);
+    const out = shOk(
+      `bin/kafka-topics.sh --bootstrap-server 127.0.0.1:${process.env.KAFKA_STAGE_TEST_PORT ?? 19192} --describe --topic ${TOPIC}`,
+    );
     expect(out).toMatch(/PartitionCount:\s*6/);
   });
 

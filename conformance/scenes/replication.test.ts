@@ -4,35 +4,35 @@ import { admin, leaderAndIsr } from '../admin';
 import { deliberate } from '../differences';
 import { enginePartition, engineStateAfter } from '../engine-facts';
 import { timing } from '../groups';
-import {
-  BROKERS,
-  bootstrap,
-  cluster,
-  describeTopic,
-  readTopic,
-  SUITE,
-  sh,
-  sleep,
-} from '../real';
+import { BROKERS, bootstrap, cluster, describeTopic, readTopic, SUITE, sh, sleep } from '../real';
 import { ShownCommands, sceneById } from '../scene-support';
 
 const scene = sceneById('replication');
 const TOPIC = 'payments';
 const shown = new ShownCommands(scene);
-const after = (title: string) => engineStateAfter(scene, scene.steps.findIndex((s) => s.title === title));
+const engineAfter = (title: string) =>
+  engineStateAfter(
+    scene,
+    scene.steps.findIndex((s) => s.title === title),
+  );
 
 /** Polls the cluster's metadata every 100 ms until the partition looks as wanted; returns when. */
-async function until(what: string, check: (p: { leader: number | null; isr: number[] }) => boolean, timeoutMs = 60_000) {
+async function until(
+  what: string,
+  check: (p: { leader: number | null; isr: number[] }) => boolean,
+  timeoutMs = 60_000,
+) {
   const t0 = Date.now();
   for (;;) {
     const p = await leaderAndIsr(TOPIC).catch(() => null);
     if (p && check(p)) return { at: Date.now(), ...p };
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(p)}`);
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(p)}`);
     await sleep(100);
   }
 }
 
-const sameFailure = () => after('The same failure');
+const sameFailure = () => engineAfter('The same failure');
 
 async function highWatermarkAtLeast(n: number, timeoutMs = 30_000) {
   const t0 = Date.now();
@@ -58,6 +58,7 @@ describe('replication on real Kafka', () => {
     for (const b of killed) cluster.restartNode(b, SUITE);
     for (const deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(1000))
       if (cluster.readyBrokers(bootstrap()).length === BROKERS) break;
+    expect(shown.notRun()).toEqual([]);
   }, 180_000);
 
   it('kill -9 of the leader: the first in-sync replica in replica order leads after the session timeout; NOT_ENOUGH_REPLICAS below min.insync.replicas', async () => {
@@ -69,7 +70,7 @@ describe('replication on real Kafka', () => {
     // The engine's A, B, C are the replica list in order.
     const [A, B, C] = p0!.replicas as [number, number, number];
     const real = (ids: readonly number[]) => ids.map((i) => [A, B, C][i]!).sort();
-    const start = enginePartition(after('One partition, three copies'), TOPIC, 0);
+    const start = enginePartition(engineAfter('One partition, three copies'), TOPIC, 0);
     expect(p0!.leader).toBe(real([start.leader!])[0]);
     expect(p0!.isr).toEqual(real(start.isr));
 
@@ -80,11 +81,16 @@ describe('replication on real Kafka', () => {
     // A crashes.
     const killedA = kill9(A);
     const failover = await until('a new leader', (p) => p.leader !== null && p.leader !== A);
-    const crashed = enginePartition(after('A crashes'), TOPIC, 0);
+    const crashed = enginePartition(engineAfter('A crashes'), TOPIC, 0);
     expect(failover.leader).toBe(real([crashed.leader!])[0]);
     const fenced = await until('A out of the ISR', (p) => !p.isr.includes(A));
     expect(fenced.isr).toEqual(real(crashed.isr));
-    timing('leader failover after kill -9 of the leader', failover.at - killedA, BROKER_SESSION_TIMEOUT_MS, 'broker.session.timeout.ms 9000');
+    timing(
+      'leader failover after kill -9 of the leader',
+      failover.at - killedA,
+      BROKER_SESSION_TIMEOUT_MS,
+      'broker.session.timeout.ms 9000',
+    );
     // Life goes on: €40 with acks=1 on the new leader.
     shown.runOk(/--producer-property acks=1/, { input: '€40\n' });
     const under = shown.runOk(/--under-replicated-partitions/).stdout;
@@ -94,7 +100,7 @@ describe('replication on real Kafka', () => {
     cluster.restartNode(A, SUITE);
     killed.delete(A);
     const back = await until('A back in the ISR', (p) => p.isr.length === 3, 120_000);
-    const returned = enginePartition(after('A returns and truncates'), TOPIC, 0);
+    const returned = enginePartition(engineAfter('A returns and truncates'), TOPIC, 0);
     expect(back.leader).toBe(real([returned.leader!])[0]);
     expect(back.isr).toEqual(real(returned.isr));
 
@@ -103,7 +109,7 @@ describe('replication on real Kafka', () => {
     // B crashes: A, first of the ISR in replica order, leads.
     kill9(B);
     const second = await until('B out of the ISR', (p) => !p.isr.includes(B) && p.leader !== B);
-    const same = enginePartition(after('The same failure'), TOPIC, 0);
+    const same = enginePartition(engineAfter('The same failure'), TOPIC, 0);
     expect(second.leader).toBe(real([same.leader!])[0]);
     expect(second.isr).toEqual(real(same.isr));
 
@@ -114,7 +120,7 @@ describe('replication on real Kafka', () => {
     // C crashes: once fenced the ISR is [A], below min.insync.replicas=2.
     kill9(C);
     const alone = await until('C out of the ISR', (p) => !p.isr.includes(C));
-    const down = enginePartition(after('Down to one copy'), TOPIC, 0);
+    const down = enginePartition(engineAfter('Down to one copy'), TOPIC, 0);
     expect(alone.isr).toEqual(real(down.isr));
     expect(alone.leader).toBe(real([down.leader!])[0]);
     // No retries, so the producer reports the broker's answer instead of retrying for two minutes.
@@ -136,9 +142,4 @@ describe('replication on real Kafka', () => {
     expect(readable).toEqual(['€10', '€20', '€30', '€40', '€50']);
     expect(readable).not.toContain('€70');
   }, 400_000);
-
-  afterAll(() => {
-    const notRun = shown.notRun();
-    expect(notRun).toEqual([]);
-  });
 });

@@ -17,7 +17,9 @@ describe('scalable-architecture on real Kafka', () => {
     // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, ...
     expect(Number(dataLine?.split(',')[4]?.trim())).toBe(100000);
     // Only the scene's topic: durable-log's group is called analytics too (each scene has its own cluster on stage).
-    const rows = parseGroupDescribe(shown.runOk(/kafka-consumer-groups.sh/).stdout).filter((r) => r.topic === 'clicks');
+    const rows = parseGroupDescribe(shown.runOk(/kafka-consumer-groups.sh/).stdout).filter(
+      (r) => r.topic === 'clicks',
+    );
     expect(rows).toHaveLength(partitions);
     expect(rows.reduce((n, r) => n + r.logEndOffset, 0)).toBe(100000);
     console.warn(`perf: ${produced.trim().split('\n').at(-1)}`);

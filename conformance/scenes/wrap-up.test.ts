@@ -24,7 +24,10 @@ transaction.state.log.min.isr=1
 `;
 
 describe('wrap-up on real Kafka', () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    expect(shown.notRun()).toEqual([]);
+  });
 
   it('format --standalone and kafka-server-start, as shown, start a broker that answers', async () => {
     rmSync(dir, { recursive: true, force: true });
@@ -42,7 +45,9 @@ describe('wrap-up on real Kafka', () => {
     try {
       let answered = '';
       for (const deadline = Date.now() + 150_000; Date.now() < deadline && !answered; await sleep(2000)) {
-        const r = sh(`bin/kafka-broker-api-versions.sh --bootstrap-server 127.0.0.1:${port}`, { timeoutMs: 30_000 });
+        const r = sh(`bin/kafka-broker-api-versions.sh --bootstrap-server 127.0.0.1:${port}`, {
+          timeoutMs: 30_000,
+        });
         if (r.status === 0 && /\(id: 1 rack/.test(r.stdout)) answered = r.stdout;
         expect(server.proc.exitCode, 'kafka-server-start exited').toBeNull();
       }
@@ -51,8 +56,4 @@ describe('wrap-up on real Kafka', () => {
       await stopBackground(server.proc, 'SIGTERM');
     }
   }, 240_000);
-
-  afterAll(() => {
-    expect(shown.notRun()).toEqual([]);
-  });
 });
