@@ -57,7 +57,6 @@ export function ensureJars(log = console.error) {
     [
       '-q',
       '-B',
-      '-Dstyle.color=never',
       '-U',
       '-f',
       POM,
@@ -67,8 +66,12 @@ export function ensureJars(log = console.error) {
       `-DoutputDirectory=${LIB}`,
       '-DincludeScope=runtime',
     ],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
+    { encoding: 'utf8' },
   );
+  // Maven's -q still writes colour resets; keep only what it says.
+  const colour = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+  const said = `${r.stdout ?? ''}${r.stderr ?? ''}`.replace(colour, '').trim();
+  if (said) log(said);
   if (r.status !== 0) throw new Error('Maven could not fetch the jars (see its output above).');
   writeFileSync(LIB_STAMP, `${pomHash}\n`);
   log(`Fetched the jars in ${elapsed(t0)}.`);
