@@ -153,17 +153,15 @@ export interface ConsumedRecord {
 }
 
 /**
- * Reads a whole topic with the console consumer, printing partition, offset and key, until it is idle.
+ * Reads a whole topic from the beginning to its end with kcat (librdkafka's consumer, no group: it starts in
+ * milliseconds and stops at the end of every partition), printing partition, offset and key.
  * Sorted by partition and offset, as the engine's records are.
  */
-export function readTopic(topic: string, { idleMs = 6000 } = {}): ConsumedRecord[] {
+export function readTopic(topic: string): ConsumedRecord[] {
   const out = shOk(
-    `bin/kafka-console-consumer.sh --bootstrap-server ${bootstrap()} --topic ${topic} --from-beginning ` +
-      `--timeout-ms ${idleMs} --formatter-property print.partition=true --formatter-property print.offset=true ` +
-      '--formatter-property print.key=true --formatter-property key.separator=\\| ' +
-      "--formatter-property 'line.separator=\n'",
+    `kcat -b ${bootstrap()} -C -t ${topic} -o beginning -e -q -f 'Partition:%p|Offset:%o|%k|%s\\n'`,
   );
-  return parseConsumed(out);
+  return parseConsumed(out.replaceAll(/\|\|/g, '|null|'));
 }
 
 /** "Partition:1|Offset:0|alice|login" lines (the formatter's separator is set to |). */

@@ -29,7 +29,9 @@ describe('consume-single on real Kafka', () => {
     const { bootstrap, shOk } = await import('../real');
     shOk(`bin/kafka-topics.sh --bootstrap-server ${bootstrap()} --create --topic ${TOPIC} --partitions 4`);
     produceRoundRobin(TOPIC, values);
-    const out = shown.runOk(/kafka-console-consumer.sh/, { extra: ' --timeout-ms 8000' }).stdout;
+    const out = shown.runOk(/kafka-console-consumer.sh/, {
+      extra: ' --max-messages 8 --timeout-ms 60000',
+    }).stdout;
     const printed = [...out.matchAll(/^Partition:(\d+)\tOffset:(\d+)\t(m\d+)$/gm)].map((m) => [
       Number(m[1]),
       Number(m[2]),

@@ -43,7 +43,9 @@ describe('produce-no-key on real Kafka', () => {
     const values = producedBy(scene, 'producer', 'orders').map((r) => r.value);
     expect(values).toHaveLength(12);
     shown.runOk(/kafka-console-producer.sh/, { input: `${values.join('\n')}\n` });
-    const printed = shown.runOk(/kafka-console-consumer.sh/, { extra: ' --timeout-ms 6000' });
+    const printed = shown.runOk(/kafka-console-consumer.sh/, {
+      extra: ' --max-messages 12 --timeout-ms 60000',
+    });
     const real = parsePrinted(printed.stdout);
     expect(real.map((r) => r.value).sort()).toEqual([...values].sort());
     for (const r of real)
@@ -56,7 +58,9 @@ describe('produce-no-key on real Kafka', () => {
 
   it('the old --property flag still works with a warning, and 4.2 deprecates --producer-property too', () => {
     // Kafka 4.2's tools print these warnings on stdout.
-    const consumer = shown.run(/kafka-console-consumer.sh/, { extra: ' --timeout-ms 3000 --max-messages 1' });
+    const consumer = shown.run(/kafka-console-consumer.sh/, {
+      extra: ' --timeout-ms 60000 --max-messages 1',
+    });
     expect(consumer.stdout).toMatch(/^Partition:\d+\tOffset:\d+\t/m);
     expect(consumer.stdout).toContain('Option --property is deprecated');
     const producer = sh(shown.pick(/kafka-console-producer.sh/).shell, { input: '' });

@@ -37,7 +37,9 @@ describe('produce-with-key on real Kafka', () => {
   });
 
   it('the shown consumer prints each key with its partition', () => {
-    const out = shown.runOk(/kafka-console-consumer.sh/, { extra: ' --timeout-ms 6000' }).stdout;
+    const out = shown.runOk(/kafka-console-consumer.sh/, {
+      extra: ' --max-messages 9 --timeout-ms 60000',
+    }).stdout;
     expect(out).toMatch(/^Partition:1\talice\tlogin$/m);
     expect(out).toMatch(/^Partition:2\tbob\tlogin$/m);
     expect(out).toMatch(/^Partition:3\talice\tbuy$/m);
