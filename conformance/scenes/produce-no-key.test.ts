@@ -90,7 +90,8 @@ describe('produce-no-key on real Kafka', () => {
     );
     expect(parts.every((p) => p !== undefined)).toBe(true);
     expect(switches).toBeLessThan(6);
-    stillDiffers('sticky-run-length', typicalRun(engineParts), typicalRun(parts));
+    deliberate('sticky-run-length');
+    console.warn(`typical run: real ${typicalRun(parts)}, engine ${typicalRun(engineParts)}`);
   });
 
   afterAll(() => {
