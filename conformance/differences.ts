@@ -99,15 +99,11 @@ export const DELIBERATE: Readonly<Record<string, Difference>> = {
   },
 };
 
-export const OPEN: Readonly<Record<string, Difference>> = {
-  'command-property-flag': {
-    scene: 'produce-no-key, replication, sandbox, group-coordinator',
-    step: 'real commands',
-    stage: 'shows --producer-property / --consumer-property with no note',
-    kafka:
-      'Kafka 4.2.1 deprecates both for --command-property; the producer prints "Warning: --producer-property is deprecated and will be removed in a future version. Use --command-property instead." (on stdout, like the --property warning)',
-  },
-};
+/**
+ * None open now. Found and fixed so far: the scenes showed --producer-property / --consumer-property with no
+ * note, which Kafka 4.2.1 deprecates for --command-property (the note now says so).
+ */
+export const OPEN: Readonly<Record<string, Difference>> = {};
 
 /** A test met a listed deliberate difference. */
 export function deliberate(id: keyof typeof DELIBERATE) {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { deliberate, stillDiffers } from '../differences';
+import { deliberate } from '../differences';
 import { engineRecords, engineStateAfter } from '../engine-facts';
 import { bootstrap, readTopic, sh, shOk, stopAllBackground } from '../real';
 import { producedBy, ShownCommands, sceneById } from '../scene-support';
@@ -65,11 +65,9 @@ describe('produce-no-key on real Kafka', () => {
     expect(consumer.stdout).toContain('Option --property is deprecated');
     const producer = sh(shown.pick(/kafka-console-producer.sh/).shell, { input: '' });
     expect(producer.stdout).toContain('--producer-property is deprecated');
-    stillDiffers(
-      'command-property-flag',
-      scene.realCommands.some((c) => c.includes('--command-property')),
-      producer.stdout.includes('--producer-property is deprecated'),
-    );
+    // What the warning says, the scene's note says too (found by this suite, then fixed in the scenes).
+    expect(producer.stdout).toContain('Use --command-property instead');
+    expect(scene.realCommands.some((c) => c.includes('--command-property'))).toBe(true);
   });
 
   it('the sticky (built-in) partitioner sends runs of consecutive records to one partition', () => {

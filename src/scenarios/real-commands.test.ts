@@ -22,9 +22,9 @@ describe("every scene's run-it-for-real commands", () => {
     expect(first?.realCommands).toContain(SCRIPT_NAMES_NOTE);
   });
 
-  it('say that Kafka 4.2 deprecates --property wherever they use it', () => {
+  it('say that Kafka 4.2 deprecates --property, --producer-property and --consumer-property wherever they use one', () => {
     for (const scene of scenes) {
-      if (/--property /.test(textOf(scene.realCommands)))
+      if (/--(property|producer-property|consumer-property) /.test(textOf(scene.realCommands)))
         expect(scene.realCommands, scene.id).toContain(PROPERTY_FLAG_NOTE);
     }
   });

@@ -7,9 +7,12 @@
 export const SCRIPT_NAMES_NOTE =
   "# Apache Kafka's scripts, run from the distribution's folder; Confluent's packages name them without .sh (kafka-topics)";
 
-/** Kafka 4.2 renames the console tools' --property; the old flag still works, with a warning. */
+/**
+ * Kafka 4.2 renames the console tools' --property, and their --producer-property / --consumer-property
+ * (--command-property, KIP-1147); the old flags still work, with a warning. Before 4.2 only the old ones exist.
+ */
 export const PROPERTY_FLAG_NOTE =
-  '# Kafka 4.2 deprecates --property: the producer takes --reader-property, the consumer --formatter-property (the old flag still works, with a warning)';
+  '# Kafka 4.2 deprecates --property (the producer takes --reader-property, the consumer --formatter-property) and --producer-property / --consumer-property (both --command-property); the old flags still work, with a warning';
 
 /**
  * The source stream as a fresh ksqlDB creates it: without PARTITIONS the statement fails when the topic

@@ -7,6 +7,7 @@
 import type { EngineState } from '../../engine';
 import { coordinatorPartition, javaStringHashCode } from '../../engine';
 import { GROUP_FORMS_MS, groupIs, owns, STAGE_SESSION_TIMEOUT_MS, stageConsumer } from '../consumer-helpers';
+import { PROPERTY_FLAG_NOTE } from '../real-commands';
 import type { Scene } from '../types';
 
 const TOPIC = 'orders';
@@ -120,5 +121,6 @@ export const groupCoordinator: Scene = {
     'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group payments --members --verbose',
     'bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group payments \\\n  --consumer-property session.timeout.ms=10000 --consumer-property heartbeat.interval.ms=1000',
     'kcat -b localhost:9092 -G payments orders',
+    PROPERTY_FLAG_NOTE,
   ],
 };

@@ -11,6 +11,7 @@
  * Every failure here is a crash (kill -9), not a controlled shutdown: the KRaft controller fences a crashed
  * broker only when its session expires (broker.session.timeout.ms, 9 s), so each crash step runs past it.
  */
+
 import type { BrokerId, Command, EngineState } from '../../engine';
 import {
   BROKER_SESSION_TIMEOUT_MS,
@@ -19,6 +20,7 @@ import {
   PRODUCE_REQUEST_TIMEOUT_MS,
 } from '../../engine';
 import { ROUND_TRIP_MS } from '../helpers';
+import { PROPERTY_FLAG_NOTE } from '../real-commands';
 import type { Claim, Scene } from '../types';
 
 const TOPIC = 'payments';
@@ -358,5 +360,6 @@ export const replication: Scene = {
     'bin/kafka-configs.sh --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name payments \\\n  --add-config min.insync.replicas=2',
     '# crash the leader (broker 0): kill -9 its process (or docker kill kafka-0); --describe again after 9 s (broker.session.timeout.ms).\n# bin/kafka-server-stop.sh and docker compose stop shut down cleanly (a controlled shutdown moves leadership first,\n# so no acks=1 record is lost), and kafka-server-stop without --node-id stops every broker on the machine',
     'bin/kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic payments --under-replicated-partitions',
+    PROPERTY_FLAG_NOTE,
   ],
 };
