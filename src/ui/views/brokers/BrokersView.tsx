@@ -5,6 +5,7 @@
  * rail from leader to followers, the traffic between them, and under it all the ghosts of acknowledged
  * records that were lost. A pure function of (engine frame, the run's events so far, playhead).
  */
+import { useMemo } from 'react';
 import type { EngineEvent, EngineState } from '../../../engine';
 import { keptRecords, replicationHistory } from '../../../engine';
 import type { SceneView } from '../../../scenarios/types';
@@ -73,20 +74,26 @@ function changesOf(from: EngineState | undefined, pic: ClusterPicture, topic: st
 function BrokersPicture({ view, frame, playheadMs, width, sceneIndex, step }: Props & { width: number }) {
   const untilStep = useRunEvents(sceneIndex, step);
   const wholeScene = useRunEvents(sceneIndex, Number.MAX_SAFE_INTEGER);
+  const atEnd = !frame.fromState || playheadMs >= frame.toMs;
+  // How many of the stretch's events the playhead has passed: the history below changes only when it does,
+  // not on every animation frame.
+  const passed = atEnd ? frame.events.length : frame.events.filter((e) => e.atMs <= playheadMs).length;
+  const history = useMemo(() => {
+    // The run's events before this stretch, then the stretch's own up to the playhead.
+    const before = untilStep.slice(0, Math.max(0, untilStep.length - frame.events.length));
+    const shown: readonly EngineEvent[] = [...before, ...frame.events.slice(0, passed)];
+    return replicationHistory(shown, view.topic);
+  }, [untilStep, frame.events, passed, view.topic]);
+  const sceneEnd = useMemo(() => {
+    let end = 0;
+    for (const e of wholeScene)
+      if (e.type === 'recordAppended' && e.topic === view.topic) end = Math.max(end, e.offset + 1);
+    return end;
+  }, [wholeScene, view.topic]);
   const topic = frame.state.topics[view.topic];
   if (!topic) return <p className="stage-empty">Topic {view.topic} does not exist yet.</p>;
-  const atEnd = !frame.fromState || playheadMs >= frame.toMs;
-  // The run's events before this stretch, then the stretch's own up to the playhead.
-  const before = untilStep.slice(0, Math.max(0, untilStep.length - frame.events.length));
-  const shownEvents: readonly EngineEvent[] = atEnd
-    ? [...before, ...frame.events]
-    : [...before, ...frame.events.filter((e) => e.atMs <= playheadMs)];
-  const history = replicationHistory(shownEvents, view.topic);
   const pic = pictureAt(frame, view.topic, playheadMs);
   const brokers = Object.keys(frame.state.brokers).map(Number);
-  let sceneEnd = 0;
-  for (const e of wholeScene)
-    if (e.type === 'recordAppended' && e.topic === view.topic) sceneEnd = Math.max(sceneEnd, e.offset + 1);
   const layout = brokersLayout(brokers, pic, width, { logEndOffset: sceneEnd });
   const rf = topic.config.replicationFactor;
   const producers = view.producers.filter((id) => frame.state.producers[id]);

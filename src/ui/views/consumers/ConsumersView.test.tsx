@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import type { EngineState } from '../../../engine';
+import type { Command, EngineState } from '../../../engine';
 import { groupLag, groupLagTotals } from '../../../engine';
 import { NO_LIVE } from '../../store/frames';
 import { lagHistory } from '../../store/lag-history';
@@ -113,6 +113,37 @@ const positionOf = (state: EngineState, group: string, partition: number) => {
   return owner?.positions[`orders/${partition}`] ?? null;
 };
 
+/** Four records m<from>..m<from+3>, round robin over orders' four partitions. */
+const produceFour = (from: number) =>
+  [0, 1, 2, 3].map((i) => ({
+    type: 'produce' as const,
+    producer: 'producer',
+    topic: 'orders',
+    value: `m${from + i}`,
+  }));
+
+/** A one-broker cluster, orders with four partitions, a round-robin producer, and four records on it. */
+const ordersWithFourRecords = [
+  { type: 'createCluster', brokers: 1 },
+  { type: 'createTopic', topic: 'orders', partitions: 4 },
+  { type: 'addProducer', producer: 'producer', keyless: 'round-robin', roundRobinStart: 0, lingerMs: 0 },
+  ...produceFour(0),
+] as const satisfies readonly Command[];
+
+/** The consumers view of group reporting on orders, drawn from an engine state at its own time. */
+function showReporting(state: EngineState) {
+  const place = scenePlace('consume-single', 0);
+  return render(
+    <ConsumersView
+      view={{ kind: 'consumers', topic: 'orders', producers: ['producer'], groups: ['reporting'] }}
+      frame={stillFrame(state)}
+      playheadMs={state.now}
+      sceneIndex={place.sceneIndex}
+      step={0}
+    />,
+  );
+}
+
 const recordsOf = (dom: HTMLElement, partition: number) =>
   [...dom.querySelectorAll(`[data-testid="record"][data-partition="${partition}"]`)].map((r) => ({
     offset: Number(r.getAttribute('data-offset')),
@@ -142,19 +173,9 @@ describe('what each group has read, committed and received', () => {
   });
 
   it('names the figures for what they are: read to the position, committed the group’s offset', () => {
-    // One commit 5 s after the join, then two more records read but not yet committed.
-    const produce = (from: number) =>
-      [0, 1, 2, 3].map((i) => ({
-        type: 'produce' as const,
-        producer: 'producer',
-        topic: 'orders',
-        value: `m${from + i}`,
-      }));
+    // One commit 5 s after the join, then four more records, read but not yet committed.
     const state = runEngine(7, [
-      { type: 'createCluster', brokers: 1 },
-      { type: 'createTopic', topic: 'orders', partitions: 4 },
-      { type: 'addProducer', producer: 'producer', keyless: 'round-robin', roundRobinStart: 0, lingerMs: 0 },
-      ...produce(0),
+      ...ordersWithFourRecords,
       {
         type: 'addConsumer',
         consumer: 'reporting-1',
@@ -163,7 +184,7 @@ describe('what each group has read, committed and received', () => {
         autoOffsetReset: 'earliest',
       },
       { type: 'advance', ms: 9_000 },
-      ...produce(4),
+      ...produceFour(4),
       { type: 'advance', ms: 1_000 },
     ]);
     const lag = groupLag(state, 'reporting').find((r) => r.partition === 2)!;
@@ -171,16 +192,7 @@ describe('what each group has read, committed and received', () => {
     // The state this test needs: committed, and read further since.
     expect(lag.committedOffset).not.toBeNull();
     expect(position).toBeGreaterThan(lag.committedOffset!);
-    const place = scenePlace('consume-single', 0);
-    const dom = render(
-      <ConsumersView
-        view={{ kind: 'consumers', topic: 'orders', producers: ['producer'], groups: ['reporting'] }}
-        frame={stillFrame(state)}
-        playheadMs={state.now}
-        sceneIndex={place.sceneIndex}
-        step={0}
-      />,
-    );
+    const dom = showReporting(state);
     const texts = [...byTestId(dom, 'partition-orders-2').querySelectorAll('.figure')].map(
       (t) => t.textContent,
     );
@@ -191,15 +203,7 @@ describe('what each group has read, committed and received', () => {
 
   it('draws “no commit yet” and no ○ while a group has no committed offset', () => {
     const state = runEngine(7, [
-      { type: 'createCluster', brokers: 1 },
-      { type: 'createTopic', topic: 'orders', partitions: 4 },
-      { type: 'addProducer', producer: 'producer', keyless: 'round-robin', roundRobinStart: 0, lingerMs: 0 },
-      ...[0, 1, 2, 3].map((i) => ({
-        type: 'produce' as const,
-        producer: 'producer',
-        topic: 'orders',
-        value: `m${i}`,
-      })),
+      ...ordersWithFourRecords,
       {
         type: 'addConsumer',
         consumer: 'reporting-1',
@@ -211,16 +215,7 @@ describe('what each group has read, committed and received', () => {
       { type: 'advance', ms: 4_000 },
     ]);
     expect(groupLag(state, 'reporting').every((r) => r.committedOffset === null)).toBe(true);
-    const place = scenePlace('consume-single', 0);
-    const dom = render(
-      <ConsumersView
-        view={{ kind: 'consumers', topic: 'orders', producers: ['producer'], groups: ['reporting'] }}
-        frame={stillFrame(state)}
-        playheadMs={state.now}
-        sceneIndex={place.sceneIndex}
-        step={0}
-      />,
-    );
+    const dom = showReporting(state);
     for (const p of [0, 1, 2, 3]) {
       const lane = byTestId(dom, `partition-orders-${p}`);
       expect(lane.querySelector('.figure.uncommitted')?.textContent).toBe('no commit yet');

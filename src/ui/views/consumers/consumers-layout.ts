@@ -6,6 +6,7 @@
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { TopicState } from '../../../engine';
+import type { Box } from '../box';
 import { offsetWindow } from '../log-window';
 
 export const WIDTH = 1200;
@@ -31,12 +32,7 @@ export const ONE_LINE_BELOW = 60;
 /** Height of one group's band above or below a lane's records: its ▼ position and △ commit sit in it. */
 export const BAND_H = 17;
 
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
+export type { Box };
 
 export interface LanesLayout {
   readonly laneY: (partition: number) => number;

@@ -6,18 +6,14 @@
  * brokers and members that exist at the end of the step, so nothing moves while a step plays, and for a
  * scene's fixed cast nothing moves between steps.
  */
+import type { Box } from '../box';
 
 export const WIDTH = 1280;
 export const HEIGHT = 520;
 const MARGIN = 20;
 const GAP = 20;
 
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
+export type { Box };
 
 export interface Point {
   readonly x: number;

@@ -5,6 +5,7 @@
  */
 import { Arrowhead } from './Arrowhead';
 import { GIANTS, UDFS } from './data';
+import { LayerBox } from './LayerBox';
 
 const W = 1200;
 const H = 520;
@@ -49,22 +50,18 @@ export function Giants({ reveal }: { reveal: number }) {
         const top = layerTop(i);
         return (
           <g key={l.label} data-testid="giants-layer" data-new={i === current}>
-            <g data-box>
-              <rect
-                className={i === current ? 'layer new' : 'layer'}
-                x={STACK.x}
-                y={top}
-                width={STACK.w}
-                height={BAND}
-                rx={12}
-              />
-              <text className="layer-title" x={STACK.x + 24} y={top + 46}>
-                {l.label}
-              </text>
-              <text className="layer-detail" x={STACK.x + 24} y={top + 84}>
-                {l.detail}
-              </text>
-            </g>
+            <LayerBox
+              x={STACK.x}
+              y={top}
+              w={STACK.w}
+              h={BAND}
+              rx={12}
+              isNew={i === current}
+              title={l.label}
+              detail={l.detail}
+              titleDy={46}
+              detailDy={84}
+            />
             {i > 0 && (
               <g data-testid="giants-powered-by">
                 <line

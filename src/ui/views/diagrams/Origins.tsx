@@ -5,6 +5,7 @@
  */
 import { Arrowhead } from './Arrowhead';
 import { EVENT_SOURCES, ORIGINS } from './data';
+import { LayerBox } from './LayerBox';
 
 const W = 1200;
 const H = 520;
@@ -123,22 +124,18 @@ export function Origins({ reveal }: { reveal: number }) {
         return (
           <g key={o.label} data-testid="origins-layer" data-new={i === current}>
             {below && ARROW_X.map((x) => <Arrow key={x} x={x} from={below.y} to={y + h} />)}
-            <g data-box>
-              <rect
-                className={i === current ? 'layer new' : 'layer'}
-                x={STACK.x}
-                y={y}
-                width={STACK.w}
-                height={h}
-                rx={14}
-              />
-              <text className="layer-title" x={STACK.x + 24} y={y + 40}>
-                {o.label}
-              </text>
-              <text className="layer-detail" x={STACK.x + 24} y={y + 76}>
-                {o.detail}
-              </text>
-            </g>
+            <LayerBox
+              x={STACK.x}
+              y={y}
+              w={STACK.w}
+              h={h}
+              rx={14}
+              isNew={i === current}
+              title={o.label}
+              detail={o.detail}
+              titleDy={40}
+              detailDy={76}
+            />
             {i === 0 && <LogStrip top={y} />}
             {i === 1 && <Apps top={y} />}
           </g>

@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { keyColour } from '../palette';
+import { Arrowhead } from './Arrowhead';
 import type { RecapPicture as Kind } from './data';
 
 const W = 240;
@@ -111,19 +112,7 @@ const PICTURES: Record<Kind, () => ReactNode> = {
 export function RecapPicture({ picture }: { picture: Kind }) {
   return (
     <svg className="recap-picture" viewBox={`0 0 ${W} ${H}`} aria-hidden="true" focusable="false">
-      <defs>
-        <marker
-          id="recap-arrow"
-          viewBox="0 0 10 10"
-          refX="8"
-          refY="5"
-          markerWidth="6"
-          markerHeight="6"
-          orient="auto"
-        >
-          <path d="M 0 0 L 10 5 L 0 10 z" className="arrow-head" />
-        </marker>
-      </defs>
+      <Arrowhead id="recap-arrow" refX={8} />
       {PICTURES[picture]()}
     </svg>
   );

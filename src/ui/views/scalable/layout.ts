@@ -5,6 +5,7 @@
  * sized for the most consumers the scene will have, so nothing shrinks or moves as the group grows.
  */
 import { scaleBand } from 'd3-scale';
+import type { Box } from '../box';
 
 export const W = 1200;
 export const H = 500;
@@ -19,12 +20,7 @@ export const CHART = { x: 760, y: 332, w: 330, h: 120 };
 export const CONSUMER_SLOTS = 60;
 const CONSUMER_COLS = 10;
 
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type { Box };
 
 export function producerBoxes(ids: readonly string[]): Map<string, Box> {
   const band = scaleBand<string>()
