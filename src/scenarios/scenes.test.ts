@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../engine';
 import { checkInvariants, formatTrace, initialState, type StepEnv, step, Timeline } from '../engine';
 import { ksqlEngine } from '../engine/testing/ksql';
-import { scenes } from './registry';
+import { KAFKA_TODAY, scenes } from './registry';
 
 /**
  * A step's events as a trace, or, for a crowd of events (the scalable scene sends tens of thousands), the
@@ -80,4 +80,13 @@ it('gives every scene a unique, URL-safe id and at least one step', () => {
     expect(s.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(s.steps.length).toBeGreaterThan(0);
   }
+});
+
+it("plays the talk's scenes in slide order, then the Kafka-today chapter in its order, the sandbox last", () => {
+  const ids = scenes.map((s) => s.id);
+  const lastTalkScene = Math.max(...scenes.flatMap((s, i) => (s.slides.length > 0 ? [i] : [])));
+  const chapter = KAFKA_TODAY.filter((id) => ids.includes(id)).map((id) => ids.indexOf(id));
+  expect(chapter).toEqual([...chapter].sort((a, b) => a - b));
+  for (const i of chapter) expect(i).toBeGreaterThan(lastTalkScene);
+  expect(ids.at(-1)).toBe('sandbox');
 });
