@@ -20,8 +20,11 @@ import type { LocalCluster } from './local-cluster';
 /** The first Kafka error name inside a client error (retries wrap them in MultipleErrors), or null. */
 export function kafkaErrorName(e: unknown, depth = 0): string | null {
   if (!e || typeof e !== 'object' || depth > 5) return null;
-  const id = (e as { apiId?: unknown }).apiId;
-  if (typeof id === 'string') return id;
+  // platformatic names it apiId; kafkajs (the bridge's consumers) names it type.
+  for (const field of ['apiId', 'type'] as const) {
+    const id = (e as Record<string, unknown>)[field];
+    if (typeof id === 'string' && /^[A-Z][A-Z_]+$/.test(id)) return id;
+  }
   for (const inner of (e as { errors?: unknown[] }).errors ?? []) {
     const found = kafkaErrorName(inner, depth + 1);
     if (found) return found;
@@ -29,7 +32,10 @@ export function kafkaErrorName(e: unknown, depth = 0): string | null {
   return kafkaErrorName((e as { cause?: unknown }).cause, depth + 1);
 }
 
-const fail = (refusal: Extract<RealActionResult, { ok: false }>['refusal'], message: string): RealActionResult => ({
+const fail = (
+  refusal: Extract<RealActionResult, { ok: false }>['refusal'],
+  message: string,
+): RealActionResult => ({
   ok: false,
   refusal,
   message,
@@ -74,7 +80,12 @@ export class Actions {
     const refused = refusal(request, { origin: this.#d.origin, allowAdmin: this.#d.allowAdmin });
     if (refused) return fail(refused, REFUSALS[refused]);
     const a = request.action;
-    if (a.kind !== 'killBroker' && a.kind !== 'restartBroker' && a.kind !== 'stopConsumer' && !this.#d.reachable())
+    if (
+      a.kind !== 'killBroker' &&
+      a.kind !== 'restartBroker' &&
+      a.kind !== 'stopConsumer' &&
+      !this.#d.reachable()
+    )
       return fail('UNREACHABLE', 'the cluster does not answer; the bridge keeps retrying');
     try {
       const result = await this.#run(a);
@@ -110,7 +121,14 @@ export class Actions {
         // CreateTime set here, so the answer can say the record's timestamp without reading it back.
         const timestamp = Date.now();
         const r = await this.#producer.send({
-          messages: [{ topic: a.topic, ...(a.key === null ? {} : { key: a.key }), value: a.value, timestamp: BigInt(timestamp) }],
+          messages: [
+            {
+              topic: a.topic,
+              ...(a.key === null ? {} : { key: a.key }),
+              value: a.value,
+              timestamp: BigInt(timestamp),
+            },
+          ],
           acks: -1,
         });
         const at = r.offsets?.[0];
@@ -127,7 +145,12 @@ export class Actions {
             'BAD_REQUEST',
             "cooperative-sticky needs the cooperative rebalance protocol, which the bridge's Node client does not implement; use range or roundrobin",
           );
-        const handle = await this.#d.consumers.start(a.group, a.topic, a.assignor ?? 'range', this.#d.changed);
+        const handle = await this.#d.consumers.start(
+          a.group,
+          a.topic,
+          a.assignor ?? 'range',
+          this.#d.changed,
+        );
         return { ok: true, message: `consumer ${handle} joined ${a.group}`, consumer: { handle } };
       }
       case 'stopConsumer':
@@ -155,25 +178,40 @@ export class Actions {
           });
         const t = r.topics[0];
         if (t && t.errorCode !== 0)
-          return fail('KAFKA_ERROR', `${protocolErrorsCodesById[t.errorCode]}: ${t.errorMessage ?? ''}`.trim());
-        return { ok: true, message: `created ${a.topic} (${a.partitions} partitions, RF ${a.replicationFactor})` };
+          return fail(
+            'KAFKA_ERROR',
+            `${protocolErrorsCodesById[t.errorCode]}: ${t.errorMessage ?? ''}`.trim(),
+          );
+        return {
+          ok: true,
+          message: `created ${a.topic} (${a.partitions} partitions, RF ${a.replicationFactor})`,
+        };
       }
       case 'addPartitions': {
         const r = await createPartitionsV3.api
-          .async(await this.#connection(), [{ name: a.topic, count: a.totalPartitions, assignments: [] }], 30_000, false)
+          .async(
+            await this.#connection(),
+            [{ name: a.topic, count: a.totalPartitions, assignments: [] }],
+            30_000,
+            false,
+          )
           .catch((e: { response?: Awaited<ReturnType<typeof createPartitionsV3.api.async>> }) => {
             if (e.response) return e.response;
             throw e;
           });
         const t = r.results[0];
         if (t && t.errorCode !== 0)
-          return fail('KAFKA_ERROR', `${protocolErrorsCodesById[t.errorCode]}: ${t.errorMessage ?? ''}`.trim());
+          return fail(
+            'KAFKA_ERROR',
+            `${protocolErrorsCodesById[t.errorCode]}: ${t.errorMessage ?? ''}`.trim(),
+          );
         return { ok: true, message: `${a.topic} now has ${a.totalPartitions} partitions` };
       }
       case 'killBroker': {
         const local = this.#d.local;
         if (!local) return fail('NOT_LOCAL', REFUSALS.NOT_LOCAL);
-        if (!local.isBroker(a.brokerId)) return fail('BAD_REQUEST', `no broker ${a.brokerId} in the recorded cluster`);
+        if (!local.isBroker(a.brokerId))
+          return fail('BAD_REQUEST', `no broker ${a.brokerId} in the recorded cluster`);
         const pid = local.kill(a.brokerId);
         if (pid === null) return fail('BAD_REQUEST', `broker ${a.brokerId} is not running`);
         return { ok: true, message: `kill -9 ${pid} (broker ${a.brokerId})` };
@@ -181,7 +219,8 @@ export class Actions {
       case 'restartBroker': {
         const local = this.#d.local;
         if (!local) return fail('NOT_LOCAL', REFUSALS.NOT_LOCAL);
-        if (!local.isBroker(a.brokerId)) return fail('BAD_REQUEST', `no broker ${a.brokerId} in the recorded cluster`);
+        if (!local.isBroker(a.brokerId))
+          return fail('BAD_REQUEST', `no broker ${a.brokerId} in the recorded cluster`);
         if (local.running(a.brokerId)) return fail('BAD_REQUEST', `broker ${a.brokerId} is running`);
         const pid = local.restart(a.brokerId);
         return { ok: true, message: `broker ${a.brokerId} started again (PID ${pid})` };

@@ -6,9 +6,9 @@
 import {
   type Connection,
   ConnectionPool,
-  consumerGroupDescribeV0,
   describeConfigsV4,
   describeGroupsV5,
+  describeQuorumV2,
   fetchV17,
   findCoordinatorV6,
   listGroupsV5,
@@ -25,9 +25,11 @@ import type {
   RawMetadata,
   RawPartitionOffsets,
   RawPoll,
+  RawQuorum,
   RawReplicaLogEnd,
 } from '../src/reality/raw';
 import { DRAWN_CONFIGS } from '../src/reality/snapshot-mapping';
+import { consumerGroupDescribe } from './consumer-group-describe';
 
 export interface Address {
   host: string;
@@ -70,7 +72,9 @@ export function batchRecords(partition: number, batches: RecordsBatch[] | undefi
         key: text(r.key),
         value: text(r.value),
         timestamp:
-          b.attributes & LOG_APPEND_TIME ? Number(b.maxTimestamp) : Number(b.firstTimestamp + r.timestampDelta),
+          b.attributes & LOG_APPEND_TIME
+            ? Number(b.maxTimestamp)
+            : Number(b.firstTimestamp + r.timestampDelta),
       });
   return out;
 }
@@ -142,7 +146,14 @@ export class ClusterReader {
     const anyLive = () => this.#any([...brokerAt.values(), ...this.#bootstrap]);
     const topics = metadata.topics.filter((t) => t.errorCode === 0);
 
-    const configs = await this.#configs(await anyLive(), topics.map((t) => t.name)).catch((e) => {
+    const quorum = await this.#quorum(await anyLive()).catch((e) => {
+      failures.push(`controller quorum: ${errorText(e)}`);
+      return null;
+    });
+    const configs = await this.#configs(
+      await anyLive(),
+      topics.map((t) => t.name),
+    ).catch((e) => {
       failures.push(`topic configs: ${errorText(e)}`);
       return null;
     });
@@ -252,13 +263,26 @@ export class ClusterReader {
     );
     if (answered === 0 && byReplica.size > 0) replicaLogEnds = null;
 
-    const groups = await this.#groups([...brokerAt.keys()], conn, topics).catch((e) => {
+    const groups = await this.#groups([...brokerAt.keys()], conn, topics, failures).catch((e) => {
       failures.push(`consumer groups: ${errorText(e)}`);
       return null;
     });
 
     const newest = await this.#newest(topics, offsets, conn, records, failures);
-    return { metadata, configs, offsets, replicaLogEnds, groups, newest, failures };
+    return { metadata, quorum, configs, offsets, replicaLogEnds, groups, newest, failures };
+  }
+
+  async #quorum(c: Connection): Promise<RawQuorum> {
+    const r = await describeQuorumV2.api.async(c, [
+      { topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] },
+    ]);
+    const p = r.topics[0]?.partitions[0];
+    if (!p) throw new Error('no __cluster_metadata partition in DescribeQuorum');
+    return {
+      leaderId: p.leaderId,
+      leaderEpoch: p.leaderEpoch,
+      voters: p.currentVoters.map((v) => v.replicaId),
+    };
   }
 
   async #configs(c: Connection, names: string[]) {
@@ -266,7 +290,11 @@ export class ClusterReader {
     const r = await lenient(
       describeConfigsV4.api.async(
         c,
-        names.map((resourceName) => ({ resourceType: 2, resourceName, configurationKeys: [...DRAWN_CONFIGS] })),
+        names.map((resourceName) => ({
+          resourceType: 2,
+          resourceName,
+          configurationKeys: [...DRAWN_CONFIGS],
+        })),
         false,
         false,
       ),
@@ -285,12 +313,20 @@ export class ClusterReader {
     brokers: number[],
     conn: (id: number) => Promise<Connection>,
     topics: RawMetadata['topics'],
+    failures: string[],
   ): Promise<RawGroups> {
     // Groups live on their coordinators, spread over the brokers: ask every broker for its own.
     const listed: RawGroups['listed'] = [];
+    // A broker that does not answer costs the groups it coordinates, not every group.
+    let answered = 0;
     await Promise.all(
       brokers.map(async (id) => {
-        const r = await lenient(listGroupsV5.api.async(await conn(id), [], []));
+        const r = await lenient(listGroupsV5.api.async(await conn(id), [], [])).catch((e) => {
+          failures.push(`groups on broker ${id}: ${errorText(e)}`);
+          return null;
+        });
+        if (!r) return;
+        answered++;
         for (const g of r.groups)
           listed.push({
             groupId: g.groupId,
@@ -300,6 +336,7 @@ export class ClusterReader {
           });
       }),
     );
+    if (answered === 0) throw new Error('no broker answered ListGroups');
     const out: RawGroups = { listed, coordinators: {}, classic: [], consumer: [], committed: [] };
     if (listed.length === 0) return out;
     const found = await lenient(
@@ -319,7 +356,11 @@ export class ClusterReader {
     const userTopics = topics.filter((t) => !t.isInternal);
     await Promise.all(
       [...byCoordinator].map(async ([id, gs]) => {
-        const c = await conn(id);
+        const c = await conn(id).catch((e) => {
+          failures.push(`groups coordinated by broker ${id}: ${errorText(e)}`);
+          return null;
+        });
+        if (!c) return;
         const consumerIds = gs.filter((g) => g.groupType.toLowerCase() === 'consumer').map((g) => g.groupId);
         const classicIds = gs.filter((g) => g.groupType.toLowerCase() !== 'consumer').map((g) => g.groupId);
         if (classicIds.length > 0) {
@@ -341,7 +382,7 @@ export class ClusterReader {
             } satisfies RawClassicGroup);
         }
         if (consumerIds.length > 0) {
-          const r = await lenient(consumerGroupDescribeV0.api.async(c, consumerIds, false));
+          const r = await lenient(consumerGroupDescribe.async(c, consumerIds, false));
           for (const g of r.groups)
             out.consumer.push({
               groupId: g.groupId,
@@ -385,7 +426,10 @@ export class ClusterReader {
                 name: t.name,
                 partitions: t.partitions
                   .filter((p) => p.errorCode === 0)
-                  .map((p) => ({ partitionIndex: p.partitionIndex, committedOffset: Number(p.committedOffset) })),
+                  .map((p) => ({
+                    partitionIndex: p.partitionIndex,
+                    committedOffset: Number(p.committedOffset),
+                  })),
               })),
             });
         }
@@ -404,7 +448,10 @@ export class ClusterReader {
     const at = new Map(offsets.map((o) => [`${o.topic}/${o.partition}`, o]));
     const topicIds = new Map<string, string>(topics.map((t) => [t.name, t.topicId]));
     const out: RawPoll['newest'] = [];
-    const wanted = new Map<number, { topicId: string; topic: string; partition: number; from: number; hw: number; start: number }[]>();
+    const wanted = new Map<
+      number,
+      { topicId: string; topic: string; partition: number; from: number; hw: number; start: number }[]
+    >();
     for (const t of topics) {
       if (t.isInternal) continue;
       for (const p of t.partitions) {
@@ -424,7 +471,14 @@ export class ClusterReader {
         }
         const from = Math.max(o.logStartOffset, o.highWatermark - records);
         const list = wanted.get(p.leaderId) ?? [];
-        list.push({ topicId: id, topic: t.name, partition: p.partitionIndex, from, hw: o.highWatermark, start: o.logStartOffset });
+        list.push({
+          topicId: id,
+          topic: t.name,
+          partition: p.partitionIndex,
+          from,
+          hw: o.highWatermark,
+          start: o.logStartOffset,
+        });
         wanted.set(p.leaderId, list);
       }
     }
@@ -460,8 +514,10 @@ export class ClusterReader {
             const part = r.responses
               .find((x) => x.topicId === w.topicId)
               ?.partitions.find((x) => x.partitionIndex === w.partition);
-            if (!part || part.errorCode !== 0) continue;
-            const got = batchRecords(w.partition, part.records).filter((x) => x.offset >= w.from && x.offset < w.hw);
+            if (part?.errorCode !== 0) continue;
+            const got = batchRecords(w.partition, part.records).filter(
+              (x) => x.offset >= w.from && x.offset < w.hw,
+            );
             this.#records.set(`${w.topic}/${w.partition}`, { hw: w.hw, start: w.start, records: got });
             out.push({ topic: w.topic, partition: w.partition, records: got });
           }
@@ -476,7 +532,9 @@ export class ClusterReader {
 
 export function errorText(e: unknown): string {
   if (e instanceof AggregateError && e.errors.length > 0) {
-    const names = e.errors.map((x) => (x as { apiId?: string }).apiId ?? (x instanceof Error ? x.message : String(x)));
+    const names = e.errors.map(
+      (x) => (x as { apiId?: string }).apiId ?? (x instanceof Error ? x.message : String(x)),
+    );
     return `${e.message}: ${[...new Set(names)].join(', ')}`;
   }
   return e instanceof Error ? e.message : String(e);

@@ -5,9 +5,9 @@
  */
 import {
   Admin,
+  Consumer,
   consumerGroupDescribeV0,
   describeLogDirsV4,
-  Consumer,
   Producer,
   stringDeserializers,
   stringSerializers,
@@ -122,7 +122,11 @@ async function platformatic() {
     return `offset lag per broker ${lags.join('; ')}`;
   });
   void describeLogDirsV4;
-  const producer = new Producer({ clientId: 'compare', bootstrapBrokers: bootstrap, serializers: stringSerializers });
+  const producer = new Producer({
+    clientId: 'compare',
+    bootstrapBrokers: bootstrap,
+    serializers: stringSerializers,
+  });
   await need(c, 'produce (partition, offset)', async () => {
     const r = await producer.send({ messages: [{ topic: TOPIC, key: 'alice', value: 'v2' }], acks: -1 });
     return JSON.stringify(r.offsets, (_, v) => (typeof v === 'bigint' ? Number(v) : v));
@@ -147,7 +151,9 @@ async function platformatic() {
   });
   await need(c, 'configs, add partitions', async () => {
     const names = Object.getOwnPropertyNames(Object.getPrototypeOf(admin));
-    const has = ['describeConfigs', 'createPartitions'].map((n) => `${n}: ${names.includes(n) ? 'yes' : 'raw API only'}`);
+    const has = ['describeConfigs', 'createPartitions'].map(
+      (n) => `${n}: ${names.includes(n) ? 'yes' : 'raw API only'}`,
+    );
     return has.join(', ');
   });
   await admin.close();
@@ -155,26 +161,36 @@ async function platformatic() {
 
 // A live consumer-protocol (KIP-848) group that both clients then describe.
 const c848 = '@platformatic/kafka 1.20.0';
-const producerAtStart = new Producer({ clientId: 'compare', bootstrapBrokers: bootstrap, serializers: stringSerializers });
-await new Admin({ clientId: 'compare', bootstrapBrokers: bootstrap }).createTopics({ topics: [TOPIC], partitions: 3, replicas: 3 });
+const producerAtStart = new Producer({
+  clientId: 'compare',
+  bootstrapBrokers: bootstrap,
+  serializers: stringSerializers,
+});
+await new Admin({ clientId: 'compare', bootstrapBrokers: bootstrap }).createTopics({
+  topics: [TOPIC],
+  partitions: 3,
+  replicas: 3,
+});
 await producerAtStart.send({ messages: [{ topic: TOPIC, key: 'bob', value: 'v0' }], acks: -1 });
 await producerAtStart.close();
 const consumer = new Consumer({
-    clientId: 'compare',
-    groupId: `${TOPIC}-848`,
-    groupProtocol: 'consumer',
-    bootstrapBrokers: bootstrap,
-    deserializers: stringDeserializers,
-  });
-  await need(c848, 'consumer in a group (KIP-848 consumer protocol)', async () => {
-    const stream = await consumer.consume({ topics: [TOPIC], mode: 'earliest' });
-    for await (const m of stream) return `read ${m.partition}@${m.offset}`;
-    return 'no record';
-  });
+  clientId: 'compare',
+  groupId: `${TOPIC}-848`,
+  groupProtocol: 'consumer',
+  bootstrapBrokers: bootstrap,
+  deserializers: stringDeserializers,
+});
+await need(c848, 'consumer in a group (KIP-848 consumer protocol)', async () => {
+  const stream = await consumer.consume({ topics: [TOPIC], mode: 'earliest' });
+  for await (const m of stream) return `read ${m.partition}@${m.offset}`;
+  return 'no record';
+});
 
 await kafkajs();
 await platformatic();
 for (const r of rows)
-  console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.client.padEnd(28)} ${r.need.padEnd(48)} ${r.ms.toFixed(0).padStart(6)} ms  ${r.note}`);
+  process.stdout.write(
+    `${r.ok ? 'ok  ' : 'FAIL'} ${r.client.padEnd(28)} ${r.need.padEnd(48)} ${r.ms.toFixed(0).padStart(6)} ms  ${r.note}\n`,
+  );
 await consumer.close(true);
 process.exit(0);

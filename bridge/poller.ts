@@ -4,7 +4,7 @@
  * the first failure, the error and the delay before the next try; the delay doubles up to a ceiling, and the
  * first poll that answers again makes it 'connected' by itself.
  */
-import type { BridgeConsumer, ClusterOrigin, RealSnapshot, Reachability } from '../src/reality/protocol';
+import type { BridgeConsumer, ClusterOrigin, Reachability, RealSnapshot } from '../src/reality/protocol';
 import type { LocalNode } from '../src/reality/raw';
 import { mapSnapshot, unreachableSnapshot } from '../src/reality/snapshot-mapping';
 import { type ClusterReader, errorText } from './collect';
@@ -90,7 +90,10 @@ export class Poller {
       const raw = await Promise.race([
         this.#reader.poll(this.#o.records),
         new Promise<never>((_, no) => {
-          timer = setTimeout(() => no(new Error(`no answer within ${POLL_TIMEOUT_MS / 1000} s`)), POLL_TIMEOUT_MS);
+          timer = setTimeout(
+            () => no(new Error(`no answer within ${POLL_TIMEOUT_MS / 1000} s`)),
+            POLL_TIMEOUT_MS,
+          );
         }),
       ]).finally(() => clearTimeout(timer));
       if (this.#reach.state !== 'connected') {

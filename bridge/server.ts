@@ -111,7 +111,8 @@ export function createBridge(o: BridgeOptions) {
   async function middleware(req: IncomingMessage, res: ServerResponse, next: () => void) {
     const path = (req.url ?? '').split('?')[0];
     if (!path?.startsWith('/api/reality/')) return next();
-    if (!sameOrigin(req)) return json(res, 403, { error: 'the bridge answers only its own page on 127.0.0.1' });
+    if (!sameOrigin(req))
+      return json(res, 403, { error: 'the bridge answers only its own page on 127.0.0.1' });
     if (path === REALITY_PATHS.info && req.method === 'GET') return json(res, 200, info);
     if (path === REALITY_PATHS.events && req.method === 'GET') return hub.add(res);
     if (path === REALITY_PATHS.actions && req.method === 'POST') {

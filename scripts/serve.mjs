@@ -83,7 +83,10 @@ if (values.kafka) {
   });
 }
 
-const server = await preview({ plugins, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+const server = await preview({
+  plugins,
+  preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+});
 const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
 if (bridge) {
   bridge.start();

@@ -13,12 +13,17 @@ export interface ActionPermissions {
  * Destructive: changes what already exists (partitions added move every key's partition; a killed broker
  * takes replicas away). Creating a topic changes nothing that exists, so it needs only the confirmation.
  */
-export const DESTRUCTIVE: ReadonlySet<RealAction['kind']> = new Set(['addPartitions', 'killBroker', 'restartBroker']);
+export const DESTRUCTIVE: ReadonlySet<RealAction['kind']> = new Set([
+  'addPartitions',
+  'killBroker',
+  'restartBroker',
+]);
 const PROCESS: ReadonlySet<RealAction['kind']> = new Set(['killBroker', 'restartBroker']);
 
 /** Kafka's legal topic names (Topic.validate): 1-249 of [a-zA-Z0-9._-], not "." or "..". */
 const TOPIC = /^[a-zA-Z0-9._-]{1,249}$/;
-const validTopic = (t: unknown): t is string => typeof t === 'string' && TOPIC.test(t) && t !== '.' && t !== '..';
+const validTopic = (t: unknown): t is string =>
+  typeof t === 'string' && TOPIC.test(t) && t !== '.' && t !== '..';
 const validGroup = (g: unknown): g is string => typeof g === 'string' && g.length > 0 && g.length <= 249;
 const int = (n: unknown, lo: number, hi: number): n is number =>
   typeof n === 'number' && Number.isInteger(n) && n >= lo && n <= hi;
@@ -28,7 +33,8 @@ const MAX_VALUE = 100_000;
 export function parseActionRequest(body: unknown): { request: RealActionRequest } | { error: string } {
   if (typeof body !== 'object' || body === null) return { error: 'the body must be a JSON object' };
   const { action, confirmed } = body as { action?: Record<string, unknown>; confirmed?: unknown };
-  if (confirmed !== undefined && typeof confirmed !== 'boolean') return { error: 'confirmed must be a boolean' };
+  if (confirmed !== undefined && typeof confirmed !== 'boolean')
+    return { error: 'confirmed must be a boolean' };
   if (typeof action !== 'object' || action === null) return { error: 'action is missing' };
   const a = action;
   const ok = (x: RealAction) => ({ request: { action: x, confirmed: confirmed === true } });
@@ -43,7 +49,10 @@ export function parseActionRequest(body: unknown): { request: RealActionRequest 
     case 'startConsumer': {
       if (!validGroup(a.group)) return { error: 'group: 1 to 249 characters' };
       if (!validTopic(a.topic)) return { error: 'topic: not a legal Kafka topic name' };
-      if (a.assignor !== undefined && !['range', 'roundrobin', 'cooperative-sticky'].includes(a.assignor as string))
+      if (
+        a.assignor !== undefined &&
+        !['range', 'roundrobin', 'cooperative-sticky'].includes(a.assignor as string)
+      )
         return { error: 'assignor: range, roundrobin or cooperative-sticky' };
       const assignor = a.assignor as 'range' | 'roundrobin' | 'cooperative-sticky' | undefined;
       return ok({ kind: 'startConsumer', group: a.group, topic: a.topic, ...(assignor ? { assignor } : {}) });
@@ -67,7 +76,7 @@ export function parseActionRequest(body: unknown): { request: RealActionRequest 
         topic: a.topic,
         partitions: a.partitions,
         replicationFactor: a.replicationFactor,
-        configs: configs as Record<string, string>,
+        ...(a.configs === undefined ? {} : { configs: configs as Record<string, string> }),
       });
     }
     case 'addPartitions':

@@ -89,12 +89,26 @@ export interface RawGroups {
   classic: RawClassicGroup[];
   consumer: RawConsumerGroup[];
   /** OffsetFetch v9 per group: committed offset per topic and partition (-1: none). */
-  committed: { groupId: string; topics: { name: string; partitions: { partitionIndex: number; committedOffset: number }[] }[] }[];
+  committed: {
+    groupId: string;
+    topics: { name: string; partitions: { partitionIndex: number; committedOffset: number }[] }[];
+  }[];
+}
+
+/**
+ * DescribeQuorum of __cluster_metadata: the KRaft controller quorum. Its leader is the active controller (a
+ * Metadata response's controllerId is not: in KRaft, brokers answer it with a random live broker's id).
+ */
+export interface RawQuorum {
+  leaderId: number;
+  leaderEpoch: number;
+  voters: number[];
 }
 
 /** One poll: every field null when that request failed (the mapping says so in `unavailable`). */
 export interface RawPoll {
   metadata: RawMetadata;
+  quorum: RawQuorum | null;
   configs: Record<string, Record<string, string>> | null;
   offsets: RawPartitionOffsets[];
   /** null: no broker answered (the mapping then says so in `unavailable`). */

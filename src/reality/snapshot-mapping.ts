@@ -4,6 +4,7 @@
  */
 import type {
   BridgeConsumer,
+  Reachability,
   RealBroker,
   RealGroup,
   RealGroupOffset,
@@ -11,7 +12,6 @@ import type {
   RealPartition,
   RealSnapshot,
   RealTopic,
-  Reachability,
 } from './protocol';
 import type { MappingContext, RawClassicGroup, RawConsumerGroup, RawPoll } from './raw';
 
@@ -189,7 +189,8 @@ function mapGroups(raw: RawPoll, topics: RealTopic[]): RealGroup[] {
         });
       };
       for (const t of committed.get(l.groupId)?.topics ?? [])
-        for (const p of t.partitions) if (p.committedOffset >= 0) row(t.name, p.partitionIndex, p.committedOffset);
+        for (const p of t.partitions)
+          if (p.committedOffset >= 0) row(t.name, p.partitionIndex, p.committedOffset);
       for (const m of members) for (const a of m.assignment) row(a.topic, a.partition, null);
       return {
         groupId: l.groupId,
@@ -198,10 +199,22 @@ function mapGroups(raw: RawPoll, topics: RealTopic[]): RealGroup[] {
         assignor,
         coordinator: g.coordinators[l.groupId] ?? null,
         members: members.sort((a, b) => a.memberId.localeCompare(b.memberId)),
-        offsets: [...rows.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
+        offsets: [...rows.values()].sort(
+          (a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition,
+        ),
       };
     })
     .sort((a, b) => a.groupId.localeCompare(b.groupId));
+}
+
+/**
+ * The active controller: the KRaft quorum's leader (on the project's cluster node 100, a controller that is not a
+ * broker). Without DescribeQuorum it stays unknown: a KRaft broker answers Metadata's controllerId with a random
+ * live broker, which would draw a broker as the controller.
+ */
+function controller(raw: RawPoll): number | null {
+  if (raw.quorum) return raw.quorum.leaderId < 0 ? null : raw.quorum.leaderId;
+  return null;
 }
 
 /** The snapshot of a poll that answered. */
@@ -211,6 +224,7 @@ export function mapSnapshot(raw: RawPoll, ctx: MappingContext, consumers: Bridge
   if (!raw.replicaLogEnds) unavailable.push('log end offsets per replica: no broker answered ListOffsets');
   if (!raw.configs) unavailable.push('topic configs: DescribeConfigs failed');
   if (!raw.groups) unavailable.push('consumer groups: ListGroups failed');
+  if (!raw.quorum) unavailable.push('active controller: DescribeQuorum failed');
   return {
     seq: ctx.seq,
     at: ctx.at,
@@ -218,7 +232,7 @@ export function mapSnapshot(raw: RawPoll, ctx: MappingContext, consumers: Bridge
     origin: ctx.origin,
     reachability: { state: 'connected', since: ctx.connectedSince },
     clusterId: raw.metadata.clusterId,
-    controllerId: raw.metadata.controllerId < 0 ? null : raw.metadata.controllerId,
+    controllerId: controller(raw),
     brokers: mapBrokers(raw, ctx),
     topics,
     groups: mapGroups(raw, topics),
