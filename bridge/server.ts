@@ -23,6 +23,22 @@ export interface BridgeOptions {
 }
 
 export const CLIENT = '@platformatic/kafka 1.20.0';
+
+/** What another route of the bridge (the replay runner) gets to work with: the same cluster, never another. */
+export interface BridgeContext {
+  info: RealBridgeInfo;
+  addresses: ReturnType<typeof parseBootstrap>;
+  poller: Poller;
+  actions: Actions;
+  consumers: BridgeConsumers;
+}
+/** A route under /api/reality/: answers and returns true, or returns false to let the next one try. */
+export type BridgeRoute = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  ctx: BridgeContext,
+) => Promise<boolean>;
 const MAX_BODY = 1 << 20;
 
 /** Only the page this server serves may talk to it: a loopback Host (no DNS rebinding) and, if sent, the same Origin. */
@@ -66,7 +82,7 @@ function readBody(req: IncomingMessage): Promise<unknown> {
   });
 }
 
-export function createBridge(o: BridgeOptions) {
+export function createBridge(o: BridgeOptions, routes: BridgeRoute[] = []) {
   const addresses = parseBootstrap(o.bootstrap);
   const local = o.localHome ? new LocalCluster(o.localHome) : null;
   const origin = local ? 'local' : 'named';
@@ -108,6 +124,8 @@ export function createBridge(o: BridgeOptions) {
     },
   });
 
+  const context: BridgeContext = { info, addresses, poller, actions, consumers };
+
   async function middleware(req: IncomingMessage, res: ServerResponse, next: () => void) {
     const path = (req.url ?? '').split('?')[0];
     if (!path?.startsWith('/api/reality/')) return next();
@@ -126,11 +144,13 @@ export function createBridge(o: BridgeOptions) {
       }
       return json(res, 200, await actions.handle(body));
     }
+    for (const route of routes) if (await route(req, res, path, context)) return;
     return json(res, 404, { error: `no ${req.method} ${path}` });
   }
 
   return {
     info,
+    context,
     middleware,
     hub,
     poller,
