@@ -2,9 +2,10 @@
 // `npm start -- --kafka host:port[,host:port] [--allow-admin] [--poll-ms 500] [--records 20]` also runs the
 // reality-mode bridge (bridge/) beside it, on the same origin and on 127.0.0.1 only. Without --kafka the app
 // is served exactly as before and /api/reality/* answers 404.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { preview } from 'vite';
-import { readPids, settings } from './kafka/cluster.mjs';
+import { ROOT, readPids, settings } from './kafka/cluster.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -38,21 +39,39 @@ function localHome(bootstrap) {
 }
 
 let bridge = null;
+let replay = null;
 const plugins = [];
 if (values.kafka) {
   // The bridge is TypeScript: tsx compiles it on import.
   const { register } = await import('tsx/esm/api');
   register();
   const { createBridge } = await import('../bridge/server.ts');
-  try {
-    bridge = createBridge({
+  const home = localHome(values.kafka);
+  const log = (s) => console.error(`[bridge] ${s}`);
+  // The replay runner (issue 18, point 4) is built beside the bridge; its routes join the bridge's when present.
+  const replayModule = new URL('../bridge/replay/routes.ts', import.meta.url);
+  if (existsSync(replayModule)) {
+    const { replayRoutes } = await import(replayModule.href);
+    replay = replayRoutes({
       bootstrap: values.kafka,
-      allowAdmin: values['allow-admin'],
-      pollMs: integer('poll-ms', 50, 60_000),
-      records: integer('records', 0, 500),
-      localHome: localHome(values.kafka),
-      log: (s) => console.error(`[bridge] ${s}`),
+      origin: home ? 'local' : 'named',
+      ...(home ? { local: { home } } : {}),
+      root: ROOT,
+      log,
     });
+  }
+  try {
+    bridge = createBridge(
+      {
+        bootstrap: values.kafka,
+        allowAdmin: values['allow-admin'],
+        pollMs: integer('poll-ms', 50, 60_000),
+        records: integer('records', 0, 500),
+        localHome: home,
+        log,
+      },
+      replay ? [(req, res) => replay.handle(req, res)] : [],
+    );
   } catch (e) {
     console.error(`--kafka: ${e instanceof Error ? e.message : e}`);
     process.exit(2);
@@ -103,6 +122,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
     if (closing) return;
     closing = true;
+    await replay?.closeAll().catch(() => {});
     await bridge?.close().catch(() => {});
     await server.close();
     process.exit(0);
