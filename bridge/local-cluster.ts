@@ -10,12 +10,24 @@ interface RecordedNode extends LocalNode {
   roles: string;
 }
 interface ClusterApi {
+  ROOT: string;
   settings(o?: { home?: string }): { home: string; port: number; pidFile: string };
   readPids(home: string): { bootstrap: string; nodes: RecordedNode[] } | null;
   signalNode(id: number, signal: NodeJS.Signals, o: { home?: string }): boolean;
+  tool(
+    script: string,
+    args: string[],
+    o?: { timeout?: number },
+  ): { status: number; stdout: string; stderr: string };
   restartNode(id: number, o: { home?: string }): number;
   nodeRunning(id: number, o: { home?: string }): boolean;
-  startCluster(o: { brokers: number; home?: string; port?: number; log?: (s: string) => void }): Promise<{
+  startCluster(o: {
+    brokers: number;
+    fresh?: boolean;
+    home?: string;
+    port?: number;
+    log?: (s: string) => void;
+  }): Promise<{
     bootstrap: string;
     home: string;
     nodes: RecordedNode[];

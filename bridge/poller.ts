@@ -111,6 +111,7 @@ export class Poller {
           connectedSince: this.#reach.since,
           localNodes: this.#o.origin === 'local' ? this.#o.localNodes() : [],
           previousBrokers: this.#last?.brokers ?? [],
+          previousTopics: this.#last?.topics ?? [],
           records: this.#o.records,
         },
         this.#o.consumers(),

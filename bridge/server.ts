@@ -134,6 +134,8 @@ export function createBridge(o: BridgeOptions, routes: BridgeRoute[] = []) {
     if (path === REALITY_PATHS.info && req.method === 'GET') return json(res, 200, info);
     if (path === REALITY_PATHS.events && req.method === 'GET') return hub.add(res);
     if (path === REALITY_PATHS.actions && req.method === 'POST') {
+      // One connection per action: a POST never lands on a keep-alive socket the server is just closing.
+      res.setHeader('connection', 'close');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
         return json(res, 415, { ok: false, refusal: 'BAD_REQUEST', message: 'send application/json' });
       let body: unknown;

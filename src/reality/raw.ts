@@ -4,7 +4,7 @@
  * ConsumerGroupDescribe v0, OffsetFetch v9), with 64-bit offsets as numbers and byte fields as hex, so a
  * poll can be recorded to JSON (src/reality/fixtures/) and mapped to a RealSnapshot without Node or Kafka.
  */
-import type { ClusterOrigin, RealRecord } from './protocol';
+import type { ClusterOrigin, RealRecord, RealTopic } from './protocol';
 
 export interface RawMetadataPartition {
   errorCode: number;
@@ -138,6 +138,8 @@ export interface MappingContext {
   localNodes: LocalNode[];
   /** Brokers drawn in the previous snapshot: a broker that left the metadata keeps its address. */
   previousBrokers: { id: number; host: string; port: number; rack: string | null }[];
+  /** Topics of the previous snapshot: a partition whose leader did not answer keeps its last offsets. */
+  previousTopics?: RealTopic[];
   /** How many newest records per partition to keep (--records). */
   records: number;
 }

@@ -198,6 +198,25 @@ describe('what the mapping says it could not read', () => {
   });
 });
 
+describe('a partition whose leader did not answer ListOffsets', () => {
+  const poll = {
+    ...up.poll,
+    offsets: up.poll.offsets.filter((o) => !(o.topic === 'fx-orders' && o.partition === 2)),
+  };
+
+  it('keeps the offsets and records of the previous picture and says they are the last read', () => {
+    const before = mapSnapshot(up.poll, ctx(up), []);
+    const s = mapSnapshot(poll, ctx(up, { previousTopics: before.topics }), []);
+    expect(topic(s, 'fx-orders').partitions[2]).toEqual(topic(before, 'fx-orders').partitions[2]);
+    expect(s.unavailable).toContain('fx-orders-2: offsets as last read (its leader did not answer)');
+  });
+
+  it('without a previous picture says the offsets are unknown', () => {
+    const s = mapSnapshot(poll, ctx(up), []);
+    expect(s.unavailable).toContain('fx-orders-2: offsets unknown (its leader did not answer)');
+  });
+});
+
 describe('a cluster that does not answer', () => {
   it('keeps the last picture under an unreachable state with the first failure’s time and the retry delay', () => {
     const last = mapSnapshot(up.poll, ctx(up), []);

@@ -85,7 +85,10 @@ function mapBrokers(raw: RawPoll, ctx: MappingContext): RealBroker[] {
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
-function mapTopics(raw: RawPoll, ctx: MappingContext): RealTopic[] {
+function mapTopics(raw: RawPoll, ctx: MappingContext, missing: string[]): RealTopic[] {
+  const previous = new Map<string, RealPartition>();
+  for (const t of ctx.previousTopics ?? [])
+    for (const p of t.partitions) previous.set(`${t.name}/${p.partition}`, p);
   const offsets = new Map(raw.offsets.map((o) => [`${o.topic}/${o.partition}`, o]));
   const newest = new Map(raw.newest.map((n) => [`${n.topic}/${n.partition}`, n.records]));
   const leo = new Map<string, Record<number, number>>();
@@ -103,10 +106,17 @@ function mapTopics(raw: RawPoll, ctx: MappingContext): RealTopic[] {
         .map((p): RealPartition => {
           const key = `${t.name}/${p.partitionIndex}`;
           const o = offsets.get(key);
-          const highWatermark = o?.highWatermark ?? 0;
-          const logStartOffset = o?.logStartOffset ?? 0;
+          // A partition whose leader did not answer (none elected yet, or it just died) keeps the offsets of
+          // the previous picture, and says so: never a made-up 0.
+          const was = previous.get(key);
+          if (o?.highWatermark == null || o.logStartOffset == null)
+            missing.push(
+              `${t.name}-${p.partitionIndex}: offsets ${was ? 'as last read' : 'unknown'} (its leader did not answer)`,
+            );
+          const highWatermark = o?.highWatermark ?? was?.highWatermark ?? 0;
+          const logStartOffset = o?.logStartOffset ?? was?.logStartOffset ?? 0;
           const ends = raw.replicaLogEnds ? (leo.get(key) ?? {}) : null;
-          const records = (newest.get(key) ?? [])
+          const records = (newest.get(key) ?? was?.newest ?? [])
             .filter((r) => r.offset >= logStartOffset && r.offset < highWatermark)
             .sort((a, b) => a.offset - b.offset)
             .slice(-ctx.records);
@@ -219,8 +229,9 @@ function controller(raw: RawPoll): number | null {
 
 /** The snapshot of a poll that answered. */
 export function mapSnapshot(raw: RawPoll, ctx: MappingContext, consumers: BridgeConsumer[]): RealSnapshot {
-  const topics = mapTopics(raw, ctx);
-  const unavailable = [...raw.failures];
+  const missing: string[] = [];
+  const topics = mapTopics(raw, ctx, missing);
+  const unavailable = [...raw.failures, ...missing];
   if (!raw.replicaLogEnds) unavailable.push('log end offsets per replica: no broker answered ListOffsets');
   if (!raw.configs) unavailable.push('topic configs: DescribeConfigs failed');
   if (!raw.groups) unavailable.push('consumer groups: ListGroups failed');
