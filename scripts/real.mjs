@@ -54,7 +54,10 @@ function stop(code) {
   stopping = true;
   const finish = () => {
     if (ours) stopCluster();
-    else console.error('The cluster was already running before npm run real: left up (npm run kafka:stop stops it).');
+    else
+      console.error(
+        'The cluster was already running before npm run real: left up (npm run kafka:stop stops it).',
+      );
     process.exit(code);
   };
   if (app.exitCode !== null || app.signalCode !== null) finish();
