@@ -32,6 +32,17 @@ export function kafkaErrorName(e: unknown, depth = 0): string | null {
   return kafkaErrorName((e as { cause?: unknown }).cause, depth + 1);
 }
 
+/** Kafka's answer even when it carries an error code (the client throws, with the response attached). */
+async function answered<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (e) {
+    const response = (e as { response?: T }).response;
+    if (response) return response;
+    throw e;
+  }
+}
+
 const fail = (
   refusal: Extract<RealActionResult, { ok: false }>['refusal'],
   message: string,
@@ -53,8 +64,6 @@ export interface ActionDeps {
   allowAdmin: boolean;
   consumers: BridgeConsumers;
   local: LocalCluster | null;
-  /** Whether the last poll answered: an action on a cluster that is away fails fast. */
-  reachable: () => boolean;
   /** After an action: poll now, so the page sees its effect at once. */
   changed: () => void;
 }
@@ -62,7 +71,6 @@ export interface ActionDeps {
 export class Actions {
   readonly #d: ActionDeps;
   #producer: Producer<string, string, string, string> | null = null;
-  readonly #pool = new ConnectionPool('kafka-stage-bridge-admin', { connectTimeout: 3000 });
 
   constructor(deps: ActionDeps) {
     this.#d = deps;
@@ -70,7 +78,6 @@ export class Actions {
 
   async close() {
     await this.#producer?.close().catch(() => {});
-    await this.#pool.close().catch(() => {});
   }
 
   async handle(body: unknown): Promise<RealActionResult> {
@@ -80,13 +87,6 @@ export class Actions {
     const refused = refusal(request, { origin: this.#d.origin, allowAdmin: this.#d.allowAdmin });
     if (refused) return fail(refused, REFUSALS[refused]);
     const a = request.action;
-    if (
-      a.kind !== 'killBroker' &&
-      a.kind !== 'restartBroker' &&
-      a.kind !== 'stopConsumer' &&
-      !this.#d.reachable()
-    )
-      return fail('UNREACHABLE', 'the cluster does not answer; the bridge keeps retrying');
     try {
       const result = await this.#run(a);
       if (result.ok) this.#d.changed();
@@ -96,16 +96,22 @@ export class Actions {
     }
   }
 
-  async #connection(): Promise<Connection> {
-    let last: unknown = null;
-    for (const b of this.#d.bootstrap) {
-      try {
-        return await this.#pool.get(b);
-      } catch (e) {
-        last = e;
+  /** A fresh connection for one admin request (a kept one may point at a broker that died since). */
+  async #admin<T>(request: (c: Connection) => Promise<T>): Promise<T> {
+    const pool = new ConnectionPool('kafka-stage-bridge-admin', { connectTimeout: 3000 });
+    try {
+      let last: unknown = new Error('no bootstrap address');
+      for (const b of this.#d.bootstrap) {
+        const c = await pool.get(b).catch((e) => {
+          last = e;
+          return null;
+        });
+        if (c) return await request(c);
       }
+      throw last;
+    } finally {
+      await pool.close().catch(() => {});
     }
-    throw last;
   }
 
   async #run(a: RealAction): Promise<RealActionResult> {
@@ -157,25 +163,24 @@ export class Actions {
         if (!(await this.#d.consumers.stop(a.handle))) return fail('BAD_REQUEST', `no consumer ${a.handle}`);
         return { ok: true, message: `consumer ${a.handle} left its group` };
       case 'createTopic': {
-        const r = await createTopicsV7.api
-          .async(
-            await this.#connection(),
-            [
-              {
-                name: a.topic,
-                numPartitions: a.partitions,
-                replicationFactor: a.replicationFactor,
-                assignments: [],
-                configs: Object.entries(a.configs ?? {}).map(([name, value]) => ({ name, value })),
-              },
-            ],
-            30_000,
-            false,
-          )
-          .catch((e: { response?: Awaited<ReturnType<typeof createTopicsV7.api.async>> }) => {
-            if (e.response) return e.response;
-            throw e;
-          });
+        const r = await this.#admin((c) =>
+          answered(
+            createTopicsV7.api.async(
+              c,
+              [
+                {
+                  name: a.topic,
+                  numPartitions: a.partitions,
+                  replicationFactor: a.replicationFactor,
+                  assignments: [],
+                  configs: Object.entries(a.configs ?? {}).map(([name, value]) => ({ name, value })),
+                },
+              ],
+              30_000,
+              false,
+            ),
+          ),
+        );
         const t = r.topics[0];
         if (t && t.errorCode !== 0)
           return fail(
@@ -188,17 +193,16 @@ export class Actions {
         };
       }
       case 'addPartitions': {
-        const r = await createPartitionsV3.api
-          .async(
-            await this.#connection(),
-            [{ name: a.topic, count: a.totalPartitions, assignments: [] }],
-            30_000,
-            false,
-          )
-          .catch((e: { response?: Awaited<ReturnType<typeof createPartitionsV3.api.async>> }) => {
-            if (e.response) return e.response;
-            throw e;
-          });
+        const r = await this.#admin((c) =>
+          answered(
+            createPartitionsV3.api.async(
+              c,
+              [{ name: a.topic, count: a.totalPartitions, assignments: [] }],
+              30_000,
+              false,
+            ),
+          ),
+        );
         const t = r.results[0];
         if (t && t.errorCode !== 0)
           return fail(

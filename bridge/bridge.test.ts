@@ -3,8 +3,10 @@
  * the action found where the console consumer reads it, a bridge consumer's group as kafka-consumer-groups
  * reports it, kill -9 of a leader (fenced, ISR shrinks, leader moves) and the whole cluster stopping and coming back.
  */
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partitionForKey } from '../src/engine';
 import { REALITY_PATHS, type RealActionResult, type RealSnapshot } from '../src/reality/protocol';
@@ -16,6 +18,19 @@ const BOOTSTRAP = [0, 1, 2].map((i) => `127.0.0.1:${BRIDGE_TEST.port + 2 * i}`).
 const TOPIC = 'bridge-orders';
 const GROUP = 'bridge-group';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One of bin/kafka-*.sh, run without blocking: the bridge under test polls in this same process. */
+function tool(script: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      join(cluster.ROOT, 'bin', script),
+      args,
+      { timeout: 90_000, encoding: 'utf8' },
+      (e, stdout, stderr) =>
+        e ? reject(new Error(`${script} ${args.join(' ')}: ${e.message}\n${stderr}`)) : resolve(stdout),
+    );
+  });
+}
 
 /** The page's side of the wire: reads the event stream and keeps the newest snapshot. */
 class Page {
@@ -144,27 +159,23 @@ describe('the bridge on a real cluster', () => {
         partitionsOf(x)[partition]?.newest.some((r) => r.offset === offset && r.key === 'alice') ?? false,
     );
     expect(partitionsOf(s)[partition]?.highWatermark).toBe(offset + 1);
-    const consumed = cluster.tool(
-      'kafka-console-consumer.sh',
-      [
-        '--bootstrap-server',
-        BOOTSTRAP,
-        '--topic',
-        TOPIC,
-        '--from-beginning',
-        '--max-messages',
-        '1',
-        '--timeout-ms',
-        '30000',
-        '--formatter-property',
-        'print.partition=true',
-        '--formatter-property',
-        'print.offset=true',
-        '--formatter-property',
-        'print.key=true',
-      ],
-      { timeout: 60_000 },
-    ).stdout;
+    const consumed = await tool('kafka-console-consumer.sh', [
+      '--bootstrap-server',
+      BOOTSTRAP,
+      '--topic',
+      TOPIC,
+      '--from-beginning',
+      '--max-messages',
+      '1',
+      '--timeout-ms',
+      '30000',
+      '--formatter-property',
+      'print.partition=true',
+      '--formatter-property',
+      'print.offset=true',
+      '--formatter-property',
+      'print.key=true',
+    ]);
     expect(consumed.trim()).toBe(`Partition:${partition}\tOffset:${offset}\talice\tfirst order`);
   });
 
@@ -181,13 +192,13 @@ describe('the bridge on a real cluster', () => {
     expect(g).toMatchObject({ type: 'classic', assignor: 'range' });
     const memberId = s.consumers[0]?.memberId;
     expect(g?.members[0]?.memberId).toBe(memberId);
-    const described = cluster.tool(
-      'kafka-consumer-groups.sh',
-      ['--bootstrap-server', BOOTSTRAP, '--describe', '--group', GROUP],
-      {
-        timeout: 60_000,
-      },
-    ).stdout;
+    const described = await tool('kafka-consumer-groups.sh', [
+      '--bootstrap-server',
+      BOOTSTRAP,
+      '--describe',
+      '--group',
+      GROUP,
+    ]);
     const rows = described
       .split('\n')
       .map((l) => l.trim().split(/\s+/))

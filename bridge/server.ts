@@ -113,7 +113,6 @@ export function createBridge(o: BridgeOptions, routes: BridgeRoute[] = []) {
     allowAdmin: o.allowAdmin,
     consumers,
     local,
-    reachable: () => poller.reachability.state === 'connected',
     changed: () => {
       poller.pollSoon();
       // A consumer's records arrive between polls: send them within a frame or two, not at the next poll.
