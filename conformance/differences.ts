@@ -87,7 +87,7 @@ export const DELIBERATE: Readonly<Record<string, Difference>> = {
     kafka:
       "not run: ksqlDB is not published on Maven Central (Confluent's own repository), and nothing else may be downloaded",
     reason:
-      'no ksqlDB server here; the Kafka commands beside them (console consumer of POSSIBLE_FRAUD) need its output topic',
+      "no ksqlDB server here; the Kafka commands beside them (console consumer of POSSIBLE_FRAUD) need its output topic. The fraud query's semantics are still judged: conformance/fraud-streams.test.ts runs the Kafka Streams topology ksqlDB compiles it to (kafka/streams/FraudQuery.java) on the scene's input and compares every row with the engine's, for tumbling and hopping windows",
   },
 };
 
