@@ -179,19 +179,31 @@ describe('the bridge on a real cluster', () => {
     expect(consumed.trim()).toBe(`Partition:${partition}\tOffset:${offset}\talice\tfirst order`);
   });
 
-  it('runs a consumer in a group whose assignment is what kafka-consumer-groups --describe reports', async () => {
+  it('runs consumers in a group whose assignment is what kafka-consumer-groups --describe reports', async () => {
     for (const key of ['bob', 'carol', 'dave']) await act({ kind: 'produce', topic: TOPIC, key, value: key });
-    const started = await act({ kind: 'startConsumer', group: GROUP, topic: TOPIC });
-    if (!started.ok || !started.consumer) throw new Error(JSON.stringify(started));
-    const s = await page.until('the group stable with its records read', (x) => {
+    const first = await act({ kind: 'startConsumer', group: GROUP, topic: TOPIC });
+    if (!first.ok || !first.consumer) throw new Error(JSON.stringify(first));
+    await page.until('one member that read the four records', (x) => {
       const g = x.groups.find((y) => y.groupId === GROUP);
-      const c = x.consumers.find((y) => y.handle === started.consumer?.handle);
-      return g?.state === 'Stable' && g.members.length === 1 && (c?.received.length ?? 0) === 4;
+      return g?.state === 'Stable' && g.members.length === 1 && x.consumers[0]?.received.length === 4;
+    });
+    const second = await act({ kind: 'startConsumer', group: GROUP, topic: TOPIC });
+    if (!second.ok || !second.consumer) throw new Error(JSON.stringify(second));
+    const s = await page.until('two members sharing the partitions', (x) => {
+      const g = x.groups.find((y) => y.groupId === GROUP);
+      return (
+        g?.state === 'Stable' &&
+        g.members.length === 2 &&
+        g.members.every((m) => m.assignment.length > 0) &&
+        x.consumers.every((c) => g.members.some((m) => m.memberId === c.memberId))
+      );
     });
     const g = s.groups.find((y) => y.groupId === GROUP);
     expect(g).toMatchObject({ type: 'classic', assignor: 'range' });
-    const memberId = s.consumers[0]?.memberId;
-    expect(g?.members[0]?.memberId).toBe(memberId);
+    // Range: the member whose id sorts first takes partitions 0 and 1, the other partition 2.
+    const [low, high] = [...(g?.members ?? [])].sort((a, b) => (a.memberId < b.memberId ? -1 : 1));
+    expect(low?.assignment.map((a) => a.partition)).toEqual([0, 1]);
+    expect(high?.assignment.map((a) => a.partition)).toEqual([2]);
     const described = await tool('kafka-consumer-groups.sh', [
       '--bootstrap-server',
       BOOTSTRAP,
@@ -205,10 +217,12 @@ describe('the bridge on a real cluster', () => {
       .filter((c) => c[0] === GROUP && c[1] === TOPIC)
       .map((c) => ({ partition: Number(c[2]), consumerId: c[6] }))
       .sort((a, b) => a.partition - b.partition);
-    expect(rows).toEqual(
-      g?.members[0]?.assignment.map((a) => ({ partition: a.partition, consumerId: memberId })),
-    );
-    expect(await act({ kind: 'stopConsumer', handle: started.consumer.handle })).toMatchObject({ ok: true });
+    const shown = (g?.members ?? [])
+      .flatMap((m) => m.assignment.map((a) => ({ partition: a.partition, consumerId: m.memberId })))
+      .sort((a, b) => a.partition - b.partition);
+    expect(rows).toEqual(shown);
+    for (const c of [first, second])
+      expect(await act({ kind: 'stopConsumer', handle: c.consumer?.handle })).toMatchObject({ ok: true });
     await page.until('the group empty', (x) => x.groups.find((y) => y.groupId === GROUP)?.state === 'Empty');
   });
 

@@ -1,7 +1,7 @@
 /**
  * The consumers the bridge runs on the page's behalf: real members of a classic group (JoinGroup/SyncGroup),
- * under the assignor's Java name (range, roundrobin) and computing what Kafka's Java assignors compute, so a
- * Java consumer can share the group and the stage shows what kafka-consumer-groups --describe reports.
+ * under the assignor's Java name (range, roundrobin) and computing it with the engine's assignors (Java's), so
+ * a Java consumer can share the group and the stage shows what kafka-consumer-groups --describe reports.
  *
  * kafkajs runs them, not @platformatic/kafka (which reads the cluster): platformatic 1.20's consumer commits
  * the offset of the last record read instead of the next one to read (Kafka's convention: kafka-consumer-groups
@@ -14,65 +14,45 @@ import {
   logLevel,
   type PartitionAssigner,
 } from 'kafkajs';
+import { type Assignment, type AssignorInput, rangeAssign, roundRobinAssign } from '../src/engine/assignors';
 import type { BridgeConsumer } from '../src/reality/protocol';
 import type { Address } from './collect';
 
 export type Assignor = 'range' | 'roundrobin';
-type Plan = Map<string, Record<string, number[]>>;
 
-/** Kafka's RangeAssignor: per topic, members in memberId order take consecutive runs, the first ones one more. */
-export function rangeAssign(memberIds: string[], partitions: Record<string, number>): Plan {
-  const ids = [...memberIds].sort();
-  const plan: Plan = new Map(ids.map((id) => [id, {}]));
-  for (const topic of Object.keys(partitions).sort()) {
-    const count = partitions[topic] ?? 0;
-    const each = Math.floor(count / ids.length);
-    const extra = count % ids.length;
-    let next = 0;
-    ids.forEach((id, i) => {
-      const n = each + (i < extra ? 1 : 0);
-      const mine = plan.get(id);
-      if (mine && n > 0) mine[topic] = Array.from({ length: n }, (_, k) => next + k);
-      next += n;
-    });
-  }
-  return plan;
-}
-
-/** Kafka's RoundRobinAssignor: every (topic, partition) in order, dealt to the members in memberId order. */
-export function roundRobinAssign(memberIds: string[], partitions: Record<string, number>): Plan {
-  const ids = [...memberIds].sort();
-  const plan: Plan = new Map(ids.map((id) => [id, {}]));
-  let turn = 0;
-  for (const topic of Object.keys(partitions).sort())
-    for (let p = 0; p < (partitions[topic] ?? 0); p++) {
-      const mine = plan.get(ids[turn++ % ids.length] ?? '');
-      if (mine) mine[topic] = [...(mine[topic] ?? []), p];
-    }
-  return plan;
-}
+/** The engine's assignors are Java's (checked against the Java consumer by conformance/assignors.test.ts). */
+const ASSIGN: Record<Assignor, (input: AssignorInput) => Assignment> = {
+  range: rangeAssign,
+  roundrobin: roundRobinAssign,
+};
 
 function assigner(name: Assignor): PartitionAssigner {
-  const plan = name === 'range' ? rangeAssign : roundRobinAssign;
   return ({ cluster }) => ({
     name,
     version: 0,
     async assign({ members, topics }) {
-      const counts: Record<string, number> = {};
-      for (const t of topics) counts[t] = cluster.findTopicPartitionMetadata(t).length;
-      return [
-        ...plan(
-          members.map((m) => m.memberId),
-          counts,
-        ),
-      ].map(([memberId, assignment]) => ({
-        memberId,
-        memberAssignment: AssignerProtocol.MemberAssignment.encode({
-          version: 0,
-          assignment,
-          userData: Buffer.alloc(0),
-        }),
-      }));
+      const partitions: Record<string, number> = {};
+      for (const t of topics) partitions[t] = cluster.findTopicPartitionMetadata(t).length;
+      const plan = ASSIGN[name]({
+        members: members.map((m) => ({
+          memberId: m.memberId,
+          topics: AssignerProtocol.MemberMetadata.decode(m.memberMetadata)?.topics ?? topics,
+        })),
+        partitions,
+      });
+      return members.map(({ memberId }) => {
+        const assignment: Record<string, number[]> = {};
+        for (const tp of plan[memberId] ?? [])
+          assignment[tp.topic] = [...(assignment[tp.topic] ?? []), tp.partition];
+        return {
+          memberId,
+          memberAssignment: AssignerProtocol.MemberAssignment.encode({
+            version: 0,
+            assignment,
+            userData: Buffer.alloc(0),
+          }),
+        };
+      });
     },
     protocol({ topics }) {
       return {
