@@ -185,18 +185,16 @@ function compactionCommands(): Weighted[] {
     },
     {
       weight: 1,
-      arbitrary: fc
-        .constantFrom('alice', 'bob', 'card-4412')
-        .map(
-          (key): Command => ({
-            type: 'produce',
-            producer: 'p1',
-            topic: 't',
-            key,
-            value: '',
-            tombstone: true,
-          }),
-        ),
+      arbitrary: fc.constantFrom('alice', 'bob', 'card-4412').map(
+        (key): Command => ({
+          type: 'produce',
+          producer: 'p1',
+          topic: 't',
+          key,
+          value: '',
+          tombstone: true,
+        }),
+      ),
     },
     { weight: 1, arbitrary: fc.constant<Command>({ type: 'advance', ms: 15_000 }) },
   ];
