@@ -99,11 +99,11 @@ export const logCompaction: Scene = {
       notes:
         'A segment rolls when a record comes more than segment.ms after the segment’s first one (LogSegment.shouldRoll); only an append rolls. Records 0-2, 3-5, then 6-7 in the active segment, the only one written to.',
       commands: [
-        ...batch(update('4412', 'active'), update('7301', 'active'), update('5550', 'active')),
+        ...batch(update('4412', 'active'), update('8855', 'active'), update('5550', 'active')),
         { type: 'advance', ms: NEXT_SEGMENT_MS },
-        ...batch(update('4412', 'blocked'), update('7301', 'limit 2k'), update('4412', 'active')),
+        ...batch(update('4412', 'blocked'), update('8855', 'limit 2k'), update('4412', 'active')),
         { type: 'advance', ms: NEXT_SEGMENT_MS },
-        ...batch(update('5550', 'blocked'), update('7301', 'limit 500')),
+        ...batch(update('5550', 'blocked'), update('8855', 'limit 500')),
       ],
       claims: [
         holds('eight records at offsets 0 to 7', (s) => same(heldOffsets(s), [0, 1, 2, 3, 4, 5, 6, 7])),
@@ -111,7 +111,7 @@ export const logCompaction: Scene = {
       ],
     },
     {
-      title: 'Predict: after the cleaner',
+      title: 'What survives the cleaner?',
       narration:
         'The log cleaner is about to pass. Which records will a new consumer reading from offset 0 get, at which offsets?',
       notes:
@@ -132,7 +132,7 @@ export const logCompaction: Scene = {
           held(s).includes('2:5550=active'),
         ),
         holds('the active segment (6, 7) is untouched', (s) =>
-          same(held(s).slice(-2), ['6:5550=blocked', '7:7301=limit 500']),
+          same(held(s).slice(-2), ['6:5550=blocked', '7:8855=limit 500']),
         ),
         holds(
           'the cleaner point is at offset 6',
@@ -157,33 +157,33 @@ export const logCompaction: Scene = {
       ],
     },
     {
-      title: 'Card 7301 is cancelled: a tombstone',
+      title: 'Card 8855 is cancelled: a tombstone',
       narration:
         'To delete a key, write a tombstone: the key with a null value. It lands in a new active segment.',
       notes:
         'A record with a null value. On a compacted topic it means “delete this key”. The next update, 5 s later, rolls the segment, so the tombstone’s segment becomes cleanable.',
       commands: [
-        ...batch(cancel('7301')),
+        ...batch(cancel('8855')),
         { type: 'advance', ms: NEXT_SEGMENT_MS },
         ...batch(update('4412', 'limit 1k')),
       ],
       claims: [
-        holds('offset 8 is the tombstone of 7301', (s) => held(s).includes('8:7301=null')),
+        holds('offset 8 is the tombstone of 8855', (s) => held(s).includes('8:8855=null')),
         holds('the audit consumer has read the tombstone', (s) => (positionOf(s, 'audit-1') ?? 0) > 8),
       ],
     },
     {
       title: 'The cleaner keeps the tombstone',
       narration:
-        'Every older record of 7301 is gone. The tombstone stays for delete.retention.ms, so a consumer that lags still sees the delete.',
+        'Every older record of 8855 is gone. The tombstone stays for delete.retention.ms, so a consumer that lags still sees the delete.',
       notes:
         'KIP-534: the first cleaning that reaches a tombstone stamps its batch with a delete horizon, now + delete.retention.ms (20 s here). Until then the tombstone is kept. 5550=active at offset 2 goes too: the newer 5550 at offset 6 is now in a closed segment.',
       commands: [{ type: 'advance', ms: NEXT_SEGMENT_MS }],
       claims: [
-        holds('the only 7301 record left is the tombstone at offset 8', (s) =>
+        holds('the only 8855 record left is the tombstone at offset 8', (s) =>
           same(
-            held(s).filter((r) => r.includes(':7301=')),
-            ['8:7301=null'],
+            held(s).filter((r) => r.includes(':8855=')),
+            ['8:8855=null'],
           ),
         ),
         holds('the tombstone carries a delete horizon 20 s after the cleaning', (s) => {
@@ -194,8 +194,8 @@ export const logCompaction: Scene = {
       ],
     },
     {
-      title: 'Predict: 20 s later',
-      narration: 'delete.retention.ms passes and the bank updates 4412 again. What is left of card 7301?',
+      title: 'And 20 s later?',
+      narration: 'delete.retention.ms passes and the bank updates 4412 again. What is left of card 8855?',
       notes: 'The tombstone does not expire by itself: a later cleaning past its horizon removes it.',
       predict: 'After delete.retention.ms, is the tombstone still in the log?',
       commands: [],
@@ -203,7 +203,7 @@ export const logCompaction: Scene = {
     {
       title: 'The tombstone is gone',
       narration:
-        'The next cleaning after the horizon removed the tombstone. A new consumer never hears of 7301.',
+        'The next cleaning after the horizon removed the tombstone. A new consumer never hears of 8855.',
       notes:
         'shouldRetainRecord: a tombstone is kept while the cleaning’s time is before its delete horizon. It takes a cleaning pass after the horizon, and the log must be dirty enough to be picked (min.cleanable.dirty.ratio) or max.compaction.lag.ms must force it.',
       commands: [
@@ -214,8 +214,8 @@ export const logCompaction: Scene = {
         { type: 'advance', ms: SETTLE_MS },
       ],
       claims: [
-        holds('no record of 7301 is left', (s) => !held(s).some((r) => r.includes(':7301='))),
-        holds('a new consumer read to the end without any 7301', (s) => positionOf(s, 'report-1') === 11),
+        holds('no record of 8855 is left', (s) => !held(s).some((r) => r.includes(':8855='))),
+        holds('a new consumer read to the end without any 8855', (s) => positionOf(s, 'report-1') === 11),
       ],
     },
     {
@@ -239,7 +239,7 @@ export const logCompaction: Scene = {
   realCommands: [
     SCRIPT_NAMES_NOTE,
     `bin/kafka-topics.sh --bootstrap-server localhost:9092 --create --topic ${TOPIC} --partitions 1 \\\n  --config cleanup.policy=compact --config segment.ms=${SEGMENT_MS} \\\n  --config min.cleanable.dirty.ratio=0.1 --config delete.retention.ms=${DELETE_RETENTION_MS}`,
-    `bin/kafka-console-producer.sh --bootstrap-server localhost:9092 --topic ${TOPIC} \\\n  --reader-property parse.key=true --reader-property key.separator=: --reader-property null.marker=NULL\n> 4412:active\n> 7301:active\n> 5550:active\n> 7301:NULL`,
+    `bin/kafka-console-producer.sh --bootstrap-server localhost:9092 --topic ${TOPIC} \\\n  --reader-property parse.key=true --reader-property key.separator=: --reader-property null.marker=NULL\n> 4412:active\n> 8855:active\n> 5550:active\n> 8855:NULL`,
     `bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic ${TOPIC} --from-beginning \\\n  --formatter-property print.offset=true --formatter-property print.key=true`,
     `bin/kafka-configs.sh --bootstrap-server localhost:9092 --describe --entity-type topics --entity-name ${TOPIC}`,
     '# The cleaner wakes every log.cleaner.backoff.ms (15 s); segments roll only on an append after segment.ms',

@@ -62,6 +62,17 @@ function readNow(frame: Frame, playheadMs: number, topic: string, group: string)
   return [...out].sort((a, b) => a - b);
 }
 
+/** "pass at 30 s: removed offsets 2, 4, 7 · tombstone 8 kept until 50 s". */
+function passSummary(c: Cleaned): string {
+  const removed = c.removedOffsets.filter((o) => !c.tombstonesRemoved.includes(o));
+  const parts = [
+    removed.length > 0 ? `removed offset${removed.length > 1 ? 's' : ''} ${removed.join(', ')}` : '',
+    ...c.tombstonesRemoved.map((o) => `tombstone ${o} removed (past its horizon)`),
+    ...c.tombstonesMarked.map((t) => `tombstone ${t.offset} kept until ${seconds(t.deleteHorizonMs)}`),
+  ].filter((x) => x !== '');
+  return `Cleaner pass at ${seconds(c.atMs)}: ${parts.join(' · ') || 'nothing to remove'}`;
+}
+
 export function CompactionView({
   view,
   frame,
@@ -122,6 +133,8 @@ export function CompactionView({
   const showTable = view.tableFrom !== undefined && step >= view.tableFrom;
   const table = tableOf(frame.state, view.topic);
   const nextPass = pic.nextCleanerPassMs;
+  // The step's last pass the playhead has reached, said in words (what the sweep showed).
+  const lastPass = cleanings.filter((c) => c.atMs <= playheadMs).at(-1);
 
   return (
     <svg
@@ -130,17 +143,23 @@ export function CompactionView({
       role="group"
       aria-label={`Compacted topic ${view.topic}, partition 0`}
     >
-      <text className="cmp-title" x={30} y={38}>
+      <text className="cmp-title" x={12} y={30}>
         {view.topic} · partition 0 · cleanup.policy=compact
       </text>
-      <text className="cmp-clock" x={W - 30} y={38} textAnchor="end" data-testid="clock">
+      <text className="cmp-clock" x={W - 12} y={30} textAnchor="end" data-testid="clock">
         t = {seconds(playheadMs)}
       </text>
-      <text className="cmp-status" x={30} y={74} data-testid="cleaner-status">
+      <text className="cmp-status" x={12} y={60} data-testid="cleaner-status">
         {`Log cleaner: next pass at ${nextPass === null ? '–' : seconds(nextPass)} · dirty ${Math.round(
           pic.range.dirtyRatio * 100,
         )}% (cleans above ${Math.round(pic.minCleanableDirtyRatio * 100)}%)`}
       </text>
+
+      {lastPass && (
+        <text className="cmp-last-pass" x={12} y={88} data-testid="last-pass">
+          {passSummary(lastPass)}
+        </text>
+      )}
 
       <g role="list" aria-label="Offsets of the partition" data-testid="offsets">
         {shown.map(({ o, record, doomed }) => {
@@ -215,12 +234,12 @@ export function CompactionView({
                 <text
                   className="cmp-horizon"
                   x={cx}
-                  y={box.y + 88}
+                  y={box.y + 78}
                   textAnchor="middle"
                   dominantBaseline="central"
                   data-testid="horizon"
                 >
-                  {horizon === undefined ? 'tombstone' : `until ${seconds(horizon)}`}
+                  {horizon === undefined ? 'tombstone' : `til ${seconds(horizon)}`}
                 </text>
               )}
               {doomed && (
@@ -283,13 +302,13 @@ export function CompactionView({
           className="cmp-point"
           x1={edgeX(firstDirty, slots)}
           x2={edgeX(firstDirty, slots)}
-          y1={RECORD_TOP - 16}
+          y1={RECORD_TOP - 4}
           y2={SEGMENT_TOP + SEGMENT_H + 6}
         />
         <text
           className="cmp-point-label"
           x={edgeX(firstDirty, slots) + (firstDirty === 0 ? 4 : -4)}
-          y={RECORD_TOP - 24}
+          y={RECORD_TOP - 8}
           textAnchor={firstDirty === 0 ? 'start' : 'end'}
         >
           {firstDirty === 0 ? 'cleaner point: nothing cleaned yet' : `clean ← cleaner point ${firstDirty}`}
@@ -317,14 +336,14 @@ export function CompactionView({
           <text
             key={g}
             className="cmp-group"
-            x={30}
+            x={12}
             y={y}
             style={{ fill: colour }}
             data-testid={`group-${g}`}
             data-position={position}
             data-read-now={now.join(',')}
           >
-            {`group ${g}: ${now.length > 0 ? `read offsets ${now.join(', ')} · ` : ''}${position < 0 ? 'joining' : `next offset ${position}`}`}
+            {`group ${g}: ${now.length > 0 ? `read offset${now.length > 1 ? 's' : ''} ${now.join(', ')} · ` : ''}${position < 0 ? 'joining' : `next offset ${position}`}`}
           </text>
         );
       })}
@@ -333,39 +352,51 @@ export function CompactionView({
         <g data-box="table" data-testid="table">
           <rect
             className="cmp-table"
-            x={30}
+            x={12}
             y={TABLE_TOP}
-            width={W - 60}
-            height={H - TABLE_TOP - 12}
+            width={W - 24}
+            height={H - TABLE_TOP - 8}
             rx={10}
           />
-          <text className="cmp-table-title" x={50} y={TABLE_TOP + 32}>
-            CREATE TABLE card_status … WITH (KAFKA_TOPIC='{view.topic}'): one row per key, the newest value
+          <text className="cmp-table-title" x={30} y={TABLE_TOP + 30}>
+            ksqlDB TABLE card_status
+          </text>
+          <text className="cmp-table-note" x={30} y={TABLE_TOP + 60}>
+            reads topic {view.topic}: one row per key,
+          </text>
+          <text className="cmp-table-note" x={30} y={TABLE_TOP + 88}>
+            the newest value; its changelog is compacted
           </text>
           {table.map((row, i) => (
-            <text
-              key={row.key}
-              className="cmp-table-row"
-              x={50 + i * 360}
-              y={TABLE_TOP + 84}
-              data-testid="table-row"
-              data-key={row.key}
-            >
-              <tspan style={{ fill: keyColour(row.key) }}>■ </tspan>
-              {`${row.key} → ${row.value}  (offset ${row.offset})`}
-            </text>
+            <g key={row.key} data-testid="table-row" data-key={row.key} data-value={row.value}>
+              <rect
+                x={560}
+                y={TABLE_TOP + 18 + i * 32}
+                width={22}
+                height={22}
+                rx={4}
+                fill={keyColour(row.key)}
+              />
+              <text className="cmp-table-row" x={596} y={TABLE_TOP + 29 + i * 32} dominantBaseline="central">
+                {`${row.key}  ${row.value}  (offset ${row.offset})`}
+              </text>
+            </g>
           ))}
-          <text className="cmp-table-note" x={50} y={TABLE_TOP + 126}>
-            ksqlDB keeps a TABLE’s state in a changelog topic with cleanup.policy=compact, exactly this.
-          </text>
         </g>
       ) : (
         <g className="cmp-legend" aria-hidden="true">
-          <rect className="cmp-gap" x={30} y={TABLE_TOP + 20} width={40} height={28} rx={6} />
-          <text className="cmp-legend-text" x={80} y={TABLE_TOP + 34} dominantBaseline="central">
+          <rect className="cmp-gap" x={12} y={TABLE_TOP + 20} width={40} height={28} rx={6} />
+          <text className="cmp-legend-text" x={62} y={TABLE_TOP + 34} dominantBaseline="central">
             removed by the cleaner: the offset stays a gap
           </text>
-          <rect className="cmp-record tombstone" x={630} y={TABLE_TOP + 20} width={40} height={28} rx={6} />
+          <rect
+            className="cmp-record tombstone legend"
+            x={630}
+            y={TABLE_TOP + 20}
+            width={40}
+            height={28}
+            rx={6}
+          />
           <text className="cmp-legend-text" x={680} y={TABLE_TOP + 34} dominantBaseline="central">
             tombstone: key with a null value
           </text>

@@ -2,17 +2,17 @@
 import type { Box } from '../box';
 
 export const W = 1200;
-export const H = 620;
-const LEFT = 30;
-const RIGHT = W - 30;
-export const RECORD_TOP = 128;
-export const RECORD_H = 104;
-export const OFFSET_Y = RECORD_TOP + RECORD_H + 20;
-export const SEGMENT_TOP = OFFSET_Y + 22;
-export const SEGMENT_H = 34;
-export const GROUPS_TOP = SEGMENT_TOP + SEGMENT_H + 40;
-export const GROUP_ROW_H = 36;
-export const TABLE_TOP = 470;
+export const H = 470;
+const LEFT = 12;
+const RIGHT = W - 12;
+export const RECORD_TOP = 124;
+export const RECORD_H = 96;
+export const OFFSET_Y = RECORD_TOP + RECORD_H + 18;
+export const SEGMENT_TOP = OFFSET_Y + 16;
+export const SEGMENT_H = 30;
+export const GROUPS_TOP = SEGMENT_TOP + SEGMENT_H + 26;
+export const GROUP_ROW_H = 30;
+export const TABLE_TOP = 356;
 
 /** The slot of an offset along the row, `slots` offsets wide. */
 export function slotBox(offset: number, slots: number): Box {
