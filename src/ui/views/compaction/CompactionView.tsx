@@ -215,7 +215,7 @@ export function CompactionView({
               <text
                 className={`cmp-key${record.tombstone ? ' on-dark' : ''}`}
                 x={cx}
-                y={box.y + 28}
+                y={box.y + (record.tombstone ? 20 : 28)}
                 textAnchor="middle"
                 dominantBaseline="central"
               >
@@ -224,22 +224,22 @@ export function CompactionView({
               <text
                 className={`cmp-value${record.tombstone ? ' on-dark' : ''}`}
                 x={cx}
-                y={box.y + 60}
+                y={box.y + (record.tombstone ? 46 : 60)}
                 textAnchor="middle"
                 dominantBaseline="central"
               >
                 {record.tombstone ? 'null' : record.value}
               </text>
-              {record.tombstone && (
+              {record.tombstone && horizon !== undefined && (
                 <text
                   className="cmp-horizon"
                   x={cx}
-                  y={box.y + 78}
+                  y={box.y + 75}
                   textAnchor="middle"
                   dominantBaseline="central"
                   data-testid="horizon"
                 >
-                  {horizon === undefined ? 'tombstone' : `til ${seconds(horizon)}`}
+                  {`til ${seconds(horizon)}`}
                 </text>
               )}
               {doomed && (
