@@ -159,7 +159,7 @@ export const logCompaction: Scene = {
     {
       title: 'Card 8855 is cancelled: a tombstone',
       narration:
-        'To delete a key, write a tombstone: the key with a null value. It lands in a new active segment.',
+        'To delete a key, write a tombstone: the key with a null value. The next update closes its segment.',
       notes:
         'A record with a null value. On a compacted topic it means “delete this key”. The next update, 5 s later, rolls the segment, so the tombstone’s segment becomes cleanable.',
       commands: [
@@ -169,6 +169,9 @@ export const logCompaction: Scene = {
       ],
       claims: [
         holds('offset 8 is the tombstone of 8855', (s) => held(s).includes('8:8855=null')),
+        holds('the tombstone’s segment [8, 9) is closed: the active segment starts at 9', (s) =>
+          same(segmentBases(s).slice(-2), [8, 9]),
+        ),
         holds('the audit consumer has read the tombstone', (s) => (positionOf(s, 'audit-1') ?? 0) > 8),
       ],
     },
