@@ -117,3 +117,13 @@ export type {
 } from './replication/protocol';
 export { type ReadableRecords, readableRecords } from './replication/read';
 export const loadKsqlEngineModule = () => import('./ksql-runtime/ksql-engine');
+// The log cleaner (cleanup.policy=compact): a compacted partition's picture and the table it reads as.
+export type { CleanableRange } from './compaction/cleaner';
+export type { CompactionEvent } from './compaction/events';
+export {
+  type CompactionPicture,
+  compactionPicture,
+  type TableRow,
+  tableOf,
+} from './compaction/picture';
+export type { SegmentInfo } from './compaction/segments';

@@ -103,6 +103,20 @@ export type SceneView =
       /** Per step, the card (and window) the step talks about: highlighted, its output row pinned. */
       readonly focus?: readonly (StreamFocus | null)[];
     }
+  /**
+   * One compacted partition as a row of offsets: records coloured by key, the gaps the log cleaner left,
+   * segments, the cleaner point and the active segment, tombstones with their delete horizon, the groups'
+   * positions, and the table a reader from the beginning builds.
+   */
+  | {
+      readonly kind: 'compaction';
+      readonly topic: string;
+      readonly groups: readonly string[];
+      /** Offset slots the row keeps room for on every step. */
+      readonly slots: number;
+      /** The step from which the ksqlDB table panel is drawn (absent: never). */
+      readonly tableFrom?: number;
+    }
   /** A diagram or chart of the talk, drawn with d3 from data in the scene. */
   | {
       readonly kind: 'diagram';

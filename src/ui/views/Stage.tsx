@@ -14,6 +14,9 @@ const BrokersView = lazy(() => import('./brokers/BrokersView').then((m) => ({ de
 const ConsumersView = lazy(() =>
   import('./consumers/ConsumersView').then((m) => ({ default: m.ConsumersView })),
 );
+const CompactionView = lazy(() =>
+  import('./compaction/CompactionView').then((m) => ({ default: m.CompactionView })),
+);
 const CoordinatorView = lazy(() =>
   import('./coordinator/CoordinatorView').then((m) => ({ default: m.CoordinatorView })),
 );
@@ -62,6 +65,8 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
       return <QueueVsLogView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'stream':
       return <StreamView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
+    case 'compaction':
+      return <CompactionView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
     case 'diagram':
       return <DiagramView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
   }
