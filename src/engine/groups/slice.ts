@@ -42,6 +42,18 @@ export function setProcessedEnds(tx: Tx, group: string, ends: Readonly<Record<st
   setSlice(tx, { ...slice, processed: { ...slice.processed, [group]: { ...forGroup, ...ends } } });
 }
 
+/** Counts records a group processed while its coordinator had it rebalancing (GroupsSlice). */
+export function countProcessedWhileRebalancing(tx: Tx, group: string, count: number): void {
+  const state = tx.state.groups.groups[group]?.state;
+  if (state !== 'PreparingRebalance' && state !== 'CompletingRebalance') return;
+  const slice = tx.state.groups;
+  const before = slice.processedWhileRebalancing[group] ?? 0;
+  setSlice(tx, {
+    ...slice,
+    processedWhileRebalancing: { ...slice.processedWhileRebalancing, [group]: before + count },
+  });
+}
+
 /** A consumer process that is running: not killed, closed or failed. */
 export function isRunning(c: ConsumerState): boolean {
   return c.status !== 'dead' && c.status !== 'closed' && c.status !== 'failed';

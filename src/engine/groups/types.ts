@@ -163,6 +163,17 @@ export interface GroupsSlice {
    * so a record processed again is flagged `redelivered`.
    */
   readonly processed: Readonly<Record<string, Readonly<Record<TpKey, number>>>>;
+  /**
+   * Not Kafka state: per group, how many records its members processed while its coordinator had it in
+   * PreparingRebalance or CompletingRebalance. The eager protocol stops the group there; the cooperative one
+   * keeps the partitions that do not move being read (KIP-429), and this count is how a scene shows it.
+   */
+  readonly processedWhileRebalancing: Readonly<Record<string, number>>;
 }
 
-export const initialGroupsSlice: GroupsSlice = { consumers: {}, groups: {}, processed: {} };
+export const initialGroupsSlice: GroupsSlice = {
+  consumers: {},
+  groups: {},
+  processed: {},
+  processedWhileRebalancing: {},
+};
