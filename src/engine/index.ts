@@ -57,6 +57,15 @@ export {
   type MemberPicture,
   sessionDeadlineAt,
 } from './groups/group-picture';
+export {
+  groupProtocol,
+  type PartitionReader,
+  type PartitionReading,
+  partitionReadersAt,
+  processedWhileRebalancing,
+  type RebalanceRound,
+  rebalanceRounds,
+} from './groups/rebalance-picture';
 export { allGroupLag, type GroupLagTotals, groupLag, groupLagTotals, type PartitionLag } from './groups/lag';
 export type {
   ConsumerFetchedPartition,

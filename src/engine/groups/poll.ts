@@ -139,7 +139,7 @@ function processRecords(tx: Tx, c: ConsumerState): number {
   setConsumer(tx, { ...c, positions, buffer });
   if (count > 0) {
     setProcessedEnds(tx, c.group, ends);
-    countProcessedWhileRebalancing(tx, c.group, count);
+    countProcessedWhileRebalancing(tx, c, count);
   }
   return count;
 }

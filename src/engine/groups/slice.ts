@@ -42,15 +42,17 @@ export function setProcessedEnds(tx: Tx, group: string, ends: Readonly<Record<st
   setSlice(tx, { ...slice, processed: { ...slice.processed, [group]: { ...forGroup, ...ends } } });
 }
 
-/** Counts records a group processed while its coordinator had it rebalancing (GroupsSlice). */
-export function countProcessedWhileRebalancing(tx: Tx, group: string, count: number): void {
-  const state = tx.state.groups.groups[group]?.state;
-  if (state !== 'PreparingRebalance' && state !== 'CompletingRebalance') return;
+/**
+ * Counts records a member processed while it was itself rebalancing: JoinGroup or SyncGroup sent, the new
+ * assignment not back yet (GroupsSlice.processedWhileRebalancing).
+ */
+export function countProcessedWhileRebalancing(tx: Tx, c: ConsumerState, count: number): void {
+  if (c.status !== 'joining' && c.status !== 'syncing') return;
   const slice = tx.state.groups;
-  const before = slice.processedWhileRebalancing[group] ?? 0;
+  const before = slice.processedWhileRebalancing[c.group] ?? 0;
   setSlice(tx, {
     ...slice,
-    processedWhileRebalancing: { ...slice.processedWhileRebalancing, [group]: before + count },
+    processedWhileRebalancing: { ...slice.processedWhileRebalancing, [c.group]: before + count },
   });
 }
 

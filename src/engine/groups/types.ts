@@ -164,9 +164,9 @@ export interface GroupsSlice {
    */
   readonly processed: Readonly<Record<string, Readonly<Record<TpKey, number>>>>;
   /**
-   * Not Kafka state: per group, how many records its members processed while its coordinator had it in
-   * PreparingRebalance or CompletingRebalance. The eager protocol stops the group there; the cooperative one
-   * keeps the partitions that do not move being read (KIP-429), and this count is how a scene shows it.
+   * Not Kafka state: per group, how many records its members processed while rebalancing (JoinGroup or
+   * SyncGroup sent, no new assignment yet). An eager member has revoked everything by then, so it reads
+   * nothing; a cooperative one keeps reading what it owns (KIP-429). A scene shows the difference with it.
    */
   readonly processedWhileRebalancing: Readonly<Record<string, number>>;
 }

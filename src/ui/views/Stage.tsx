@@ -21,6 +21,9 @@ const DiagramView = lazy(() => import('./diagrams/DiagramView').then((m) => ({ d
 const QueueVsLogView = lazy(() =>
   import('./queue/QueueVsLogView').then((m) => ({ default: m.QueueVsLogView })),
 );
+const RebalanceCompareView = lazy(() =>
+  import('./rebalance/RebalanceCompareView').then((m) => ({ default: m.RebalanceCompareView })),
+);
 const ScalableView = lazy(() => import('./scalable/ScalableView').then((m) => ({ default: m.ScalableView })));
 const StreamView = lazy(() => import('./stream/StreamView').then((m) => ({ default: m.StreamView })));
 
@@ -57,6 +60,16 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
     case 'scalable':
       return (
         <ScalableView view={view} frame={frame} playheadMs={playheadMs} sceneIndex={sceneIndex} step={step} />
+      );
+    case 'rebalance-compare':
+      return (
+        <RebalanceCompareView
+          view={view}
+          frame={frame}
+          playheadMs={playheadMs}
+          sceneIndex={sceneIndex}
+          step={step}
+        />
       );
     case 'queue-vs-log':
       return <QueueVsLogView view={view} frame={frame} playheadMs={playheadMs} />;
