@@ -61,8 +61,9 @@ export {
   groupProtocol,
   type PartitionReader,
   type PartitionReading,
-  partitionReadersAt,
+  partitionReadingSpans,
   processedWhileRebalancing,
+  type ReadingSpan,
   type RebalanceRound,
   rebalanceRounds,
 } from './groups/rebalance-picture';

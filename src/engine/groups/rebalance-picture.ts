@@ -6,7 +6,6 @@
 import type { EngineEvent } from '../core/events';
 import type { EngineState } from '../core/types';
 import { isCooperative } from './client';
-import { isRunning } from './slice';
 
 /** read: a live member owns it; ownerDown: only a crashed member still holds it; revoked: nobody does. */
 export type PartitionReading = 'read' | 'ownerDown' | 'revoked';
@@ -18,47 +17,95 @@ export interface PartitionReader {
   readonly consumer: string | null;
 }
 
-/**
- * Each partition of `topic` for `group` at `atMs`: the client-side ownership of `from` (the stretch's first
- * state), moved on by the stretch's events up to atMs (assigned, revoked, lost, killed, restarted).
- */
-export function partitionReadersAt(
-  from: EngineState,
-  events: readonly EngineEvent[],
-  atMs: number,
-  group: string,
-  topic: string,
-): PartitionReader[] {
-  const owned = new Map<string, Set<number>>();
-  const dead = new Set<string>();
-  for (const c of Object.values(from.groups.consumers)) {
-    if (c.group !== group) continue;
-    owned.set(c.id, new Set(c.owned.filter((tp) => tp.topic === topic).map((tp) => tp.partition)));
-    if (!isRunning(c)) dead.add(c.id);
+/** A stretch of time in which a partition's reading did not change. */
+export interface ReadingSpan extends PartitionReader {
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/** Client-side ownership as the events tell it, from the start of a run: who holds what, who is down. */
+class Holdings {
+  private readonly owned = new Map<string, Set<number>>();
+  private readonly dead = new Set<string>();
+
+  constructor(
+    private readonly group: string,
+    private readonly topic: string,
+  ) {}
+
+  private of(id: string): Set<number> {
+    return this.owned.get(id) ?? this.owned.set(id, new Set()).get(id)!;
   }
-  const of = (id: string) => owned.get(id) ?? owned.set(id, new Set()).get(id)!;
-  for (const e of events) {
-    if (e.atMs > atMs) break;
-    if (!('group' in e) || e.group !== group || !('consumer' in e)) continue;
-    if (e.type === 'partitionsAssigned')
-      for (const tp of e.partitions) if (tp.topic === topic) of(e.consumer).add(tp.partition);
+
+  apply(e: EngineEvent): void {
+    if (!('group' in e) || e.group !== this.group || !('consumer' in e)) return;
+    const mine = (tps: readonly { topic: string; partition: number }[]) =>
+      tps.filter((tp) => tp.topic === this.topic).map((tp) => tp.partition);
+    if (e.type === 'partitionsAssigned') for (const p of mine(e.partitions)) this.of(e.consumer).add(p);
     if (e.type === 'partitionsRevoked' || e.type === 'partitionsLost')
-      for (const tp of e.partitions) if (tp.topic === topic) of(e.consumer).delete(tp.partition);
-    if (e.type === 'consumerKilled' || e.type === 'consumerClosed' || e.type === 'consumerFailed')
-      dead.add(e.consumer);
+      for (const p of mine(e.partitions)) this.of(e.consumer).delete(p);
+    if (e.type === 'consumerKilled' || e.type === 'consumerFailed') this.dead.add(e.consumer);
+    // close() revokes first (partitionsRevoked), so a closed member holds nothing.
+    if (e.type === 'consumerClosed') this.dead.add(e.consumer);
     if (e.type === 'consumerRestarted' || e.type === 'consumerAdded') {
-      dead.delete(e.consumer);
-      owned.set(e.consumer, new Set());
+      this.dead.delete(e.consumer);
+      this.owned.set(e.consumer, new Set());
     }
   }
-  const count = from.topics[topic]?.partitions.length ?? 0;
-  return Array.from({ length: count }, (_, p): PartitionReader => {
-    const holders = [...owned].filter(([, ps]) => ps.has(p)).map(([id]) => id);
-    const live = holders.find((id) => !dead.has(id));
-    if (live !== undefined) return { partition: p, reading: 'read', consumer: live };
-    if (holders[0] !== undefined) return { partition: p, reading: 'ownerDown', consumer: holders[0] };
-    return { partition: p, reading: 'revoked', consumer: null };
-  });
+
+  reader(partition: number): PartitionReader {
+    const holders = [...this.owned].filter(([, ps]) => ps.has(partition)).map(([id]) => id);
+    const live = holders.find((id) => !this.dead.has(id));
+    if (live !== undefined) return { partition, reading: 'read', consumer: live };
+    if (holders[0] !== undefined) return { partition, reading: 'ownerDown', consumer: holders[0] };
+    return { partition, reading: 'revoked', consumer: null };
+  }
+}
+
+const same = (a: PartitionReader, b: PartitionReader) => a.reading === b.reading && a.consumer === b.consumer;
+
+/**
+ * For each of a topic's `partitions`, who read it through [fromMs, toMs], as spans: `events` are a run's
+ * events from its start (ownership is rebuilt from partitionsAssigned, partitionsRevoked, partitionsLost and
+ * the consumers' crashes and restarts). The last span of each partition is its reader at toMs.
+ */
+export function partitionReadingSpans(
+  events: readonly EngineEvent[],
+  group: string,
+  topic: string,
+  partitions: number,
+  fromMs: number,
+  toMs: number,
+): ReadingSpan[][] {
+  const holdings = new Holdings(group, topic);
+  const spans: ReadingSpan[][] = Array.from({ length: partitions }, () => []);
+  const close = (atMs: number) => {
+    for (let p = 0; p < partitions; p++) {
+      const now = holdings.reader(p);
+      const list = spans[p]!;
+      let last = list.at(-1);
+      if (last && same(last, now)) continue;
+      const start = Math.min(Math.max(atMs, fromMs), toMs);
+      // A change at the very moment of the last one replaces it (or merges back into the one before).
+      if (last && last.startMs === start) {
+        list.pop();
+        last = list.at(-1);
+        if (last && same(last, now)) {
+          list[list.length - 1] = { ...last, endMs: toMs };
+          continue;
+        }
+      }
+      if (last) list[list.length - 1] = { ...last, endMs: start };
+      list.push({ ...now, startMs: start, endMs: toMs });
+    }
+  };
+  close(fromMs);
+  for (const e of events) {
+    if (e.atMs > toMs) break;
+    holdings.apply(e);
+    close(e.atMs);
+  }
+  return spans;
 }
 
 /** One rebalance: from PreparingRebalance to the generation it ends in (Stable), or still going. */

@@ -1,56 +1,88 @@
 /**
- * Two groups through the same rebalances, side by side: which partitions each is reading at the playhead
- * (read, revoked, or held by a crashed member), its rebalance rounds on a timeline, and how many records its
- * members processed while they were rebalancing. Everything is read from the engine's state and events.
+ * Two groups through the same rebalances, side by side: for each partition, who reads it at the playhead
+ * and a strip of who read it over the step (gaps are time nobody read it), the rebalance rounds on the same
+ * time axis, and how many records the members processed while they were rebalancing. Everything is read
+ * from the engine's state and events.
  */
 import {
   type EngineEvent,
   type EngineState,
   groupProtocol,
-  type PartitionReader,
-  partitionReadersAt,
+  partitionReadingSpans,
   processedWhileRebalancing,
+  type ReadingSpan,
   type RebalanceRound,
   rebalanceRounds,
 } from '../../../engine';
 import type { SceneView } from '../../../scenarios/types';
 import { useRunEvents } from '../../store/hooks';
 import type { ViewProps } from '../view-props';
-import { H, type PanelLayout, panelLayout, trackX, W } from './rebalance-layout';
+import { axisX, H, type PanelLayout, panelLayout, timeWindow, W } from './rebalance-layout';
 import './rebalance.css';
 
 type View = Extract<SceneView, { kind: 'rebalance-compare' }>;
+type Window = readonly [number, number];
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-const READING_TEXT: Record<PartitionReader['reading'], (c: string | null) => string> = {
-  read: (c) => `read by ${c}`,
-  ownerDown: (c) => `${c} crashed: nobody reads`,
-  revoked: () => 'revoked: nobody reads',
+const READER_TEXT: Record<ReadingSpan['reading'], (c: string | null) => string> = {
+  read: (c) => c ?? '',
+  ownerDown: (c) => `${c} down`,
+  revoked: () => 'revoked',
 };
 
-function Row({ layout, reader }: { layout: PanelLayout; reader: PartitionReader }) {
-  const box = layout.row(reader.partition);
+function Row({
+  layout,
+  spans,
+  window,
+}: {
+  layout: PanelLayout;
+  spans: readonly ReadingSpan[];
+  window: Window;
+}) {
+  const now = spans.at(-1)!;
+  const box = layout.row(now.partition);
+  const strip = layout.strip(now.partition);
+  const gaps = spans.filter((s) => s.reading !== 'read' && s.endMs > s.startMs).length;
   return (
     <g
       data-box="partition row"
       data-testid="compare-partition"
-      data-partition={reader.partition}
-      data-reading={reader.reading}
-      data-consumer={reader.consumer ?? ''}
+      data-partition={now.partition}
+      data-reading={now.reading}
+      data-consumer={now.consumer ?? ''}
+      data-gaps={gaps}
+      role="img"
+      aria-label={`P${now.partition}: ${now.reading === 'read' ? `read by ${now.consumer}` : READER_TEXT[now.reading](now.consumer)}; unread ${gaps} times in this stretch`}
     >
-      <rect className={`row row-${reader.reading}`} x={box.x} y={box.y} width={box.w} height={box.h} rx={8} />
-      <text className="row-label" x={box.x + 16} y={box.y + box.h / 2} dominantBaseline="central">
-        P{reader.partition}
+      <rect className={`row row-${now.reading}`} x={box.x} y={box.y} width={box.w} height={box.h} rx={8} />
+      <text className="row-label" x={box.x + 14} y={box.y + box.h / 2} dominantBaseline="central">
+        P{now.partition}
       </text>
       <text
-        className={`row-text text-${reader.reading}`}
-        x={box.x + 76}
+        className={`row-text text-${now.reading}`}
+        x={box.x + 62}
         y={box.y + box.h / 2}
         dominantBaseline="central"
       >
-        {READING_TEXT[reader.reading](reader.consumer)}
+        {READER_TEXT[now.reading](now.consumer)}
       </text>
+      <rect className="strip" x={strip.x} y={strip.y} width={strip.w} height={strip.h} rx={3} />
+      {spans.map((s) => {
+        const x1 = axisX(strip, window[0], window[1], s.startMs);
+        const x2 = axisX(strip, window[0], window[1], s.endMs);
+        if (x2 <= x1) return null;
+        return (
+          <rect
+            key={s.startMs}
+            className={`span span-${s.reading}`}
+            x={x1}
+            y={strip.y}
+            width={x2 - x1}
+            height={strip.h}
+          />
+        );
+      })}
     </g>
   );
 }
@@ -58,42 +90,44 @@ function Row({ layout, reader }: { layout: PanelLayout; reader: PartitionReader 
 function Rounds({
   layout,
   rounds,
-  spanMs,
+  window,
   playheadMs,
 }: {
   layout: PanelLayout;
   rounds: readonly RebalanceRound[];
-  spanMs: number;
+  window: Window;
   playheadMs: number;
 }) {
   const { track } = layout;
-  const shown = rounds.slice(-3);
+  const shown = rounds.filter((r) => (r.endMs ?? playheadMs) >= window[0]).slice(-2);
+  const x = (ms: number) => axisX(track, window[0], window[1], ms);
   return (
     <g data-testid="compare-rounds" data-rounds={rounds.length}>
-      <text className="track-title" x={track.x} y={track.y - 10}>
-        Rebalance rounds (generations)
+      <text className="track-title" x={layout.panel.x} y={track.y + track.h / 2} dominantBaseline="central">
+        rebalancing
       </text>
       <rect className="track" x={track.x} y={track.y} width={track.w} height={track.h} rx={4} />
       {rounds.map((r) => {
-        const x1 = trackX(track, spanMs, r.startMs);
-        const x2 = trackX(track, spanMs, r.endMs ?? playheadMs);
+        const x1 = x(r.startMs);
+        const x2 = x(r.endMs ?? playheadMs);
+        if (x2 < track.x || x1 > track.x + track.w || (r.endMs ?? playheadMs) < window[0]) return null;
         return (
           <rect
             key={r.startMs}
             className="round"
             x={x1}
             y={track.y + 3}
-            width={Math.max(6, x2 - x1)}
+            width={Math.max(4, x2 - x1)}
             height={track.h - 6}
-            rx={3}
+            rx={2}
           />
         );
       })}
       <line
         className="playhead"
-        x1={trackX(track, spanMs, playheadMs)}
-        x2={trackX(track, spanMs, playheadMs)}
-        y1={track.y - 4}
+        x1={x(playheadMs)}
+        x2={x(playheadMs)}
+        y1={layout.row(0).y}
         y2={track.y + track.h + 4}
       />
       {shown.map((r, i) => (
@@ -102,43 +136,35 @@ function Rounds({
           className="round-text"
           data-testid="compare-round"
           data-generation={r.generationId}
-          x={track.x}
-          y={layout.listTop + i * 26}
+          x={layout.panel.x}
+          y={layout.listTop + i * 28}
         >
-          {`gen ${r.generationId}: ${seconds(r.startMs)} → ${r.endMs === null ? 'now' : seconds(r.endMs)}`}
+          {`generation ${r.generationId}: ${seconds(r.startMs)} → ${r.endMs === null ? '…' : seconds(r.endMs)}`}
         </text>
       ))}
     </g>
   );
 }
 
-function Panel({
-  index,
-  group,
-  topic,
-  state,
-  from,
-  events,
-  runEvents,
-  playheadMs,
-  atEnd,
-}: {
-  index: 0 | 1;
-  group: string;
-  topic: string;
-  state: EngineState;
-  from: EngineState;
-  events: readonly EngineEvent[];
-  runEvents: readonly EngineEvent[];
-  playheadMs: number;
-  atEnd: boolean;
-}) {
-  const readers = partitionReadersAt(from, events, playheadMs, group, topic);
-  const layout = panelLayout(index, readers.length);
+interface PanelProps {
+  readonly index: 0 | 1;
+  readonly group: string;
+  readonly topic: string;
+  readonly state: EngineState;
+  readonly counted: EngineState;
+  readonly runEvents: readonly EngineEvent[];
+  readonly playheadMs: number;
+  readonly window: Window;
+}
+
+function Panel({ index, group, topic, state, counted, runEvents, playheadMs, window }: PanelProps) {
+  const partitions = state.topics[topic]?.partitions.length ?? 0;
+  const layout = panelLayout(index, partitions);
+  const spans = partitionReadingSpans(runEvents, group, topic, partitions, window[0], playheadMs);
   const protocol = groupProtocol(state, group);
   const g = state.groups.groups[group];
-  const count = processedWhileRebalancing(atEnd ? state : from, group);
-  const reading = readers.filter((r) => r.reading === 'read').length;
+  const count = processedWhileRebalancing(counted, group);
+  const reading = spans.filter((s) => s.at(-1)?.reading === 'read').length;
   const { panel, counter } = layout;
   return (
     <g
@@ -147,7 +173,7 @@ function Panel({
       data-generation={g?.generationId ?? ''}
       data-reading={reading}
       role="group"
-      aria-label={`Group ${group}, ${protocol ?? 'no'} protocol: ${reading} of ${readers.length} partitions being read; ${count} records processed while rebalancing`}
+      aria-label={`Group ${group}, ${protocol ?? 'no'} protocol: ${reading} of ${partitions} partitions being read; ${count} records read while rebalancing`}
     >
       <text className="panel-title" x={panel.x} y={32}>
         {group}
@@ -155,18 +181,19 @@ function Panel({
       <text className="panel-sub" x={panel.x} y={62}>
         {protocol === 'cooperative'
           ? 'cooperative-sticky: only what moves is revoked'
-          : 'range (eager): all revoked'}
+          : 'range, eager: everything is revoked'}
       </text>
       <text className="panel-gen" x={panel.x + panel.w} y={32} textAnchor="end" data-testid="compare-state">
-        {g ? `gen ${g.generationId} · ${g.state}` : ''}
+        {g ? `generation ${g.generationId} · ${g.state}` : ''}
       </text>
-      {readers.map((r) => (
-        <Row key={r.partition} layout={layout} reader={r} />
+      {spans.map((s, p) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: one row per partition number, which never changes
+        <Row key={p} layout={layout} spans={s} window={window} />
       ))}
       <Rounds
         layout={layout}
         rounds={rebalanceRounds(runEvents, group, playheadMs)}
-        spanMs={Math.max(state.now, playheadMs)}
+        window={window}
         playheadMs={playheadMs}
       />
       <g data-box="counter" data-testid="compare-counter" data-count={count}>
@@ -177,7 +204,7 @@ function Panel({
           y={counter.y + counter.h / 2}
           dominantBaseline="central"
         >
-          read while rebalancing:
+          records read while rebalancing
         </text>
         <text
           className="counter-value"
@@ -195,8 +222,9 @@ function Panel({
 
 export function RebalanceCompareView({ view, frame, playheadMs, sceneIndex, step }: ViewProps<View>) {
   const runEvents = useRunEvents(sceneIndex, step);
-  const from = frame.fromState ?? frame.state;
-  const atEnd = playheadMs >= frame.toMs || frame.fromState === undefined;
+  const window = timeWindow(frame.fromMs, frame.toMs, frame.state.now);
+  // The engine counts at the step's end; until the playhead gets there the count is the step's start one.
+  const counted = playheadMs >= frame.toMs || !frame.fromState ? frame.state : frame.fromState;
   return (
     <svg
       className="stage-svg rebalance-compare"
@@ -211,11 +239,10 @@ export function RebalanceCompareView({ view, frame, playheadMs, sceneIndex, step
           group={group}
           topic={view.topic}
           state={frame.state}
-          from={from}
-          events={frame.fromState ? frame.events : []}
+          counted={counted}
           runEvents={runEvents}
-          playheadMs={playheadMs}
-          atEnd={atEnd}
+          playheadMs={Math.min(playheadMs, frame.state.now)}
+          window={window}
         />
       ))}
     </svg>
