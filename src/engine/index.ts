@@ -57,6 +57,7 @@ export {
   type MemberPicture,
   sessionDeadlineAt,
 } from './groups/group-picture';
+export { groupMembersAt, heartbeatsSent, type PollTimer, pollTimerAt } from './groups/member-picture';
 export {
   groupProtocol,
   type PartitionReader,

@@ -60,4 +60,29 @@ describe('the rebalance picture', () => {
     expect(processedWhileRebalancing(eager.state, 'g')).toBe(0);
     expect(processedWhileRebalancing(coop.state, 'g')).toBeGreaterThan(0);
   });
+
+  it("ends a crashed member's claim once the coordinator has removed it", () => {
+    const r = runCommands(7, [
+      ...clusterWithTopic(),
+      consumer('a', 'g', { sessionTimeoutMs: 10_000, heartbeatIntervalMs: 1000 }),
+      consumer('b', 'g', { sessionTimeoutMs: 10_000, heartbeatIntervalMs: 1000 }),
+      { type: 'advance', ms: 8000 },
+      { type: 'killConsumer', consumer: 'b' },
+      { type: 'advance', ms: 5000 },
+    ]);
+    const before = partitionReadingSpans(r.events, 'g', 'orders', 4, 0, r.state.now).map((l) => l.at(-1)!);
+    expect(before.filter((x) => x.reading === 'ownerDown').map((x) => x.consumer)).toEqual(['b', 'b']);
+    const later = runCommands(7, [
+      ...clusterWithTopic(),
+      consumer('a', 'g', { sessionTimeoutMs: 10_000, heartbeatIntervalMs: 1000 }),
+      consumer('b', 'g', { sessionTimeoutMs: 10_000, heartbeatIntervalMs: 1000 }),
+      { type: 'advance', ms: 8000 },
+      { type: 'killConsumer', consumer: 'b' },
+      { type: 'advance', ms: 15_000 },
+    ]);
+    const after = partitionReadingSpans(later.events, 'g', 'orders', 4, 0, later.state.now).map(
+      (l) => l.at(-1)!,
+    );
+    expect(after.every((x) => x.reading === 'read' && x.consumer === 'a')).toBe(true);
+  });
 });

@@ -41,7 +41,14 @@ class Holdings {
     if (!('group' in e) || e.group !== this.group || !('consumer' in e)) return;
     const mine = (tps: readonly { topic: string; partition: number }[]) =>
       tps.filter((tp) => tp.topic === this.topic).map((tp) => tp.partition);
-    if (e.type === 'partitionsAssigned') for (const p of mine(e.partitions)) this.of(e.consumer).add(p);
+    if (e.type === 'partitionsAssigned')
+      for (const p of mine(e.partitions)) {
+        // A crashed member's claim ends when the partition has a new owner.
+        for (const id of this.dead) this.of(id).delete(p);
+        this.of(e.consumer).add(p);
+      }
+    // The coordinator removed a crashed member (session timeout): it holds nothing any more.
+    if (e.type === 'memberRemoved' && this.dead.has(e.consumer)) this.owned.delete(e.consumer);
     if (e.type === 'partitionsRevoked' || e.type === 'partitionsLost')
       for (const p of mine(e.partitions)) this.of(e.consumer).delete(p);
     if (e.type === 'consumerKilled' || e.type === 'consumerFailed') this.dead.add(e.consumer);

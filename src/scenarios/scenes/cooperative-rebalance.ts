@@ -24,13 +24,26 @@ const PARTITIONS = 4;
 /** One record per partition every TICK_MS: a steady 16 records a second, the same for both groups. */
 const TICK_MS = 250;
 
+/**
+ * heartbeat.interval.ms at the Java default (3000) rather than the stage's 1000: members started a second
+ * apart then hear of a rebalance at different moments, as on a real group, and an eager group waits for the
+ * last of them with everything revoked.
+ */
+const HEARTBEAT_INTERVAL_MS = 3000;
+const STARTED_APART_MS = 1000;
 const eager = (id: string) =>
-  stageConsumer(`eager-${id}`, EAGER, TOPIC, { autoOffsetReset: 'earliest', assignor: 'range' });
+  stageConsumer(`eager-${id}`, EAGER, TOPIC, {
+    autoOffsetReset: 'earliest',
+    assignor: 'range',
+    heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
+  });
 const coop = (id: string) =>
   stageConsumer(`coop-${id}`, COOP, TOPIC, {
     autoOffsetReset: 'earliest',
     assignor: 'cooperative-sticky',
+    heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
   });
+const apart: Command = { type: 'advance', ms: STARTED_APART_MS };
 
 /** Records keep arriving for `ms`: one on each partition (round robin) every TICK_MS. */
 export function steadyTraffic(producer: string, topic: string, ms: number, from: number): Command[] {
@@ -73,10 +86,12 @@ export const cooperativeRebalance: Scene = {
         'partition.assignment.strategy picks the protocol: RangeAssignor supports only EAGER; CooperativeStickyAssignor supports COOPERATIVE (KIP-429), and ConsumerCoordinator uses it when every listed assignor does. The Java default [range, cooperative-sticky] is still eager. Both groups get one record per partition every 500 ms.',
       commands: [
         eager('a'),
-        eager('b'),
-        eager('c'),
         coop('a'),
+        apart,
+        eager('b'),
         coop('b'),
+        apart,
+        eager('c'),
         coop('c'),
         { type: 'advance', ms: GROUP_FORMS_MS },
         ...steadyTraffic('producer', TOPIC, 2000, 0),
@@ -105,7 +120,7 @@ export const cooperativeRebalance: Scene = {
     {
       title: 'b crashes: eager stops, cooperative reads on',
       narration:
-        'After the session timeout both groups rebalance. Eager: a and c revoke everything first, so 0 records are read meanwhile. Cooperative: a and c keep their partitions and read 8 records; only b’s partition moves.',
+        'After the session timeout both groups rebalance. Eager: a and c revoke everything first, so 0 records are read meanwhile. Cooperative: a and c keep their partitions and read 16 records; only b’s partition moves.',
       notes:
         'Eager: ConsumerCoordinator.onJoinPrepare revokes every owned partition (onPartitionsRevoked) before JoinGroup, so nothing is read until SyncGroup hands the new assignment back. Cooperative (KIP-429): onJoinPrepare revokes nothing; the members send their owned partitions in JoinGroup and the CooperativeStickyAssignor keeps them where they are. A crashed member owned its partitions alone, so nobody has to give anything up: one round is enough. The counters are what the engine counted while each member had a JoinGroup or SyncGroup outstanding. On the stage the eager pause is short; on a real group it lasts until the slowest member has rejoined (up to max.poll.interval.ms).',
       commands: [
@@ -120,7 +135,7 @@ export const cooperativeRebalance: Scene = {
         owns('eager-c', TOPIC, [2, 3]),
         { ...owns('coop-a', TOPIC, [0, 3]), text: 'coop-a kept P0 and P3' },
         { ...owns('coop-c', TOPIC, [1, 2]), text: 'coop-c kept P2 and took b’s P1' },
-        countsAre(0, 8),
+        countsAre(0, 16),
       ],
     },
     {
@@ -155,7 +170,7 @@ export const cooperativeRebalance: Scene = {
         { ...owns('coop-c', TOPIC, [1]), text: 'coop-c kept P1 and gave up only P2' },
         owns('coop-d', TOPIC, [2]),
         owns('coop-e', TOPIC, [3]),
-        countsAre(0, 15),
+        countsAre(0, 33),
       ],
     },
   ],
