@@ -21,6 +21,9 @@ const DiagramView = lazy(() => import('./diagrams/DiagramView').then((m) => ({ d
 const QueueVsLogView = lazy(() =>
   import('./queue/QueueVsLogView').then((m) => ({ default: m.QueueVsLogView })),
 );
+const MemberTimersView = lazy(() =>
+  import('./members/MemberTimersView').then((m) => ({ default: m.MemberTimersView })),
+);
 const RebalanceCompareView = lazy(() =>
   import('./rebalance/RebalanceCompareView').then((m) => ({ default: m.RebalanceCompareView })),
 );
@@ -60,6 +63,16 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
     case 'scalable':
       return (
         <ScalableView view={view} frame={frame} playheadMs={playheadMs} sceneIndex={sceneIndex} step={step} />
+      );
+    case 'member-timers':
+      return (
+        <MemberTimersView
+          view={view}
+          frame={frame}
+          playheadMs={playheadMs}
+          sceneIndex={sceneIndex}
+          step={step}
+        />
       );
     case 'rebalance-compare':
       return (
