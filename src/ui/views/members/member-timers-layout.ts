@@ -30,7 +30,7 @@ export function cardLayout(index: 0 | 1, i: number): CardLayout {
   const y = CARDS_TOP + i * (CARD_H + CARD_GAP);
   const lineY = (n: 1 | 2 | 3 | 4) => y + [0, 30, 64, 100, 136][n]!;
   const barX = x + 150;
-  const barW = 290;
+  const barW = 250;
   return {
     card: { x, y, w: COLUMN_W, h: CARD_H },
     pollBar: { x: barX, y: lineY(3) - 11, w: barW, h: 22 },
