@@ -2,7 +2,7 @@
 import type { Box } from '../box';
 
 export const W = 1200;
-export const H = 600;
+export const H = 520;
 const COLUMN_W = 580;
 const GAP = 40;
 const CARDS_TOP = 80;

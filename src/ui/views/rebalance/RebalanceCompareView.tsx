@@ -137,7 +137,7 @@ function Rounds({
           data-testid="compare-round"
           data-generation={r.generationId}
           x={layout.panel.x}
-          y={layout.listTop + i * 28}
+          y={layout.listTop + i * 26}
         >
           {`generation ${r.generationId}: ${seconds(r.startMs)} → ${r.endMs === null ? '…' : seconds(r.endMs)}`}
         </text>

@@ -6,7 +6,7 @@
 import type { Box } from '../box';
 
 export const W = 1200;
-export const H = 600;
+export const H = 520;
 const PANEL_W = 580;
 const GAP = 40;
 const ROW_H = 56;
@@ -37,7 +37,7 @@ export function panelLayout(index: 0 | 1, partitions: number): PanelLayout {
     row,
     strip: (i) => ({ x: stripX, y: row(i).y + 14, w: stripW, h: ROW_H - 28 }),
     track,
-    listTop: track.y + track.h + 30,
+    listTop: track.y + track.h + 26,
     counter: { x, y: H - 66, w: PANEL_W, h: 60 },
   };
 }
