@@ -58,7 +58,10 @@ describe('cooperative-rebalance on real Kafka', () => {
       engineAssignmentShape(step0, 'eager'),
     );
     const members = shown.runOk(/--describe --group cooperative --members --verbose/).stdout;
-    expect(members).toMatch(/#PARTITIONS\s+ASSIGNMENT/);
+    // Kafka 4.2 prints the KIP-848 epochs beside each member's partitions; a classic group has none ("-").
+    expect(members).toMatch(/#PARTITIONS\s+CURRENT-EPOCH\s+CURRENT-ASSIGNMENT/);
+    const counts = [...members.matchAll(/console-consumer\s+(\d+)\s+-\s+/g)].map((m) => Number(m[1]));
+    expect(counts.sort((a, b) => b - a)).toEqual(engineAssignmentShape(step0, 'cooperative'));
 
     // Which process owns a single partition: it plays b.
     produceRoundRobin(TOPIC, values(0, 8));
