@@ -37,6 +37,7 @@ describe('cooperative-rebalance on real Kafka', () => {
   it('eager revokes everything in one round; cooperative revokes only what moves, in two', async () => {
     deliberate('member-ids');
     deliberate('stage-timeouts');
+    deliberate('rebalance-generation-count');
     shown.runOk(/kafka-topics.sh .*--create/);
     const eagerCmd = shown.pick(/--group eager /);
     const coopCmd = shown.pick(/--group cooperative /);

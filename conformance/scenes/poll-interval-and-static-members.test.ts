@@ -37,6 +37,7 @@ describe('poll-interval-and-static-members on real Kafka', () => {
 
   it('a member that stops polling leaves though its heartbeats are fine, and rejoins at its next poll', async () => {
     deliberate('stage-timeouts');
+    deliberate('rebalance-generation-count');
     shOk(`bin/kafka-topics.sh --bootstrap-server ${bootstrap()} --create --topic ${TOPIC} --partitions 4`);
     const billing = shown.pick(/--group billing /);
     shown.mark(billing.index);

@@ -252,7 +252,11 @@ describe('static membership (KIP-345)', () => {
   it('a static member whose poll timer runs out sends no LeaveGroup; it rejoins by its instance id', () => {
     const { events } = run([
       ...clusterWithTopic(),
-      consumer('slow', 'g', { groupInstanceId: 'slow-host', pollIntervalMs: 20_000, maxPollIntervalMs: 10_000 }),
+      consumer('slow', 'g', {
+        groupInstanceId: 'slow-host',
+        pollIntervalMs: 20_000,
+        maxPollIntervalMs: 10_000,
+      }),
       { type: 'advance', ms: 30_000 },
     ]);
     expect(only(events, 'pollTimeoutExpired')).not.toHaveLength(0);

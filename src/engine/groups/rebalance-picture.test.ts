@@ -38,11 +38,11 @@ describe('the rebalance picture', () => {
   });
 
   it('counts one round for eager and two for cooperative when a member joins a stable group', () => {
-    const after = (r: typeof eager) =>
+    const roundsAfter = (r: typeof eager) =>
       rebalanceRounds(r.events, 'g', r.state.now).filter((x) => x.startMs > 8000);
-    expect(after(eager)).toHaveLength(1);
-    expect(after(coop)).toHaveLength(2);
-    expect(after(coop).map((x) => x.generationId)).toEqual([2, 3]);
+    expect(roundsAfter(eager)).toHaveLength(1);
+    expect(roundsAfter(coop)).toHaveLength(2);
+    expect(roundsAfter(coop).map((x) => x.generationId)).toEqual([2, 3]);
   });
 
   it('shows every eager partition unread during the rebalance, but cooperative ones that stay put read throughout', () => {

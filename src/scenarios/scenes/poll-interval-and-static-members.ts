@@ -151,7 +151,7 @@ export const pollIntervalAndStaticMembers: Scene = {
   view: { kind: 'member-timers', topic: TOPIC, groups: [BILLING, SHIPPING] },
   realCommands: [
     SCRIPT_NAMES_NOTE,
-    '# two members of billing; pipe slow\'s output into something that does not read it (| less, and wait):\n# once the pipe is full, poll() is not called, and 10 s later its heartbeat thread leaves the group\nbin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group billing \\\n  --command-property max.poll.interval.ms=10000',
+    "# two members of billing; pipe slow's output into something that does not read it (| less, and wait):\n# once the pipe is full, poll() is not called, and 10 s later its heartbeat thread leaves the group\nbin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group billing \\\n  --command-property max.poll.interval.ms=10000",
     '# group shipping: plain, a dynamic member\nbin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group shipping',
     '# pinned, a static member: the same group.instance.id every time this process starts\nbin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group shipping \\\n  --command-property group.instance.id=shipping-1',
     '# restart it (Ctrl-C, start again within session.timeout.ms), then compare: same assignment, same state\nbin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group shipping --members --verbose',
