@@ -71,6 +71,17 @@ export const DELIBERATE: Readonly<Record<string, Difference>> = {
     reason: "a shorter wait on stage; the scene's notes say so",
   },
 
+  'rebalance-generation-count': {
+    scene: 'cooperative-rebalance, poll-interval-and-static-members',
+    step: 'every join',
+    stage:
+      "the stage's consumers join at the same instant (or a second apart), so a scale-out is one eager generation or two cooperative ones",
+    kafka:
+      'console consumers start seconds apart (a JVM each), so a group often forms or scales out through more generations (seen: cooperative survivors joined generations 4 to 8 after two consumers were started)',
+    reason:
+      'the suite checks what the protocol decides (eager survivors revoke everything; cooperative ones revoke only the partitions that move, then rejoin; a static restart keeps its generation) rather than generation numbers',
+  },
+
   'sticky-run-length': {
     scene: 'produce-no-key',
     step: 'What current Kafka does (the sticky producer: batch.size 40, linger.ms 10, m12..m23)',

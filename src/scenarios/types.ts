@@ -76,6 +76,16 @@ export type SceneView =
        */
       readonly metrics?: { readonly shown: boolean; readonly rateWindowMs?: number };
     }
+  /**
+   * Two groups side by side through the same rebalances (eager and cooperative): which partitions each is
+   * reading now, which are revoked, the rebalance rounds on a timeline, and the records processed meanwhile.
+   */
+  | { readonly kind: 'rebalance-compare'; readonly topic: string; readonly groups: readonly [string, string] }
+  /**
+   * Two groups' members with their two clocks: the heartbeats they send and the poll timer against
+   * max.poll.interval.ms; whether each is a member, what it owns, and the group's generation.
+   */
+  | { readonly kind: 'member-timers'; readonly topic: string; readonly groups: readonly [string, string] }
   /** Many producers, brokers and consumers on one topic, with throughput plotted live. */
   | { readonly kind: 'scalable'; readonly topic: string; readonly group: string }
   /** A traditional queue with competing consumers beside Kafka's log. */

@@ -24,6 +24,12 @@ const DiagramView = lazy(() => import('./diagrams/DiagramView').then((m) => ({ d
 const QueueVsLogView = lazy(() =>
   import('./queue/QueueVsLogView').then((m) => ({ default: m.QueueVsLogView })),
 );
+const MemberTimersView = lazy(() =>
+  import('./members/MemberTimersView').then((m) => ({ default: m.MemberTimersView })),
+);
+const RebalanceCompareView = lazy(() =>
+  import('./rebalance/RebalanceCompareView').then((m) => ({ default: m.RebalanceCompareView })),
+);
 const ScalableView = lazy(() => import('./scalable/ScalableView').then((m) => ({ default: m.ScalableView })));
 const StreamView = lazy(() => import('./stream/StreamView').then((m) => ({ default: m.StreamView })));
 
@@ -60,6 +66,26 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
     case 'scalable':
       return (
         <ScalableView view={view} frame={frame} playheadMs={playheadMs} sceneIndex={sceneIndex} step={step} />
+      );
+    case 'member-timers':
+      return (
+        <MemberTimersView
+          view={view}
+          frame={frame}
+          playheadMs={playheadMs}
+          sceneIndex={sceneIndex}
+          step={step}
+        />
+      );
+    case 'rebalance-compare':
+      return (
+        <RebalanceCompareView
+          view={view}
+          frame={frame}
+          playheadMs={playheadMs}
+          sceneIndex={sceneIndex}
+          step={step}
+        />
       );
     case 'queue-vs-log':
       return <QueueVsLogView view={view} frame={frame} playheadMs={playheadMs} />;
