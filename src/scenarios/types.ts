@@ -103,6 +103,18 @@ export type SceneView =
       /** Per step, the card (and window) the step talks about: highlighted, its output row pinned. */
       readonly focus?: readonly (StreamFocus | null)[];
     }
+  /**
+   * Exactly-once: a topic's partitions with each record's producer id, epoch and sequence number, the
+   * transactions' markers, the LSO and HW, the input topic's committed offset, and consumers side by side.
+   */
+  | {
+      readonly kind: 'transactions';
+      readonly topic: string;
+      readonly input: string;
+      readonly group: string;
+      readonly producers: readonly string[];
+      readonly consumers: readonly string[];
+    }
   /** A diagram or chart of the talk, drawn with d3 from data in the scene. */
   | {
       readonly kind: 'diagram';

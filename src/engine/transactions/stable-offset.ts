@@ -96,3 +96,23 @@ export function visibleRecords(
       ),
   );
 }
+
+/** Where a record stands in the transactions of its partition, as the stage draws it. */
+export type RecordTxnStatus = 'plain' | 'open' | 'committed' | 'aborted' | 'marker';
+
+/** Each kept record's status by offset: outside any transaction, in one still open, committed, aborted, or a marker. */
+export function recordTxnStatuses(log: ReplicaLog): Map<number, RecordTxnStatus> {
+  const out = new Map<number, RecordTxnStatus>();
+  const ranges = transactionRanges(log);
+  for (let o = log.logStartOffset; o < log.logEndOffset; o++) {
+    const r = log.items[o - log.base];
+    if (!r) continue;
+    if (r.control) out.set(o, 'marker');
+    else if (!r.transactional) out.set(o, 'plain');
+    else {
+      const t = ranges.find((x) => x.producer === r.producerId && o >= x.firstOffset && o <= x.lastOffset);
+      out.set(o, !t?.marker ? 'open' : t.marker.type === 'COMMIT' ? 'committed' : 'aborted');
+    }
+  }
+  return out;
+}

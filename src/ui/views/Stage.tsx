@@ -23,6 +23,9 @@ const QueueVsLogView = lazy(() =>
 );
 const ScalableView = lazy(() => import('./scalable/ScalableView').then((m) => ({ default: m.ScalableView })));
 const StreamView = lazy(() => import('./stream/StreamView').then((m) => ({ default: m.StreamView })));
+const TransactionsView = lazy(() =>
+  import('./transactions/TransactionsView').then((m) => ({ default: m.TransactionsView })),
+);
 
 function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView>) {
   switch (view.kind) {
@@ -62,6 +65,8 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
       return <QueueVsLogView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'stream':
       return <StreamView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
+    case 'transactions':
+      return <TransactionsView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'diagram':
       return <DiagramView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
   }

@@ -1,0 +1,346 @@
+/**
+ * Exactly-once on the stage: each record of the output topic with its producer id, epoch and sequence
+ * number, coloured by its transaction's fate (open, committed, aborted) and the markers between them; the
+ * last stable offset and the high watermark of each partition; the producers and the transaction
+ * coordinator; the input offset the transaction commits; and the two consumers side by side with what each
+ * has been handed. Everything is read from engine selectors.
+ */
+import {
+  consumedRecords,
+  type EngineState,
+  keptRecords,
+  type LogRecord,
+  partitionLastStableOffset,
+  type RecordTxnStatus,
+  recordTxnStatuses,
+} from '../../../engine';
+import type { SceneView } from '../../../scenarios/types';
+import type { Frame } from '../../store/frames';
+import { KEYLESS_COLOUR } from '../palette';
+import { CARD_W, H, LANE_X, laneY, RECORD_H, RECORD_W, SLOT_W, slotX, W } from './transactions-layout';
+import './transactions.css';
+
+type View = Extract<SceneView, { kind: 'transactions' }>;
+
+const STATUS_FILL: Record<RecordTxnStatus, string> = {
+  plain: KEYLESS_COLOUR,
+  open: '#ffb347',
+  committed: '#6fdc8c',
+  aborted: '#ff6b6b',
+  marker: '#2b3f53',
+};
+const STATUS_WORD: Record<RecordTxnStatus, string> = {
+  plain: 'no transaction',
+  open: 'open transaction',
+  committed: 'committed',
+  aborted: 'aborted',
+  marker: 'marker',
+};
+
+function pidOf(state: EngineState, r: LogRecord): number | undefined {
+  return state.transactions.producerIds[r.producerId]?.producerId;
+}
+
+function RecordBox({
+  state,
+  r,
+  status,
+  x,
+  y,
+}: {
+  state: EngineState;
+  r: LogRecord;
+  status: RecordTxnStatus;
+  x: number;
+  y: number;
+}) {
+  const pid = pidOf(state, r);
+  const detail = r.control
+    ? `pid ${pid ?? '?'} · epoch ${r.producerEpoch ?? 0}`
+    : `pid ${pid ?? '?'} · seq ${r.sequence}`;
+  const label = r.control ?? r.value;
+  return (
+    <g
+      data-box="record"
+      data-testid="txn-record"
+      data-offset={r.offset}
+      data-status={status}
+      data-value={label}
+      aria-label={`offset ${r.offset}: ${label}, ${STATUS_WORD[status]}, ${detail}`}
+    >
+      <rect
+        className={`txn-record txn-${status}`}
+        x={x}
+        y={y}
+        width={RECORD_W}
+        height={RECORD_H}
+        rx={8}
+        style={{ fill: STATUS_FILL[status] }}
+      />
+      <text
+        className={`txn-value${r.control ? ' txn-marker-text' : ''}`}
+        x={x + RECORD_W / 2}
+        y={y + 26}
+        textAnchor="middle"
+      >
+        {label}
+      </text>
+      <text
+        className={`txn-detail${r.control ? ' txn-marker-text' : ''}`}
+        x={x + RECORD_W / 2}
+        y={y + 52}
+        textAnchor="middle"
+      >
+        {detail}
+      </text>
+      <text className="txn-offset" x={x + RECORD_W / 2} y={y + RECORD_H + 20} textAnchor="middle">
+        {r.offset}
+      </text>
+    </g>
+  );
+}
+
+function Lane({ state, topic, partition }: { state: EngineState; topic: string; partition: number }) {
+  const p = state.topics[topic]?.partitions[partition];
+  const log = p && p.leader !== null ? p.logs[p.leader] : undefined;
+  if (!p || !log) return null;
+  const statuses = recordTxnStatuses(log);
+  const lso = partitionLastStableOffset(p);
+  const hw = p.highWatermark;
+  const y = laneY(partition);
+  const markX = (o: number) => slotX(o) - (SLOT_W - RECORD_W) / 2;
+  return (
+    <g
+      data-testid={`txn-lane-${partition}`}
+      data-lso={lso}
+      data-hw={hw}
+      aria-label={`${topic} P${partition}: LSO ${lso}, high watermark ${hw}`}
+    >
+      <text className="txn-lane-label" x={LANE_X - 12} y={y + RECORD_H / 2 + 8} textAnchor="end">
+        P{partition}
+      </text>
+      {keptRecords(log).map((r) => (
+        <RecordBox
+          key={r.id}
+          state={state}
+          r={r}
+          status={statuses.get(r.offset) ?? 'plain'}
+          x={slotX(r.offset)}
+          y={y}
+        />
+      ))}
+      <line className="txn-mark txn-hw" x1={markX(hw)} x2={markX(hw)} y1={y - 30} y2={y + RECORD_H + 4} />
+      {lso !== hw && (
+        <line
+          className="txn-mark txn-lso"
+          x1={markX(lso)}
+          x2={markX(lso)}
+          y1={y - 30}
+          y2={y + RECORD_H + 4}
+        />
+      )}
+      {lso === hw ? (
+        <text
+          className="txn-mark-label txn-hw-label"
+          x={markX(hw) + 6}
+          y={y - 12}
+          data-testid={`txn-marks-${partition}`}
+        >
+          LSO = HW {hw}
+        </text>
+      ) : (
+        <>
+          <text
+            className="txn-mark-label txn-lso-label"
+            x={markX(lso) + 6}
+            y={y - 12}
+            data-testid={`txn-lso-${partition}`}
+          >
+            LSO {lso}
+          </text>
+          <text
+            className="txn-mark-label txn-hw-label"
+            x={markX(hw) + 6}
+            y={y - 12}
+            data-testid={`txn-hw-${partition}`}
+          >
+            HW {hw}
+          </text>
+        </>
+      )}
+    </g>
+  );
+}
+
+function Card({
+  x,
+  y,
+  h,
+  title,
+  lines,
+  testId,
+}: {
+  x: number;
+  y: number;
+  h: number;
+  title: string;
+  lines: string[];
+  testId: string;
+}) {
+  return (
+    <g data-box="card" data-testid={testId}>
+      <rect className="txn-card" x={x} y={y} width={CARD_W} height={h} rx={10} />
+      <text className="txn-card-title" x={x + 14} y={y + 28}>
+        {title}
+      </text>
+      {lines.map((l, i) => (
+        <text key={l} className="txn-card-line" x={x + 14} y={y + 56 + i * 26}>
+          {l}
+        </text>
+      ))}
+    </g>
+  );
+}
+
+function Producers({ view, frame, playheadMs }: { view: View; frame: Frame; playheadMs: number }) {
+  const s = frame.state;
+  const cards = view.producers.map((id) => {
+    const p = s.producers[id];
+    const ids = s.transactions.producerIds[id];
+    const client = s.transactions.clients[id];
+    const idLine = ids ? `pid ${ids.producerId} · epoch ${ids.producerEpoch}` : 'no producer id yet';
+    const lines = [
+      p?.config.transactionalId ? `transactional.id ${p.config.transactionalId}` : 'idempotent (default)',
+      idLine,
+    ];
+    if (client) lines.push(client.state);
+    const dropped = frame.events.find(
+      (e) => e.type === 'duplicateDropped' && e.producer === id && e.atMs <= playheadMs,
+    );
+    if (dropped?.type === 'duplicateDropped') lines.push(`retry of seq ${dropped.sequence}: dropped`);
+    else if (p && Object.keys(p.inFlight).length > 0 && !client) lines.push('waiting for an answer…');
+    return { id, lines };
+  });
+  const m = Object.values(s.transactions.transactions)[0];
+  const input = s.groups.groups[view.group]?.offsets[`${view.input}/0`]?.offset;
+  let y = 14;
+  const out = cards.map((c) => {
+    const h = 44 + c.lines.length * 26;
+    const g = (
+      <Card key={c.id} x={16} y={y} h={h} title={c.id} lines={c.lines} testId={`txn-producer-${c.id}`} />
+    );
+    y += h + 10;
+    return g;
+  });
+  const coordLines = m
+    ? [
+        `${m.transactionalId}: ${m.state}`,
+        m.partitions.length > 0
+          ? `partitions ${m.partitions.map((k) => `P${k.split('/')[1]}`).join(', ')}`
+          : 'no partitions',
+      ]
+    : ['no transaction yet'];
+  coordLines.push(`${view.group} on ${view.input}: ${input === undefined ? 'no offset' : `offset ${input}`}`);
+  out.push(
+    <Card
+      key="coordinator"
+      x={16}
+      y={y}
+      h={44 + coordLines.length * 26}
+      title="Transaction coordinator"
+      lines={coordLines}
+      testId="txn-coordinator"
+    />,
+  );
+  return <g>{out}</g>;
+}
+
+function Consumers({ view, state }: { view: View; state: EngineState }) {
+  const partitions = state.topics[view.topic]?.partitions.length ?? 0;
+  const width = (W - LANE_X - 20) / view.consumers.length;
+  return (
+    <g>
+      {view.consumers.map((id, i) => {
+        const c = state.groups.consumers[id];
+        const read = Array.from({ length: partitions }, (_, p) =>
+          consumedRecords(state, id, view.topic, p),
+        ).flat();
+        const x = LANE_X + i * width;
+        const y = H - 150;
+        return (
+          <g
+            key={id}
+            data-box="consumer"
+            data-testid={`txn-consumer-${id}`}
+            data-read={read.map((r) => r.value).join(',')}
+          >
+            <rect className="txn-card" x={x} y={y} width={width - 16} height={136} rx={10} />
+            <text className="txn-card-title" x={x + 14} y={y + 30}>
+              {id} · {c?.config.isolationLevel ?? ''}
+            </text>
+            <text className="txn-card-line" x={x + 14} y={y + 62}>
+              read: {read.length === 0 ? 'nothing yet' : ''}
+            </text>
+            {read.map((r, k) => (
+              <text
+                key={r.id}
+                className="txn-read"
+                x={x + 14 + (k % 4) * 112}
+                y={y + 94 + Math.floor(k / 4) * 28}
+              >
+                {r.value}
+              </text>
+            ))}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+export function TransactionsView({
+  view,
+  frame,
+  playheadMs,
+}: {
+  view: View;
+  frame: Frame;
+  playheadMs: number;
+}) {
+  const partitions = frame.state.topics[view.topic]?.partitions.length ?? 0;
+  return (
+    <svg
+      className="stage-svg transactions-view"
+      viewBox={`0 0 ${W} ${H}`}
+      role="group"
+      aria-label={`Exactly once on ${view.topic}`}
+    >
+      <Producers view={view} frame={frame} playheadMs={playheadMs} />
+      <text className="txn-topic" x={LANE_X} y={30}>
+        {view.topic}
+      </text>
+      <g className="txn-legend">
+        {(['plain', 'open', 'committed', 'aborted', 'marker'] as const).map((s, i) => (
+          <g key={s}>
+            <rect
+              x={LANE_X + 160 + i * 150}
+              y={14}
+              width={18}
+              height={18}
+              rx={3}
+              style={{ fill: STATUS_FILL[s] }}
+              className="txn-legend-swatch"
+            />
+            <text className="txn-legend-text" x={LANE_X + 184 + i * 150} y={29}>
+              {STATUS_WORD[s]}
+            </text>
+          </g>
+        ))}
+      </g>
+      {Array.from({ length: partitions }, (_, p) => (
+        <Lane key={p} state={frame.state} topic={view.topic} partition={p} />
+      ))}
+      <Consumers view={view} state={frame.state} />
+    </svg>
+  );
+}
