@@ -9,7 +9,7 @@ import { allocateProducerId, setProducerIdAndEpoch, txnSlice } from './slice';
 
 export function ensureProducerId(tx: Tx, producer: string): void {
   const p = tx.producer(producer);
-  if (!p || !p.config.idempotent || p.config.transactionalId !== null) return;
+  if (!p?.config.idempotent || p.config.transactionalId !== null) return;
   if (txnSlice(tx).producerIds[producer]) return;
   setProducerIdAndEpoch(tx, producer, allocateProducerId(tx), 0);
 }

@@ -307,7 +307,6 @@ export function TransactionsView({
   frame: Frame;
   playheadMs: number;
 }) {
-  const partitions = frame.state.topics[view.topic]?.partitions.length ?? 0;
   return (
     <svg
       className="stage-svg transactions-view"
@@ -337,8 +336,8 @@ export function TransactionsView({
           </g>
         ))}
       </g>
-      {Array.from({ length: partitions }, (_, p) => (
-        <Lane key={p} state={frame.state} topic={view.topic} partition={p} />
+      {(frame.state.topics[view.topic]?.partitions ?? []).map((p) => (
+        <Lane key={p.partition} state={frame.state} topic={view.topic} partition={p.partition} />
       ))}
       <Consumers view={view} state={frame.state} />
     </svg>
