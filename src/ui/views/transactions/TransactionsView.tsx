@@ -17,7 +17,26 @@ import {
 import type { SceneView } from '../../../scenarios/types';
 import type { Frame } from '../../store/frames';
 import { KEYLESS_COLOUR } from '../palette';
-import { CARD_W, H, LANE_X, laneY, RECORD_H, RECORD_W, SLOT_W, slotX, W } from './transactions-layout';
+
+import {
+  CARD_LINE_H,
+  CARD_W,
+  CARD_X,
+  CONSUMER_H,
+  CONSUMER_Y,
+  H,
+  LANE_X,
+  laneY,
+  legendXs,
+  markX,
+  READ_PER_ROW,
+  READ_W,
+  RECORD_H,
+  RECORD_W,
+  slotX,
+  W,
+} from './transactions-layout';
+
 import './transactions.css';
 
 type View = Extract<SceneView, { kind: 'transactions' }>;
@@ -31,11 +50,17 @@ const STATUS_FILL: Record<RecordTxnStatus, string> = {
 };
 const STATUS_WORD: Record<RecordTxnStatus, string> = {
   plain: 'no transaction',
-  open: 'open transaction',
+  open: 'open',
   committed: 'committed',
   aborted: 'aborted',
   marker: 'marker',
 };
+
+const LEGEND = ['plain', 'open', 'committed', 'aborted', 'marker'] as const;
+const LEGEND_XS = legendXs(
+  LEGEND.map((s) => STATUS_WORD[s]),
+  LANE_X + 150,
+);
 
 function pidOf(state: EngineState, r: LogRecord): number | undefined {
   return state.transactions.producerIds[r.producerId]?.producerId;
@@ -80,7 +105,7 @@ function RecordBox({
       <text
         className={`txn-value${r.control ? ' txn-marker-text' : ''}`}
         x={x + RECORD_W / 2}
-        y={y + 26}
+        y={y + 28}
         textAnchor="middle"
       >
         {label}
@@ -88,7 +113,7 @@ function RecordBox({
       <text
         className={`txn-detail${r.control ? ' txn-marker-text' : ''}`}
         x={x + RECORD_W / 2}
-        y={y + 52}
+        y={y + 54}
         textAnchor="middle"
       >
         {detail}
@@ -100,6 +125,12 @@ function RecordBox({
   );
 }
 
+/** A mark's label reads right of its line, or left of it near the right edge of the picture. */
+function labelAt(offset: number): { x: number; textAnchor: 'start' | 'end' } {
+  const x = markX(offset);
+  return x > W - 150 ? { x: x - 6, textAnchor: 'end' } : { x: x + 6, textAnchor: 'start' };
+}
+
 function Lane({ state, topic, partition }: { state: EngineState; topic: string; partition: number }) {
   const p = state.topics[topic]?.partitions[partition];
   const log = p && p.leader !== null ? p.logs[p.leader] : undefined;
@@ -108,7 +139,6 @@ function Lane({ state, topic, partition }: { state: EngineState; topic: string; 
   const lso = partitionLastStableOffset(p);
   const hw = p.highWatermark;
   const y = laneY(partition);
-  const markX = (o: number) => slotX(o) - (SLOT_W - RECORD_W) / 2;
   return (
     <g
       data-testid={`txn-lane-${partition}`}
@@ -142,7 +172,7 @@ function Lane({ state, topic, partition }: { state: EngineState; topic: string; 
       {lso === hw ? (
         <text
           className="txn-mark-label txn-hw-label"
-          x={markX(hw) + 6}
+          {...labelAt(hw)}
           y={y - 12}
           data-testid={`txn-marks-${partition}`}
         >
@@ -152,7 +182,7 @@ function Lane({ state, topic, partition }: { state: EngineState; topic: string; 
         <>
           <text
             className="txn-mark-label txn-lso-label"
-            x={markX(lso) + 6}
+            {...labelAt(lso)}
             y={y - 12}
             data-testid={`txn-lso-${partition}`}
           >
@@ -160,7 +190,7 @@ function Lane({ state, topic, partition }: { state: EngineState; topic: string; 
           </text>
           <text
             className="txn-mark-label txn-hw-label"
-            x={markX(hw) + 6}
+            {...labelAt(hw)}
             y={y - 12}
             data-testid={`txn-hw-${partition}`}
           >
@@ -190,11 +220,11 @@ function Card({
   return (
     <g data-box="card" data-testid={testId}>
       <rect className="txn-card" x={x} y={y} width={CARD_W} height={h} rx={10} />
-      <text className="txn-card-title" x={x + 14} y={y + 28}>
+      <text className="txn-card-title" x={x + 14} y={y + 30}>
         {title}
       </text>
       {lines.map((l, i) => (
-        <text key={l} className="txn-card-line" x={x + 14} y={y + 56 + i * 26}>
+        <text key={l} className="txn-card-line" x={x + 14} y={y + 60 + i * CARD_LINE_H}>
           {l}
         </text>
       ))}
@@ -227,7 +257,7 @@ function Producers({ view, frame, playheadMs }: { view: View; frame: Frame; play
   const out = cards.map((c) => {
     const h = 44 + c.lines.length * 26;
     const g = (
-      <Card key={c.id} x={16} y={y} h={h} title={c.id} lines={c.lines} testId={`txn-producer-${c.id}`} />
+      <Card key={c.id} x={CARD_X} y={y} h={h} title={c.id} lines={c.lines} testId={`txn-producer-${c.id}`} />
     );
     y += h + 10;
     return g;
@@ -244,9 +274,9 @@ function Producers({ view, frame, playheadMs }: { view: View; frame: Frame; play
   out.push(
     <Card
       key="coordinator"
-      x={16}
+      x={CARD_X}
       y={y}
-      h={44 + coordLines.length * 26}
+      h={44 + coordLines.length * CARD_LINE_H}
       title="Transaction coordinator"
       lines={coordLines}
       testId="txn-coordinator"
@@ -256,17 +286,18 @@ function Producers({ view, frame, playheadMs }: { view: View; frame: Frame; play
 }
 
 function Consumers({ view, state }: { view: View; state: EngineState }) {
-  const partitions = state.topics[view.topic]?.partitions.length ?? 0;
-  const width = (W - LANE_X - 20) / view.consumers.length;
+  const partitions = state.topics[view.topic]?.partitions ?? [];
+  const width = (W - LANE_X) / view.consumers.length;
   return (
     <g>
       {view.consumers.map((id, i) => {
         const c = state.groups.consumers[id];
-        const read = Array.from({ length: partitions }, (_, p) =>
-          consumedRecords(state, id, view.topic, p),
-        ).flat();
+        const read = partitions.flatMap((p) => consumedRecords(state, id, view.topic, p.partition));
+        const positions = partitions
+          .map((p) => `P${p.partition} ${c?.positions[`${view.topic}/${p.partition}`] ?? '-'}`)
+          .join(' · ');
         const x = LANE_X + i * width;
-        const y = H - 150;
+        const y = CONSUMER_Y;
         return (
           <g
             key={id}
@@ -274,19 +305,24 @@ function Consumers({ view, state }: { view: View; state: EngineState }) {
             data-testid={`txn-consumer-${id}`}
             data-read={read.map((r) => r.value).join(',')}
           >
-            <rect className="txn-card" x={x} y={y} width={width - 16} height={136} rx={10} />
+            <rect className="txn-card" x={x} y={y} width={width - 12} height={CONSUMER_H} rx={10} />
             <text className="txn-card-title" x={x + 14} y={y + 30}>
-              {id} · {c?.config.isolationLevel ?? ''}
+              {c ? `${id} · ${c.config.isolationLevel}` : id}
             </text>
-            <text className="txn-card-line" x={x + 14} y={y + 62}>
-              read: {read.length === 0 ? 'nothing yet' : ''}
+            <text className="txn-card-line" x={x + 14} y={y + 60}>
+              {c ? `position ${positions}` : 'not started yet'}
             </text>
+            {c && read.length === 0 && (
+              <text className="txn-card-line" x={x + 14} y={y + 94}>
+                nothing read yet
+              </text>
+            )}
             {read.map((r, k) => (
               <text
                 key={r.id}
                 className="txn-read"
-                x={x + 14 + (k % 4) * 112}
-                y={y + 94 + Math.floor(k / 4) * 28}
+                x={x + 14 + (k % READ_PER_ROW) * READ_W}
+                y={y + 94 + Math.floor(k / READ_PER_ROW) * 28}
               >
                 {r.value}
               </text>
@@ -315,23 +351,23 @@ export function TransactionsView({
       aria-label={`Exactly once on ${view.topic}`}
     >
       <Producers view={view} frame={frame} playheadMs={playheadMs} />
-      <text className="txn-topic" x={LANE_X} y={30}>
+      <text className="txn-topic" x={LANE_X} y={28}>
         {view.topic}
       </text>
       <g className="txn-legend">
-        {(['plain', 'open', 'committed', 'aborted', 'marker'] as const).map((s, i) => (
-          <g key={s}>
+        {LEGEND.map((status, i) => (
+          <g key={status}>
             <rect
-              x={LANE_X + 160 + i * 150}
-              y={14}
+              x={LEGEND_XS[i]}
+              y={12}
               width={18}
               height={18}
               rx={3}
-              style={{ fill: STATUS_FILL[s] }}
+              style={{ fill: STATUS_FILL[status] }}
               className="txn-legend-swatch"
             />
-            <text className="txn-legend-text" x={LANE_X + 184 + i * 150} y={29}>
-              {STATUS_WORD[s]}
+            <text className="txn-legend-text" x={LEGEND_XS[i]! + 24} y={27}>
+              {STATUS_WORD[status]}
             </text>
           </g>
         ))}
