@@ -80,44 +80,45 @@ function RecordBox({
   y: number;
 }) {
   const pid = pidOf(state, r);
-  const detail = r.control
-    ? `pid ${pid ?? '?'} · epoch ${r.producerEpoch ?? 0}`
-    : `pid ${pid ?? '?'} · seq ${r.sequence}`;
+  // A marker's producer id is its transaction's; its epoch is the one EndTxn wrote it with.
+  const detail = r.control ? `epoch ${r.producerEpoch ?? 0}` : `pid ${pid ?? '?'} · seq ${r.sequence}`;
   const label = r.control ?? r.value;
   return (
-    <g
-      data-box="record"
-      data-testid="txn-record"
-      data-offset={r.offset}
-      data-status={status}
-      data-value={label}
-      aria-label={`offset ${r.offset}: ${label}, ${STATUS_WORD[status]}, ${detail}`}
-    >
-      <rect
-        className={`txn-record txn-${status}`}
-        x={x}
-        y={y}
-        width={RECORD_W}
-        height={RECORD_H}
-        rx={8}
-        style={{ fill: STATUS_FILL[status] }}
-      />
-      <text
-        className={`txn-value${r.control ? ' txn-marker-text' : ''}`}
-        x={x + RECORD_W / 2}
-        y={y + 28}
-        textAnchor="middle"
+    <g>
+      <g
+        data-box="record"
+        data-testid="txn-record"
+        data-offset={r.offset}
+        data-status={status}
+        data-value={label}
+        aria-label={`offset ${r.offset}: ${label}, ${STATUS_WORD[status]}, pid ${pid ?? '?'}, ${detail}`}
       >
-        {label}
-      </text>
-      <text
-        className={`txn-detail${r.control ? ' txn-marker-text' : ''}`}
-        x={x + RECORD_W / 2}
-        y={y + 54}
-        textAnchor="middle"
-      >
-        {detail}
-      </text>
+        <rect
+          className={`txn-record txn-${status}`}
+          x={x}
+          y={y}
+          width={RECORD_W}
+          height={RECORD_H}
+          rx={8}
+          style={{ fill: STATUS_FILL[status] }}
+        />
+        <text
+          className={`txn-value${r.control ? ' txn-marker-text' : ''}`}
+          x={x + RECORD_W / 2}
+          y={y + 28}
+          textAnchor="middle"
+        >
+          {label}
+        </text>
+        <text
+          className={`txn-detail${r.control ? ' txn-marker-text' : ''}`}
+          x={x + RECORD_W / 2}
+          y={y + 54}
+          textAnchor="middle"
+        >
+          {detail}
+        </text>
+      </g>
       <text className="txn-offset" x={x + RECORD_W / 2} y={y + RECORD_H + 20} textAnchor="middle">
         {r.offset}
       </text>

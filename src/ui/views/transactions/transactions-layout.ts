@@ -6,12 +6,12 @@
 export const W = 1200;
 export const H = 500;
 export const CARD_X = 8;
-export const CARD_W = 330;
+export const CARD_W = 300;
 export const CARD_LINE_H = 27;
 /** The partition lanes start right of the cards. */
-export const LANE_X = 396;
-export const SLOT_W = 133;
-export const RECORD_W = 125;
+export const LANE_X = 362;
+export const SLOT_W = 139;
+export const RECORD_W = 131;
 export const RECORD_H = 68;
 const LANE_TOP = 84;
 const LANE_STEP = 130;
