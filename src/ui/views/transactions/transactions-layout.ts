@@ -1,10 +1,10 @@
 /**
- * Where the exactly-once picture puts things, in its 1200 x 500 viewBox (wide, as the stage is): the
+ * Where the exactly-once picture puts things, in its 1200 x 470 viewBox (wide, as the stage is): the
  * producers' and coordinator's cards down the left, the partition lanes to their right, the consumers
  * under the lanes.
  */
 export const W = 1200;
-export const H = 500;
+export const H = 470;
 export const CARD_X = 8;
 export const CARD_W = 300;
 export const CARD_LINE_H = 27;
@@ -16,8 +16,8 @@ export const RECORD_H = 68;
 const LANE_TOP = 84;
 const LANE_STEP = 130;
 /** The consumers' cards: their top, height, and how many records one row of a card lists. */
-export const CONSUMER_Y = 336;
-export const CONSUMER_H = 160;
+export const CONSUMER_Y = 314;
+export const CONSUMER_H = 150;
 export const READ_PER_ROW = 3;
 export const READ_W = 126;
 
