@@ -35,7 +35,7 @@ test.describe('Exactly once', () => {
     await next(page, 3);
     await next(page, 4);
     await expect(record(page, 0, 2)).toHaveAttribute('data-status', 'open');
-    await expect(page.getByTestId('txn-coordinator')).toContainText('pay-app-tx: Ongoing');
+    await expect(page.getByTestId('txn-coordinator')).toContainText('state Ongoing');
     await next(page, 5);
     await expect(page.getByTestId('txn-lane-0')).toHaveAttribute('data-lso', '2');
     await expect(page.getByTestId('txn-lane-0')).toHaveAttribute('data-hw', '3');
@@ -55,7 +55,10 @@ test.describe('Exactly once', () => {
     await expect(record(page, 0, 4)).toHaveAttribute('data-status', 'aborted');
     await expect(record(page, 0, 5)).toHaveAttribute('data-value', 'ABORT');
     await next(page, 8);
-    await expect(auditor(page, 'auditor-ru')).toHaveAttribute('data-read', 'A,B,o1-pay,o2-pay,o1-mail,o2-mail');
+    await expect(auditor(page, 'auditor-ru')).toHaveAttribute(
+      'data-read',
+      'A,B,o1-pay,o2-pay,o1-mail,o2-mail',
+    );
     await expect(auditor(page, 'auditor-rc')).toHaveAttribute('data-read', 'A,B,o1-pay,o1-mail');
     await expect(auditor(page, 'auditor-rc')).toContainText('position P0 6 · P1 4');
     expect(await legibilityProblems(page, '.deck')).toEqual([]);

@@ -341,5 +341,15 @@ export const exactlyOnce: Scene = {
     producers: [CHECKOUT, APP],
     consumers: [READ_COMMITTED, READ_UNCOMMITTED],
   },
-  realCommands: [],
+  realCommands: [
+    'bin/kafka-topics.sh --bootstrap-server localhost:9092 --create --topic payments --partitions 2',
+    'bin/kafka-topics.sh --bootstrap-server localhost:9092 --create --topic orders --partitions 1',
+    '# checkout: the console producer is idempotent by default (acks=all, enable.idempotence=true)\nbin/kafka-console-producer.sh --bootstrap-server localhost:9092 --topic payments\n> A\n> B',
+    '# each partition remembers the producer id, epoch and last sequence number of every producer that wrote to it\nbin/kafka-transactions.sh --bootstrap-server localhost:9092 describe-producers --topic payments --partition 0',
+    '# the two auditors, each in its own terminal\nbin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic payments --from-beginning \\\n  --isolation-level read_committed --formatter-property print.partition=true --formatter-property print.offset=true',
+    'bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic payments --from-beginning \\\n  --isolation-level read_uncommitted --formatter-property print.partition=true --formatter-property print.offset=true',
+    '# pay-app: the Java client\'s transactional API, typed into jshell from the Kafka folder (libs/ holds the client)\njshell --class-path "libs/*"\n> import org.apache.kafka.clients.producer.*; import org.apache.kafka.clients.consumer.*; import org.apache.kafka.common.TopicPartition; import java.util.*;\n> var props = new Properties(); props.put("bootstrap.servers", "localhost:9092"); props.put("transactional.id", "pay-app-tx");\n> props.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer"); props.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");\n> var app = new KafkaProducer<String, String>(props); app.initTransactions();\n> app.beginTransaction(); app.send(new ProducerRecord<>("payments", 0, null, "o1-pay")); app.send(new ProducerRecord<>("payments", 1, null, "o1-mail"));\n> app.sendOffsetsToTransaction(Map.of(new TopicPartition("orders", 0), new OffsetAndMetadata(1)), new ConsumerGroupMetadata("pay-app")); app.flush();\n> app.commitTransaction();\n> app.beginTransaction(); app.send(new ProducerRecord<>("payments", 0, null, "o2-pay")); app.send(new ProducerRecord<>("payments", 1, null, "o2-mail")); app.flush();\n> app.abortTransaction(); app.close();',
+    '# while a transaction is open (before commitTransaction), and after\nbin/kafka-transactions.sh --bootstrap-server localhost:9092 list\nbin/kafka-transactions.sh --bootstrap-server localhost:9092 describe --transactional-id pay-app-tx',
+    'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group pay-app',
+  ],
 };

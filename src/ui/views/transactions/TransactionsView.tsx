@@ -265,7 +265,7 @@ function Producers({ view, frame, playheadMs }: { view: View; frame: Frame; play
   });
   const coordLines = m
     ? [
-        `${m.transactionalId}: ${m.state}`,
+        `state ${m.state}`,
         m.partitions.length > 0
           ? `partitions ${m.partitions.map((k) => `P${k.split('/')[1]}`).join(', ')}`
           : 'no partitions',
