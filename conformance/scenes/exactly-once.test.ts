@@ -66,16 +66,23 @@ function describeRow(out: string): Record<string, string> {
   return row;
 }
 
-/** The jshell session of the shown command, on the suite's cluster, its topics and the cached jars. */
+/**
+ * The jshell session the scene shows, on the suite's cluster, its topics and the cached jars. (shownCommands
+ * keeps only bin/kafka-* commands, so the session's lines are read from the scene's block here.)
+ */
 function jshellLines(): string[] {
-  const c = shown.pick(/^jshell/);
-  shown.mark(c.index);
-  return c.stdin.map((l) =>
-    l
-      .replaceAll('localhost:9092', bootstrap())
-      .replaceAll('"payments"', `"${TOPIC}"`)
-      .replaceAll('"orders"', `"${INPUT}"`),
-  );
+  const block = scene.realCommands.find((b) => b.includes('jshell --class-path'));
+  if (!block) throw new Error('exactly-once shows no jshell session');
+  return block
+    .split('\n')
+    .filter((l) => l.startsWith('> '))
+    .map((l) =>
+      l
+        .slice(2)
+        .replaceAll('localhost:9092', bootstrap())
+        .replaceAll('"payments"', `"${TOPIC}"`)
+        .replaceAll('"orders"', `"${INPUT}"`),
+    );
 }
 
 describe('exactly-once on real Kafka', () => {
