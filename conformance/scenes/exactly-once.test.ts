@@ -124,6 +124,8 @@ describe('exactly-once on real Kafka', () => {
     };
     const describeTxn = () => describeRow(shown.runOk(/describe --transactional-id/).stdout);
 
+    deliberate('transaction-protocol-in-one-step');
+    deliberate('sequences-across-epochs');
     // Up to the open transaction: init, begin, both sends, the offsets, flush.
     type(lines.slice(0, 6));
     await waitFor('read_uncommitted to read o1-pay and o1-mail', () =>
