@@ -101,6 +101,24 @@ export const DELIBERATE: Readonly<Record<string, Difference>> = {
     reason:
       'the suite waits for each pass and compares the offsets, keys and values that survive it, not the times',
   },
+  'transaction-protocol-in-one-step': {
+    scene: 'exactly-once',
+    step: 'A transaction, Commit, An aborted transaction',
+    stage:
+      'InitProducerId, AddPartitionsToTxn, AddOffsetsToTxn/TxnOffsetCommit and EndTxn are answered in the step they are made, by one coordinator for the cluster; the markers are written in that step',
+    kafka:
+      'each is a round trip to the coordinator (the leader of __transaction_state partition abs(hashCode(transactional.id)) % 50), and WriteTxnMarkers another to each partition leader',
+    reason:
+      'the scene draws the records, markers and offsets; the suite compares those (and the states and epochs kafka-transactions.sh describe prints), not the coordinator placement or the protocol round trips',
+  },
+  'sequences-across-epochs': {
+    scene: 'exactly-once',
+    step: 'An aborted transaction',
+    stage: "a transactional producer's sequence numbers keep counting after EndTxn bumps its epoch",
+    kafka: 'with transaction version 2 the producer restarts its sequence numbers at 0 with each new epoch',
+    reason:
+      'the stage shows one sequence per partition per producer; nothing the suite reads prints them for transactional batches',
+  },
   'ksqldb-not-run': {
     scene: 'fraud-query, streaming-toolset, origins, streaming-giants, who-streams',
     step: 'real commands',

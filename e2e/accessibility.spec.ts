@@ -16,6 +16,7 @@ const SCENES = [
   'cooperative-rebalance',
   'poll-interval-and-static-members',
   'log-compaction',
+  'exactly-once',
 ];
 
 async function seriousViolations(page: Page): Promise<string[]> {

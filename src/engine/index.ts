@@ -127,6 +127,26 @@ export type {
   ReplicationTimer,
 } from './replication/protocol';
 export { type ReadableRecords, readableRecords } from './replication/read';
+// Producer ids and transactions: the coordinator's metadata, the markers, the last stable offset.
+export { consumedRecords } from './transactions/consumed';
+export {
+  type IsolationLevel,
+  lastStableOffsetOf,
+  partitionLastStableOffset,
+  type RecordTxnStatus,
+  recordTxnStatuses,
+  type TxnRange,
+  transactionRanges,
+} from './transactions/stable-offset';
+export type {
+  ClientTransactionState,
+  MarkerType,
+  ProducerIdAndEpoch,
+  TransactionalClient,
+  TransactionMetadata,
+  TransactionState,
+  TransactionsSlice,
+} from './transactions/types';
 export const loadKsqlEngineModule = () => import('./ksql-runtime/ksql-engine');
 // The log cleaner (cleanup.policy=compact): a compacted partition's picture and the table it reads as.
 export type { CleanableRange } from './compaction/cleaner';

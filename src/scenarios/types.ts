@@ -127,6 +127,18 @@ export type SceneView =
       /** The step from which the ksqlDB table panel is drawn (absent: never). */
       readonly tableFrom?: number;
     }
+  /**
+   * Exactly-once: a topic's partitions with each record's producer id, epoch and sequence number, the
+   * transactions' markers, the LSO and HW, the input topic's committed offset, and consumers side by side.
+   */
+  | {
+      readonly kind: 'transactions';
+      readonly topic: string;
+      readonly input: string;
+      readonly group: string;
+      readonly producers: readonly string[];
+      readonly consumers: readonly string[];
+    }
   /** A diagram or chart of the talk, drawn with d3 from data in the scene. */
   | {
       readonly kind: 'diagram';

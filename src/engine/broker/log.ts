@@ -28,6 +28,14 @@ export interface LogRecord {
    * (now + delete.retention.ms); a later cleaning past it removes the tombstone.
    */
   readonly deleteHorizonMs?: number;
+  /**
+   * Transactions (transactions/): set on a transactional producer's records, with its epoch, and on the
+   * control records (COMMIT/ABORT markers) that end a transaction. A marker takes an offset like any record
+   * but is never handed to a consumer, so the offsets a consumer sees have gaps. Absent otherwise.
+   */
+  readonly transactional?: true;
+  readonly producerEpoch?: number;
+  readonly control?: 'COMMIT' | 'ABORT';
 }
 
 export interface ReplicaLog {

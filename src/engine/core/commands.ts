@@ -6,9 +6,16 @@ import type { GroupCommand } from '../groups/commands';
 import type { KsqlRuntimeCommand } from '../ksql-runtime/types';
 import type { QueueCommand } from '../queue/types';
 import type { ReplicationCommand } from '../replication/commands';
+import type { TransactionCommand } from '../transactions/types';
 import type { Acks, BrokerId, ClientKind, KeylessStrategy, NetworkConfig, TopicConfig } from './types';
 
-export type Command = CoreCommand | GroupCommand | ReplicationCommand | QueueCommand | KsqlRuntimeCommand;
+export type Command =
+  | CoreCommand
+  | GroupCommand
+  | ReplicationCommand
+  | QueueCommand
+  | KsqlRuntimeCommand
+  | TransactionCommand;
 
 export type CoreCommand =
   | { type: 'createCluster'; brokers: number; racks?: string[]; network?: Partial<NetworkConfig> }
@@ -36,6 +43,8 @@ export type CoreCommand =
       deliveryTimeoutMs?: number;
       metadataMaxAgeMs?: number;
       stickyPartitioningLingerMs?: number;
+      /** transactional.id: the producer must call initTransactions before its first transaction. */
+      transactionalId?: string;
     }
   | {
       type: 'configureProducer';

@@ -7,6 +7,7 @@ import type { GroupEvent } from '../groups/events';
 import type { KsqlRuntimeEvent } from '../ksql-runtime/types';
 import type { QueueEvent } from '../queue/types';
 import type { ReplicationEvent } from '../replication/events';
+import type { TransactionEvent } from '../transactions/types';
 import type { BrokerId, Message } from './types';
 
 export type PartitionRule =
@@ -109,6 +110,7 @@ export type EngineEvent = { atMs: number } & (
   | QueueEvent
   | KsqlRuntimeEvent
   | CompactionEvent
+  | TransactionEvent
 );
 
 export type EngineEventType = EngineEvent['type'];
@@ -125,6 +127,9 @@ export interface EngineError {
     | 'UNKNOWN_PRODUCER'
     | 'BROKER_NOT_AVAILABLE'
     | 'CLUSTER_NOT_CREATED'
+    /** Transactions: a newer instance took the transactional.id over; an operation out of order. */
+    | 'PRODUCER_FENCED'
+    | 'INVALID_TXN_STATE'
     /** ksqlDB refused a statement (its REST API's statement_error). */
     | 'KSQL_STATEMENT_ERROR'
     /** ksqlDB is still starting: here, the app has not loaded the query engine yet (engine-api.ts). */

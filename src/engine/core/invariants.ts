@@ -6,6 +6,7 @@
  */
 import { checkGroupInvariants } from '../groups/invariants';
 import { checkReplicationInvariants } from '../replication/invariants';
+import { checkTransactionInvariants } from '../transactions/invariants';
 import type { EngineState } from './types';
 
 export function checkInvariants(state: EngineState): string[] {
@@ -47,6 +48,10 @@ export function checkInvariants(state: EngineState): string[] {
       problems.push('timer queue out of order');
   }
   if (state.timers.length > 0 && state.timers[0]!.dueMs < state.now) problems.push('a timer is overdue');
-  problems.push(...checkReplicationInvariants(state), ...checkGroupInvariants(state));
+  problems.push(
+    ...checkReplicationInvariants(state),
+    ...checkGroupInvariants(state),
+    ...checkTransactionInvariants(state),
+  );
   return problems;
 }

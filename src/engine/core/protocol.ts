@@ -15,6 +15,7 @@ import type { KsqlRuntimeTimerPayloads } from '../ksql-runtime/protocol';
 import type { QueueTimerPayloads } from '../queue/protocol';
 import type { ProduceErrorCode } from '../replication/events';
 import type { ReplicationMessagePayloads, ReplicationTimerPayloads } from '../replication/protocol';
+import type { TransactionTimerPayloads } from '../transactions/protocol';
 import type { Acks, NodeId, PendingRecord, ProducerBatch } from './types';
 
 /** Something that travels between two nodes, drawn at (now - sentAtMs) / (arrivesAtMs - sentAtMs). */
@@ -59,6 +60,9 @@ export interface ProduceRequest {
   readonly partition: number;
   readonly acks: Acks;
   readonly baseSequence: number;
+  /** A transactional producer's batch: its epoch (transactions/). Absent for any other producer. */
+  readonly transactional?: true;
+  readonly producerEpoch?: number;
   readonly records: readonly PendingRecord[];
   readonly attempt: number;
 }
@@ -114,7 +118,8 @@ export interface TimerPayloads
     GroupTimerPayloads,
     QueueTimerPayloads,
     KsqlRuntimeTimerPayloads,
-    CompactionTimerPayloads {}
+    CompactionTimerPayloads,
+    TransactionTimerPayloads {}
 
 export type MessageKind = keyof MessagePayloads;
 export type TimerKind = keyof TimerPayloads;

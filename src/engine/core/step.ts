@@ -25,6 +25,8 @@ import { drain, onProduceResponse, onProduceRetry, onProduceTimeout } from '../p
 import { queueHandlers } from '../queue/handlers';
 import { initialQueuesSlice } from '../queue/types';
 import { replicationHandlers } from '../replication/handlers';
+import { transactionHandlers } from '../transactions/handlers';
+import { initialTransactionsSlice } from '../transactions/types';
 import type { Command, CommandType, CoreCommand } from './commands';
 import { NO_ENV, type StepEnv } from './env';
 import type { EngineError, EngineEvent } from './events';
@@ -71,6 +73,7 @@ export function initialState(seed: number): EngineState {
     groups: initialGroupsSlice,
     queues: initialQueuesSlice,
     ksql: initialKsqlRuntimeSlice,
+    transactions: initialTransactionsSlice,
   };
 }
 
@@ -103,6 +106,7 @@ const commandHandlers: CommandHandlers<Command> = {
   ...groupHandlers.commands,
   ...queueHandlers.commands,
   ...ksqlRuntimeHandlers.commands,
+  ...transactionHandlers.commands,
 };
 
 /** What happens when a message arrives, by its kind. */
@@ -117,6 +121,7 @@ const messageHandlers: MessageHandlers<MessagePayloads> = {
   ...groupHandlers.messages,
   ...queueHandlers.messages,
   ...ksqlRuntimeHandlers.messages,
+  ...transactionHandlers.messages,
 };
 
 /** What happens when a timer falls due, by its kind. */
@@ -137,6 +142,7 @@ const timerHandlers: TimerHandlers<TimerPayloads> = {
   ...queueHandlers.timers,
   ...ksqlRuntimeHandlers.timers,
   ...compactionHandlers.timers,
+  ...transactionHandlers.timers,
 };
 
 /** Hands a message to the handler of its kind (the map is total over kinds: no kind is dropped). */

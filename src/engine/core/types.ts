@@ -12,6 +12,7 @@ import type { ReplicaLog } from '../broker/log';
 import type { GroupsSlice } from '../groups/types';
 import type { KsqlRuntimeSlice } from '../ksql-runtime/types';
 import type { QueuesSlice } from '../queue/types';
+import type { TransactionsSlice } from '../transactions/types';
 import type { Timer } from './protocol';
 import type { Rng } from './rng';
 
@@ -225,6 +226,8 @@ export interface ProducerConfig {
    * partition for this long; 0 gives a random partition per record. The Java client ignores it.
    */
   readonly stickyPartitioningLingerMs: number;
+  /** transactional.id: set, the producer writes in transactions (transactions/); null by default. */
+  readonly transactionalId: string | null;
 }
 
 export interface ProducerBatch {
@@ -320,4 +323,6 @@ export interface EngineState {
   readonly queues: QueuesSlice;
   /** Persistent ksqlDB queries running on the cluster (ksql-runtime/). */
   readonly ksql: KsqlRuntimeSlice;
+  /** Producer ids, the transaction coordinator and transactional clients (transactions/). */
+  readonly transactions: TransactionsSlice;
 }

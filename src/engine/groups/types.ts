@@ -40,6 +40,8 @@ export interface ConsumerConfig {
   readonly requestTimeoutMs: number;
   readonly retryBackoffMs: number;
   readonly metadataMaxAgeMs: number;
+  /** isolation.level: read_committed reads up to the last stable offset and skips aborted records. */
+  readonly isolationLevel: 'read_uncommitted' | 'read_committed';
 }
 
 /**

@@ -214,9 +214,36 @@ function ksqlCommands(): Weighted[] {
   ];
 }
 
+/** Transactional producer tp writes to topic t in transactions it commits or aborts (transactions/). */
+function transactionCommands(): Weighted[] {
+  const producer = 'tp';
+  return [
+    { weight: 1, arbitrary: fc.constant<Command>({ type: 'beginTransaction', producer }) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.integer({ min: 0, max: 3 }), anyValue)
+        .map(([partition, value]): Command => ({ type: 'produce', producer, topic: 't', partition, value })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 0, max: 9 }).map(
+        (offset): Command => ({
+          type: 'sendOffsetsToTransaction',
+          producer,
+          group: 'g',
+          offsets: [{ topic: 't', partition: 0, offset }],
+        }),
+      ),
+    },
+    { weight: 1, arbitrary: fc.constant<Command>({ type: 'commitTransaction', producer }) },
+    { weight: 1, arbitrary: fc.constant<Command>({ type: 'abortTransaction', producer }) },
+  ];
+}
+
 /**
  * Command lists over the whole engine: producers (some values JSON for the queries), consumers in a group,
- * broker failures and ksql queries, on a topic replicated three times. For properties that must hold
+ * broker failures, ksql queries and transactions, on a topic replicated three times. For properties that must hold
  * whatever happens, such as determinism and seek equals replay.
  */
 export function arbitraryEngineCommands(maxLength = 80): fc.Arbitrary<Command[]> {
@@ -229,7 +256,12 @@ export function arbitraryEngineCommands(maxLength = 80): fc.Arbitrary<Command[]>
     ...brokerCommands(),
     ...ksqlCommands(),
     ...compactionCommands(),
+    ...transactionCommands(),
   );
-  const setup = producerSetup({ replicationFactor: 3, minInsyncReplicas: 2 });
+  const setup: Command[] = [
+    ...producerSetup({ replicationFactor: 3, minInsyncReplicas: 2 }),
+    { type: 'addProducer', producer: 'tp', transactionalId: 'tp-tx', lingerMs: 0 },
+    { type: 'initTransactions', producer: 'tp' },
+  ];
   return fc.array(cmd, { maxLength }).map((cs) => [...setup, ...cs]);
 }

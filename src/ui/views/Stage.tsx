@@ -32,6 +32,9 @@ const RebalanceCompareView = lazy(() =>
 );
 const ScalableView = lazy(() => import('./scalable/ScalableView').then((m) => ({ default: m.ScalableView })));
 const StreamView = lazy(() => import('./stream/StreamView').then((m) => ({ default: m.StreamView })));
+const TransactionsView = lazy(() =>
+  import('./transactions/TransactionsView').then((m) => ({ default: m.TransactionsView })),
+);
 
 function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView>) {
   switch (view.kind) {
@@ -93,6 +96,8 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
       return <StreamView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
     case 'compaction':
       return <CompactionView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
+    case 'transactions':
+      return <TransactionsView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'diagram':
       return <DiagramView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
   }
