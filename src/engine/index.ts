@@ -100,6 +100,28 @@ export {
   producerPartitionCount,
 } from './producer/producer-metadata';
 export type { QueueTimer } from './queue/protocol';
+// Share groups (KIP-932): the share-partition's window, its records' states and who holds what.
+export type { ShareTimer } from './share/protocol';
+export {
+  heldByMember,
+  inFlightAt,
+  shareGroup,
+  shareLag,
+  sharePartitionEndOffset,
+  sharePartitionOf,
+} from './share/selectors';
+export {
+  type AcknowledgeType,
+  type AcquiredRecord,
+  DEFAULT_SHARE_GROUP_CONFIG,
+  type InFlightRecord,
+  type ShareCommand,
+  type ShareEvent,
+  type ShareGroupConfig,
+  type ShareGroupState,
+  type SharePartitionState,
+  type ShareRecordState,
+} from './share/types';
 export {
   type AcknowledgedRecord,
   type BrokerDownReason,

@@ -6,6 +6,7 @@
  */
 import { checkGroupInvariants } from '../groups/invariants';
 import { checkReplicationInvariants } from '../replication/invariants';
+import { checkShareInvariants } from '../share/invariants';
 import type { EngineState } from './types';
 
 export function checkInvariants(state: EngineState): string[] {
@@ -44,6 +45,6 @@ export function checkInvariants(state: EngineState): string[] {
       problems.push('timer queue out of order');
   }
   if (state.timers.length > 0 && state.timers[0]!.dueMs < state.now) problems.push('a timer is overdue');
-  problems.push(...checkReplicationInvariants(state), ...checkGroupInvariants(state));
+  problems.push(...checkReplicationInvariants(state), ...checkGroupInvariants(state), ...checkShareInvariants(state));
   return problems;
 }

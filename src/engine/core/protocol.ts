@@ -14,6 +14,7 @@ import type { KsqlRuntimeTimerPayloads } from '../ksql-runtime/protocol';
 import type { QueueTimerPayloads } from '../queue/protocol';
 import type { ProduceErrorCode } from '../replication/events';
 import type { ReplicationMessagePayloads, ReplicationTimerPayloads } from '../replication/protocol';
+import type { ShareTimerPayloads } from '../share/protocol';
 import type { Acks, NodeId, PendingRecord, ProducerBatch } from './types';
 
 /** Something that travels between two nodes, drawn at (now - sentAtMs) / (arrivesAtMs - sentAtMs). */
@@ -112,7 +113,8 @@ export interface TimerPayloads
     ReplicationTimerPayloads,
     GroupTimerPayloads,
     QueueTimerPayloads,
-    KsqlRuntimeTimerPayloads {}
+    KsqlRuntimeTimerPayloads,
+    ShareTimerPayloads {}
 
 export type MessageKind = keyof MessagePayloads;
 export type TimerKind = keyof TimerPayloads;

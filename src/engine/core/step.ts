@@ -24,6 +24,8 @@ import { drain, onProduceResponse, onProduceRetry, onProduceTimeout } from '../p
 import { queueHandlers } from '../queue/handlers';
 import { initialQueuesSlice } from '../queue/types';
 import { replicationHandlers } from '../replication/handlers';
+import { shareHandlers } from '../share/handlers';
+import { initialShareSlice } from '../share/types';
 import type { Command, CommandType, CoreCommand } from './commands';
 import { NO_ENV, type StepEnv } from './env';
 import type { EngineError, EngineEvent } from './events';
@@ -70,6 +72,7 @@ export function initialState(seed: number): EngineState {
     groups: initialGroupsSlice,
     queues: initialQueuesSlice,
     ksql: initialKsqlRuntimeSlice,
+    share: initialShareSlice,
   };
 }
 
@@ -102,6 +105,7 @@ const commandHandlers: CommandHandlers<Command> = {
   ...groupHandlers.commands,
   ...queueHandlers.commands,
   ...ksqlRuntimeHandlers.commands,
+  ...shareHandlers.commands,
 };
 
 /** What happens when a message arrives, by its kind. */
@@ -116,6 +120,7 @@ const messageHandlers: MessageHandlers<MessagePayloads> = {
   ...groupHandlers.messages,
   ...queueHandlers.messages,
   ...ksqlRuntimeHandlers.messages,
+  ...shareHandlers.messages,
 };
 
 /** What happens when a timer falls due, by its kind. */
@@ -135,6 +140,7 @@ const timerHandlers: TimerHandlers<TimerPayloads> = {
   ...groupHandlers.timers,
   ...queueHandlers.timers,
   ...ksqlRuntimeHandlers.timers,
+  ...shareHandlers.timers,
 };
 
 /** Hands a message to the handler of its kind (the map is total over kinds: no kind is dropped). */

@@ -12,6 +12,7 @@ import type { ReplicaLog } from '../broker/log';
 import type { GroupsSlice } from '../groups/types';
 import type { KsqlRuntimeSlice } from '../ksql-runtime/types';
 import type { QueuesSlice } from '../queue/types';
+import type { ShareSlice } from '../share/types';
 import type { Timer } from './protocol';
 import type { Rng } from './rng';
 
@@ -300,4 +301,6 @@ export interface EngineState {
   readonly queues: QueuesSlice;
   /** Persistent ksqlDB queries running on the cluster (ksql-runtime/). */
   readonly ksql: KsqlRuntimeSlice;
+  /** Share groups and their share-partitions (share/, KIP-932). */
+  readonly share: ShareSlice;
 }
