@@ -108,13 +108,15 @@ function leaveShareGroup(tx: Tx, cmd: Cmd<'leaveShareGroup'>): EngineError | und
   if (!g?.members[cmd.member]) return noGroup(cmd.group);
   const { [cmd.member]: _gone, ...members } = g.members;
   setGroup(tx, { ...g, members });
-  let count = 0;
+  const released = [];
   for (const sp of Object.values(g.partitions)) {
     const held = heldBy(sp, cmd.member);
-    count += held.length;
-    advance(tx, cmd.group, releaseAll(sp, held, g.config.deliveryCountLimit).sp);
+    if (held.length === 0) continue;
+    const { sp: next, outcomes } = releaseAll(sp, held, g.config.deliveryCountLimit);
+    released.push({ topic: sp.topic, partition: sp.partition, outcomes });
+    advance(tx, cmd.group, next);
   }
-  tx.emit({ type: 'shareMemberLeft', group: cmd.group, member: cmd.member, released: count });
+  tx.emit({ type: 'shareMemberLeft', group: cmd.group, member: cmd.member, released });
   return undefined;
 }
 

@@ -104,7 +104,17 @@ export interface AcquiredRecord {
 export type ShareEvent =
   | { type: 'shareGroupConfigured'; group: string; config: ShareGroupConfig }
   | { type: 'shareMemberJoined'; group: string; member: string }
-  | { type: 'shareMemberLeft'; group: string; member: string; released: number }
+  | {
+      type: 'shareMemberLeft';
+      group: string;
+      member: string;
+      /** What it held, released: per share-partition, each offset with the state it went to. */
+      released: readonly {
+        topic: string;
+        partition: number;
+        outcomes: readonly { offset: number; state: ShareRecordState }[];
+      }[];
+    }
   | {
       type: 'sharePartitionInitialized';
       group: string;
