@@ -23,6 +23,7 @@ const QueueVsLogView = lazy(() =>
 );
 const ScalableView = lazy(() => import('./scalable/ScalableView').then((m) => ({ default: m.ScalableView })));
 const StreamView = lazy(() => import('./stream/StreamView').then((m) => ({ default: m.StreamView })));
+const ShareView = lazy(() => import('./share/ShareView').then((m) => ({ default: m.ShareView })));
 
 function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView>) {
   switch (view.kind) {
@@ -60,6 +61,8 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
       );
     case 'queue-vs-log':
       return <QueueVsLogView view={view} frame={frame} playheadMs={playheadMs} />;
+    case 'share':
+      return <ShareView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'stream':
       return <StreamView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
     case 'diagram':
