@@ -13,6 +13,7 @@ const SCENES = [
   'scalable-architecture',
   'streaming-toolset',
   'fraud-query',
+  'share-groups',
 ];
 
 async function seriousViolations(page: Page): Promise<string[]> {

@@ -55,6 +55,13 @@ const STATE_WORD: Record<InFlightRecord['state'], string> = {
   ARCHIVED: 'archived',
 };
 
+const OUTCOME_MARK: Record<InFlightRecord['state'], string> = {
+  AVAILABLE: 'free',
+  ACQUIRED: '',
+  ACKNOWLEDGED: '✓',
+  ARCHIVED: '✕',
+};
+
 function RecordCard(props: {
   record: LogRecord;
   slot: Slot;
@@ -71,13 +78,10 @@ function RecordCard(props: {
     r?.lockExpiresAtMs != null ? Math.max(0, Math.ceil((r.lockExpiresAtMs - playheadMs) / 1000)) : null;
   const cls = r ? `card ${r.state.toLowerCase()}` : `card ${slot.kind}`;
   const fill = r?.state === 'ACQUIRED' && r.memberId ? colourOf(r.memberId) : undefined;
-  const word = r
-    ? r.state === 'ACQUIRED'
-      ? (r.memberId ?? '')
-      : STATE_WORD[r.state]
-    : slot.kind === 'done'
-      ? 'done'
-      : '';
+  // Line two: the delivery count (or 'done' before the SPSO); line three: the lock's seconds, or the
+  // outcome's mark. Short, so they stay legible at 18 px in a 92 px slot; the legend names the colours.
+  const second = r ? `×${r.deliveryCount}` : slot.kind === 'done' ? 'done' : '';
+  const third = r ? (lockS !== null ? `${lockS}s` : OUTCOME_MARK[r.state]) : '';
   const spoken = r
     ? `offset ${record.offset}: ${STATE_WORD[r.state]}${r.memberId ? ` by ${r.memberId}` : ''}, delivery count ${r.deliveryCount}${lockS !== null ? `, lock ${lockS} s left` : ''}`
     : `offset ${record.offset}: ${slot.kind === 'done' ? 'done, before the start offset' : 'not fetched yet'}`;
@@ -104,14 +108,14 @@ function RecordCard(props: {
       <text className="card-offset" x={cx} y={ROW_Y + 26} textAnchor="middle" dominantBaseline="central">
         {record.offset}
       </text>
-      {word && (
-        <text className="card-word" x={cx} y={ROW_Y + 58} textAnchor="middle" dominantBaseline="central">
-          {word}
+      {second && (
+        <text className="card-word" x={cx} y={ROW_Y + 60} textAnchor="middle" dominantBaseline="central">
+          {second}
         </text>
       )}
-      {r && (
+      {third && (
         <text className="card-count" x={cx} y={ROW_Y + 90} textAnchor="middle" dominantBaseline="central">
-          {`×${r.deliveryCount}${lockS !== null ? ` · ${lockS}s` : ''}`}
+          {third}
         </text>
       )}
     </g>
@@ -334,7 +338,7 @@ export function ShareView({ view, frame, playheadMs }: { view: View; frame: Fram
           </g>
         ))}
         <text className="legend muted" x={RIGHT} y={58} textAnchor="end" dominantBaseline="central">
-          on a record: ×deliveries · seconds of lock left
+          on a record: ×deliveries, then seconds of lock left
         </text>
       </g>
       <g role="list" aria-label="Records of P0">
