@@ -127,8 +127,9 @@ function Window({ state, view, slots }: { state: EngineState; view: View; slots:
   if (!sp) return null;
   const end = sharePartitionEndOffset(sp);
   const y = ROW_Y + ROW_H + 16;
-  const x1 = slotX(sp.startOffset, slots) + 4;
   const empty = sp.inFlight.length === 0;
+  // An empty window sits just past the last record: a tick at the row's end, never beyond it.
+  const x1 = Math.min(slotX(sp.startOffset, slots) + 4, RIGHT - 12);
   const x2 = empty ? x1 + 8 : slotX(end, slots) + slotWidth(slots) - 4;
   const narrow = sp.inFlight.length < 3;
   return (
@@ -140,7 +141,12 @@ function Window({ state, view, slots }: { state: EngineState; view: View; slots:
     >
       <path className="window" d={`M${x1},${y - 8} V${y} H${x2} V${y - 8}`} />
       {narrow ? (
-        <text className="window-label" x={Math.min(x1, RIGHT - 330)} y={y + 26}>
+        <text
+          className="window-label"
+          x={empty ? x2 : Math.min(x1, RIGHT - 330)}
+          y={y + 26}
+          textAnchor={empty ? 'end' : 'start'}
+        >
           {empty ? `SPSO ${sp.startOffset} · nothing in flight` : `SPSO ${sp.startOffset} · SPEO ${end}`}
         </text>
       ) : (
