@@ -100,6 +100,22 @@ export {
   producerPartitionCount,
 } from './producer/producer-metadata';
 export type { QueueTimer } from './queue/protocol';
+export {
+  type AcknowledgedRecord,
+  type BrokerDownReason,
+  type ReplicationHistory,
+  replicationHistory,
+} from './replication/acknowledged';
+export { BROKER_SESSION_TIMEOUT_MS, PRODUCE_REQUEST_TIMEOUT_MS } from './replication/config';
+export type {
+  FetchError,
+  FetchedPartition,
+  ReplicaFetchPayload,
+  ReplicaFetchResponsePayload,
+  ReplicationMessage,
+  ReplicationTimer,
+} from './replication/protocol';
+export { type ReadableRecords, readableRecords } from './replication/read';
 // Share groups (KIP-932): the share-partition's window, its records' states and who holds what.
 export type { ShareTimer } from './share/protocol';
 export {
@@ -122,20 +138,4 @@ export {
   type SharePartitionState,
   type ShareRecordState,
 } from './share/types';
-export {
-  type AcknowledgedRecord,
-  type BrokerDownReason,
-  type ReplicationHistory,
-  replicationHistory,
-} from './replication/acknowledged';
-export { BROKER_SESSION_TIMEOUT_MS, PRODUCE_REQUEST_TIMEOUT_MS } from './replication/config';
-export type {
-  FetchError,
-  FetchedPartition,
-  ReplicaFetchPayload,
-  ReplicaFetchResponsePayload,
-  ReplicationMessage,
-  ReplicationTimer,
-} from './replication/protocol';
-export { type ReadableRecords, readableRecords } from './replication/read';
 export const loadKsqlEngineModule = () => import('./ksql-runtime/ksql-engine');

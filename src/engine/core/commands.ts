@@ -5,11 +5,17 @@
 import type { GroupCommand } from '../groups/commands';
 import type { KsqlRuntimeCommand } from '../ksql-runtime/types';
 import type { QueueCommand } from '../queue/types';
-import type { ShareCommand } from '../share/types';
 import type { ReplicationCommand } from '../replication/commands';
+import type { ShareCommand } from '../share/types';
 import type { Acks, BrokerId, ClientKind, KeylessStrategy, NetworkConfig, TopicConfig } from './types';
 
-export type Command = CoreCommand | GroupCommand | ReplicationCommand | QueueCommand | KsqlRuntimeCommand | ShareCommand;
+export type Command =
+  | CoreCommand
+  | GroupCommand
+  | ReplicationCommand
+  | QueueCommand
+  | KsqlRuntimeCommand
+  | ShareCommand;
 
 export type CoreCommand =
   | { type: 'createCluster'; brokers: number; racks?: string[]; network?: Partial<NetworkConfig> }

@@ -5,8 +5,8 @@
 import type { GroupEvent } from '../groups/events';
 import type { KsqlRuntimeEvent } from '../ksql-runtime/types';
 import type { QueueEvent } from '../queue/types';
-import type { ShareEvent } from '../share/types';
 import type { ReplicationEvent } from '../replication/events';
+import type { ShareEvent } from '../share/types';
 import type { BrokerId, Message } from './types';
 
 export type PartitionRule =

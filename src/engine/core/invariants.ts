@@ -45,6 +45,10 @@ export function checkInvariants(state: EngineState): string[] {
       problems.push('timer queue out of order');
   }
   if (state.timers.length > 0 && state.timers[0]!.dueMs < state.now) problems.push('a timer is overdue');
-  problems.push(...checkReplicationInvariants(state), ...checkGroupInvariants(state), ...checkShareInvariants(state));
+  problems.push(
+    ...checkReplicationInvariants(state),
+    ...checkGroupInvariants(state),
+    ...checkShareInvariants(state),
+  );
   return problems;
 }

@@ -89,7 +89,7 @@ function settle(
 export function notHeldBy(sp: SharePartitionState, offsets: readonly number[], memberId: string): number[] {
   return offsets.filter((o) => {
     const r = at(sp, o);
-    return !r || r.state !== 'ACQUIRED' || r.memberId !== memberId;
+    return r?.state !== 'ACQUIRED' || r.memberId !== memberId;
   });
 }
 
