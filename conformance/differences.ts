@@ -71,6 +71,17 @@ export const DELIBERATE: Readonly<Record<string, Difference>> = {
     reason: "a shorter wait on stage; the scene's notes say so",
   },
 
+  'rebalance-generation-count': {
+    scene: 'cooperative-rebalance, poll-interval-and-static-members',
+    step: 'every join',
+    stage:
+      "the stage's consumers join at the same instant (or a second apart), so a scale-out is one eager generation or two cooperative ones",
+    kafka:
+      'console consumers start seconds apart (a JVM each), so a group often forms or scales out through more generations (seen: cooperative survivors joined generations 4 to 8 after two consumers were started)',
+    reason:
+      'the suite checks what the protocol decides (eager survivors revoke everything; cooperative ones revoke only the partitions that move, then rejoin; a static restart keeps its generation) rather than generation numbers',
+  },
+
   'sticky-run-length': {
     scene: 'produce-no-key',
     step: 'What current Kafka does (the sticky producer: batch.size 40, linger.ms 10, m12..m23)',
@@ -97,6 +108,16 @@ export const DELIBERATE: Readonly<Record<string, Difference>> = {
       'a share fetch acquires whole record batches as they arrive, so which console share consumer gets which records depends on timing (in one run 6 records to one consumer and 2 to the other)',
     reason:
       'the engine is deterministic; the suite checks the claim that more than one member receives records of the one partition, each record once',
+  },
+  'cleaner-timing': {
+    scene: 'log-compaction',
+    step: 'The cleaner passes / The cleaner keeps the tombstone / The tombstone is gone',
+    stage:
+      "the cleaner's passes fall every 15 s of model time from the topic's creation (15 s, 30 s, 45 s...), so the tombstone's horizon is exactly 50 s",
+    kafka:
+      'a cleaner thread sleeps log.cleaner.backoff.ms (15 s) after a pass that found nothing, so its passes fall at a phase of their own and the horizon is the real pass time + delete.retention.ms',
+    reason:
+      'the suite waits for each pass and compares the offsets, keys and values that survive it, not the times',
   },
   'ksqldb-not-run': {
     scene: 'fraud-query, streaming-toolset, origins, streaming-giants, who-streams',

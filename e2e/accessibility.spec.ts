@@ -13,6 +13,9 @@ const SCENES = [
   'scalable-architecture',
   'streaming-toolset',
   'fraud-query',
+  'cooperative-rebalance',
+  'poll-interval-and-static-members',
+  'log-compaction',
   'share-groups',
 ];
 

@@ -153,7 +153,7 @@ function appendAsLeader(
   records: readonly PendingRecord[],
 ): number {
   const partition = tx.partition(topic, partitionId)!;
-  const segmentBytes = tx.topic(topic)!.config.segmentBytes;
+  const { segmentBytes, segmentMs = null } = tx.topic(topic)!.config;
   let log = partition.logs[broker]!;
   const baseOffset = log.logEndOffset;
   for (const r of records) {
@@ -169,8 +169,9 @@ function appendAsLeader(
       sequence: baseSequence >= 0 ? baseSequence + (log.logEndOffset - baseOffset) : -1,
       leaderEpoch: partition.leaderEpoch,
       sizeBytes: r.sizeBytes,
+      ...(r.tombstone ? { tombstone: true as const } : {}),
     };
-    log = appendRecord(log, record, segmentBytes);
+    log = appendRecord(log, record, segmentBytes, segmentMs);
     tx.emit({
       type: 'recordAppended',
       topic,
@@ -180,6 +181,7 @@ function appendAsLeader(
       recordId: r.id,
       key: r.key,
       value: r.value,
+      ...(r.tombstone ? { tombstone: true as const } : {}),
     });
   }
   const sequences =

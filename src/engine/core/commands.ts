@@ -61,6 +61,8 @@ export type CoreCommand =
       value: string;
       partition?: number;
       headers?: Record<string, string>;
+      /** A null value (Kafka's tombstone): `value` is then ignored and stored as ''. */
+      tombstone?: true;
     }
   /**
    * The producer fetches metadata now, as it would after metadata.max.age.ms: a scene uses it to show the

@@ -2,6 +2,7 @@
  * Domain events: what happened, in the past tense, each at a logical time. They are what the views animate;
  * a view never infers Kafka behaviour that is not in an event or in the state.
  */
+import type { CompactionEvent } from '../compaction/events';
 import type { GroupEvent } from '../groups/events';
 import type { KsqlRuntimeEvent } from '../ksql-runtime/types';
 import type { QueueEvent } from '../queue/types';
@@ -56,6 +57,7 @@ export type EngineEvent = { atMs: number } & (
       recordId: string;
       key: string | null;
       value: string;
+      tombstone?: true;
     }
   | {
       type: 'duplicateDropped';
@@ -108,6 +110,7 @@ export type EngineEvent = { atMs: number } & (
   | QueueEvent
   | ShareEvent
   | KsqlRuntimeEvent
+  | CompactionEvent
 );
 
 export type EngineEventType = EngineEvent['type'];

@@ -9,6 +9,7 @@
  * Messages and timers stay plain data (they live in the state's timer queue and in events), and keep the
  * `payload` nesting the golden traces print.
  */
+import type { CompactionTimerPayloads } from '../compaction/protocol';
 import type { GroupMessagePayloads, GroupTimerPayloads } from '../groups/protocol';
 import type { KsqlRuntimeTimerPayloads } from '../ksql-runtime/protocol';
 import type { QueueTimerPayloads } from '../queue/protocol';
@@ -114,7 +115,8 @@ export interface TimerPayloads
     GroupTimerPayloads,
     QueueTimerPayloads,
     KsqlRuntimeTimerPayloads,
-    ShareTimerPayloads {}
+    ShareTimerPayloads,
+    CompactionTimerPayloads {}
 
 export type MessageKind = keyof MessagePayloads;
 export type TimerKind = keyof TimerPayloads;

@@ -13,6 +13,7 @@ import {
 import { onProduceRequest } from '../broker/broker-produce';
 import { addPartitions, createCluster, createTopic, setTopicConfig } from '../broker/cluster';
 import { onRetentionCheck, RETENTION_CHECK_INTERVAL_MS } from '../broker/retention';
+import { compactionHandlers } from '../compaction/handlers';
 import { groupHandlers } from '../groups/handlers';
 import { initialGroupsSlice } from '../groups/types';
 import { ksqlRuntimeHandlers } from '../ksql-runtime/handlers';
@@ -141,6 +142,7 @@ const timerHandlers: TimerHandlers<TimerPayloads> = {
   ...queueHandlers.timers,
   ...ksqlRuntimeHandlers.timers,
   ...shareHandlers.timers,
+  ...compactionHandlers.timers,
 };
 
 /** Hands a message to the handler of its kind (the map is total over kinds: no kind is dropped). */

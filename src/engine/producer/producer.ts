@@ -249,7 +249,8 @@ export function produce(tx: Tx, cmd: Cmd<'produce'>): EngineError | undefined {
   }
   const key = cmd.key ?? null;
   const headers = cmd.headers ?? {};
-  const sizeBytes = recordSizeBytes(key, cmd.value, headers);
+  const value = cmd.tombstone ? '' : cmd.value;
+  const sizeBytes = recordSizeBytes(key, value, headers);
   const recordId = tx.id('r');
   const n = knownPartitionCount(tx, p, topic, cmd.partition);
   // Re-read: the metadata refresh may have changed this producer.
@@ -258,10 +259,11 @@ export function produce(tx: Tx, cmd: Cmd<'produce'>): EngineError | undefined {
   const record: PendingRecord = {
     id: recordId,
     key,
-    value: cmd.value,
+    value,
     headers,
     timestampMs: tx.state.now,
     sizeBytes,
+    ...(cmd.tombstone ? { tombstone: true as const } : {}),
   };
   appendToBatch(tx, p.id, topic.name, partition, record);
   return undefined;

@@ -2,7 +2,7 @@
  * What a consumer may read: the leader's records below the high watermark (Partition.fetchRecords with
  * FetchIsolation.HIGH_WATERMARK). Pure, for the consumer module's fetches and for views.
  */
-import { type LogRecord, readRange } from '../broker/log';
+import { type LogRecord, readRecordsFrom } from '../broker/log';
 import type { EngineState } from '../core/types';
 
 export interface ReadableRecords {
@@ -32,6 +32,5 @@ export function readableRecords(
   const base = { highWatermark: p.highWatermark, logStartOffset: log.logStartOffset };
   if (fromOffset < log.logStartOffset || fromOffset > log.logEndOffset)
     return { ...base, records: [], error: 'OFFSET_OUT_OF_RANGE' };
-  const to = Math.min(p.highWatermark, fromOffset + Math.max(0, maxRecords));
-  return { ...base, records: readRange(log, fromOffset, to) };
+  return { ...base, records: readRecordsFrom(log, fromOffset, p.highWatermark, Math.max(0, maxRecords)) };
 }

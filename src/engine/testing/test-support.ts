@@ -170,6 +170,36 @@ function brokerCommands(): Weighted[] {
   ];
 }
 
+/** Topic t becomes compacted (small segments by time, eager cleaner, short tombstone life), and tombstones. */
+function compactionCommands(): Weighted[] {
+  return [
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('compact' as const, 'compact,delete' as const).map(
+        (cleanupPolicy): Command => ({
+          type: 'setTopicConfig',
+          topic: 't',
+          config: { cleanupPolicy, segmentMs: 500, minCleanableDirtyRatio: 0.1, deleteRetentionMs: 3000 },
+        }),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('alice', 'bob', 'card-4412').map(
+        (key): Command => ({
+          type: 'produce',
+          producer: 'p1',
+          topic: 't',
+          key,
+          value: '',
+          tombstone: true,
+        }),
+      ),
+    },
+    { weight: 1, arbitrary: fc.constant<Command>({ type: 'advance', ms: 15_000 }) },
+  ];
+}
+
 /** A ksql query starts (or starts over) on topic t, or stops. */
 function ksqlCommands(): Weighted[] {
   const query = fc.constantFrom('q1', 'q2');
@@ -259,6 +289,7 @@ export function arbitraryEngineCommands(maxLength = 80): fc.Arbitrary<Command[]>
     ...brokerCommands(),
     ...ksqlCommands(),
     ...shareCommands(),
+    ...compactionCommands(),
   );
   const setup = producerSetup({ replicationFactor: 3, minInsyncReplicas: 2 });
   return fc.array(cmd, { maxLength }).map((cs) => [...setup, ...cs]);

@@ -14,12 +14,21 @@ const BrokersView = lazy(() => import('./brokers/BrokersView').then((m) => ({ de
 const ConsumersView = lazy(() =>
   import('./consumers/ConsumersView').then((m) => ({ default: m.ConsumersView })),
 );
+const CompactionView = lazy(() =>
+  import('./compaction/CompactionView').then((m) => ({ default: m.CompactionView })),
+);
 const CoordinatorView = lazy(() =>
   import('./coordinator/CoordinatorView').then((m) => ({ default: m.CoordinatorView })),
 );
 const DiagramView = lazy(() => import('./diagrams/DiagramView').then((m) => ({ default: m.DiagramView })));
 const QueueVsLogView = lazy(() =>
   import('./queue/QueueVsLogView').then((m) => ({ default: m.QueueVsLogView })),
+);
+const MemberTimersView = lazy(() =>
+  import('./members/MemberTimersView').then((m) => ({ default: m.MemberTimersView })),
+);
+const RebalanceCompareView = lazy(() =>
+  import('./rebalance/RebalanceCompareView').then((m) => ({ default: m.RebalanceCompareView })),
 );
 const ScalableView = lazy(() => import('./scalable/ScalableView').then((m) => ({ default: m.ScalableView })));
 const StreamView = lazy(() => import('./stream/StreamView').then((m) => ({ default: m.StreamView })));
@@ -59,12 +68,34 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
       return (
         <ScalableView view={view} frame={frame} playheadMs={playheadMs} sceneIndex={sceneIndex} step={step} />
       );
+    case 'member-timers':
+      return (
+        <MemberTimersView
+          view={view}
+          frame={frame}
+          playheadMs={playheadMs}
+          sceneIndex={sceneIndex}
+          step={step}
+        />
+      );
+    case 'rebalance-compare':
+      return (
+        <RebalanceCompareView
+          view={view}
+          frame={frame}
+          playheadMs={playheadMs}
+          sceneIndex={sceneIndex}
+          step={step}
+        />
+      );
     case 'queue-vs-log':
       return <QueueVsLogView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'share':
       return <ShareView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'stream':
       return <StreamView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
+    case 'compaction':
+      return <CompactionView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
     case 'diagram':
       return <DiagramView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
   }
