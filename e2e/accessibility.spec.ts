@@ -17,6 +17,7 @@ const SCENES = [
   'poll-interval-and-static-members',
   'log-compaction',
   'exactly-once',
+  'share-groups',
 ];
 
 async function seriousViolations(page: Page): Promise<string[]> {

@@ -113,6 +113,10 @@ function properties(node, brokers, home, port) {
     `offsets.topic.replication.factor=${rf}`,
     `transaction.state.log.replication.factor=${rf}`,
     'transaction.state.log.min.isr=1',
+    // Share groups (KIP-932) keep their state in __share_group_state, created at the first share fetch
+    // with replication factor 3 unless told otherwise: a one-broker cluster could not read one.
+    `share.coordinator.state.topic.replication.factor=${rf}`,
+    'share.coordinator.state.topic.min.isr=1',
     'num.partitions=1',
   ];
   if (node.broker) {

@@ -127,6 +127,28 @@ export type {
   ReplicationTimer,
 } from './replication/protocol';
 export { type ReadableRecords, readableRecords } from './replication/read';
+// Share groups (KIP-932): the share-partition's window, its records' states and who holds what.
+export type { ShareTimer } from './share/protocol';
+export {
+  heldByMember,
+  inFlightAt,
+  shareGroup,
+  shareLag,
+  sharePartitionEndOffset,
+  sharePartitionOf,
+} from './share/selectors';
+export {
+  type AcknowledgeType,
+  type AcquiredRecord,
+  DEFAULT_SHARE_GROUP_CONFIG,
+  type InFlightRecord,
+  type ShareCommand,
+  type ShareEvent,
+  type ShareGroupConfig,
+  type ShareGroupState,
+  type SharePartitionState,
+  type ShareRecordState,
+} from './share/types';
 // Producer ids and transactions: the coordinator's metadata, the markers, the last stable offset.
 export { consumedRecords } from './transactions/consumed';
 export {

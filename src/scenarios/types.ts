@@ -88,6 +88,12 @@ export type SceneView =
   | { readonly kind: 'member-timers'; readonly topic: string; readonly groups: readonly [string, string] }
   /** Many producers, brokers and consumers on one topic, with throughput plotted live. */
   | { readonly kind: 'scalable'; readonly topic: string; readonly group: string }
+  /**
+   * A share group (KIP-932) on one partition: the records coloured by state with their delivery counts and
+   * locks, the share-partition's start and end offsets, each member with what it holds; beside it a
+   * consumer group on the same partition, one owner and the rest idle.
+   */
+  | { readonly kind: 'share'; readonly topic: string; readonly group: string; readonly classicGroup: string }
   /** A traditional queue with competing consumers beside Kafka's log. */
   | { readonly kind: 'queue-vs-log'; readonly topic: string; readonly groups: readonly string[] }
   /** Stream processing: the input stream on a timeline, windows, counts, the output topic, the query. */

@@ -6,6 +6,7 @@ import type { GroupCommand } from '../groups/commands';
 import type { KsqlRuntimeCommand } from '../ksql-runtime/types';
 import type { QueueCommand } from '../queue/types';
 import type { ReplicationCommand } from '../replication/commands';
+import type { ShareCommand } from '../share/types';
 import type { TransactionCommand } from '../transactions/types';
 import type { Acks, BrokerId, ClientKind, KeylessStrategy, NetworkConfig, TopicConfig } from './types';
 
@@ -15,7 +16,8 @@ export type Command =
   | ReplicationCommand
   | QueueCommand
   | KsqlRuntimeCommand
-  | TransactionCommand;
+  | TransactionCommand
+  | ShareCommand;
 
 export type CoreCommand =
   | { type: 'createCluster'; brokers: number; racks?: string[]; network?: Partial<NetworkConfig> }

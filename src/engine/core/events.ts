@@ -7,6 +7,7 @@ import type { GroupEvent } from '../groups/events';
 import type { KsqlRuntimeEvent } from '../ksql-runtime/types';
 import type { QueueEvent } from '../queue/types';
 import type { ReplicationEvent } from '../replication/events';
+import type { ShareEvent } from '../share/types';
 import type { TransactionEvent } from '../transactions/types';
 import type { BrokerId, Message } from './types';
 
@@ -108,6 +109,7 @@ export type EngineEvent = { atMs: number } & (
   | GroupEvent
   | ReplicationEvent
   | QueueEvent
+  | ShareEvent
   | KsqlRuntimeEvent
   | CompactionEvent
   | TransactionEvent
@@ -133,7 +135,9 @@ export interface EngineError {
     /** ksqlDB refused a statement (its REST API's statement_error). */
     | 'KSQL_STATEMENT_ERROR'
     /** ksqlDB is still starting: here, the app has not loaded the query engine yet (engine-api.ts). */
-    | 'KSQL_NOT_READY';
+    | 'KSQL_NOT_READY'
+    /** A share consumer acknowledged a record it does not hold (SharePartition.acknowledge). */
+    | 'INVALID_RECORD_STATE';
   message: string;
   /** Where a ksqlDB statement error points, 1-based, and what the parser would have accepted there. */
   line?: number;

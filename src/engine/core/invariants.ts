@@ -6,6 +6,7 @@
  */
 import { checkGroupInvariants } from '../groups/invariants';
 import { checkReplicationInvariants } from '../replication/invariants';
+import { checkShareInvariants } from '../share/invariants';
 import { checkTransactionInvariants } from '../transactions/invariants';
 import type { EngineState } from './types';
 
@@ -52,6 +53,7 @@ export function checkInvariants(state: EngineState): string[] {
     ...checkReplicationInvariants(state),
     ...checkGroupInvariants(state),
     ...checkTransactionInvariants(state),
+    ...checkShareInvariants(state),
   );
   return problems;
 }

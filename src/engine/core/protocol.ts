@@ -15,6 +15,7 @@ import type { KsqlRuntimeTimerPayloads } from '../ksql-runtime/protocol';
 import type { QueueTimerPayloads } from '../queue/protocol';
 import type { ProduceErrorCode } from '../replication/events';
 import type { ReplicationMessagePayloads, ReplicationTimerPayloads } from '../replication/protocol';
+import type { ShareTimerPayloads } from '../share/protocol';
 import type { TransactionTimerPayloads } from '../transactions/protocol';
 import type { Acks, NodeId, PendingRecord, ProducerBatch } from './types';
 
@@ -118,6 +119,7 @@ export interface TimerPayloads
     GroupTimerPayloads,
     QueueTimerPayloads,
     KsqlRuntimeTimerPayloads,
+    ShareTimerPayloads,
     CompactionTimerPayloads,
     TransactionTimerPayloads {}
 

@@ -25,6 +25,8 @@ import { drain, onProduceResponse, onProduceRetry, onProduceTimeout } from '../p
 import { queueHandlers } from '../queue/handlers';
 import { initialQueuesSlice } from '../queue/types';
 import { replicationHandlers } from '../replication/handlers';
+import { shareHandlers } from '../share/handlers';
+import { initialShareSlice } from '../share/types';
 import { transactionHandlers } from '../transactions/handlers';
 import { initialTransactionsSlice } from '../transactions/types';
 import type { Command, CommandType, CoreCommand } from './commands';
@@ -74,6 +76,7 @@ export function initialState(seed: number): EngineState {
     queues: initialQueuesSlice,
     ksql: initialKsqlRuntimeSlice,
     transactions: initialTransactionsSlice,
+    share: initialShareSlice,
   };
 }
 
@@ -107,6 +110,7 @@ const commandHandlers: CommandHandlers<Command> = {
   ...queueHandlers.commands,
   ...ksqlRuntimeHandlers.commands,
   ...transactionHandlers.commands,
+  ...shareHandlers.commands,
 };
 
 /** What happens when a message arrives, by its kind. */
@@ -122,6 +126,7 @@ const messageHandlers: MessageHandlers<MessagePayloads> = {
   ...queueHandlers.messages,
   ...ksqlRuntimeHandlers.messages,
   ...transactionHandlers.messages,
+  ...shareHandlers.messages,
 };
 
 /** What happens when a timer falls due, by its kind. */
@@ -141,6 +146,7 @@ const timerHandlers: TimerHandlers<TimerPayloads> = {
   ...groupHandlers.timers,
   ...queueHandlers.timers,
   ...ksqlRuntimeHandlers.timers,
+  ...shareHandlers.timers,
   ...compactionHandlers.timers,
   ...transactionHandlers.timers,
 };

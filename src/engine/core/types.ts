@@ -12,6 +12,7 @@ import type { ReplicaLog } from '../broker/log';
 import type { GroupsSlice } from '../groups/types';
 import type { KsqlRuntimeSlice } from '../ksql-runtime/types';
 import type { QueuesSlice } from '../queue/types';
+import type { ShareSlice } from '../share/types';
 import type { TransactionsSlice } from '../transactions/types';
 import type { Timer } from './protocol';
 import type { Rng } from './rng';
@@ -325,4 +326,6 @@ export interface EngineState {
   readonly ksql: KsqlRuntimeSlice;
   /** Producer ids, the transaction coordinator and transactional clients (transactions/). */
   readonly transactions: TransactionsSlice;
+  /** Share groups and their share-partitions (share/, KIP-932). */
+  readonly share: ShareSlice;
 }

@@ -241,9 +241,69 @@ function transactionCommands(): Weighted[] {
   ];
 }
 
+const SHARE_MEMBERS = ['s1', 's2', 's3'];
+
+/**
+ * Share consumers s1..s3 of share group sg on topic t (KIP-932): joining, fetching, acknowledging any of
+ * offsets 0..5 of partitions 0..1 (refused unless held), leaving; the group's settings now and then.
+ */
+export function shareCommands(topic = 't', partitions = 2): Weighted[] {
+  const member = fc.constantFrom(...SHARE_MEMBERS);
+  return [
+    {
+      weight: 2,
+      arbitrary: member.map(
+        (m): Command => ({ type: 'joinShareGroup', group: 'sg', member: m, topics: [topic] }),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: member.map((m): Command => ({ type: 'leaveShareGroup', group: 'sg', member: m })),
+    },
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(member, fc.integer({ min: 1, max: 4 }))
+        .map(([m, maxRecords]): Command => ({ type: 'shareFetch', group: 'sg', member: m, maxRecords })),
+    },
+    {
+      weight: 5,
+      arbitrary: fc
+        .tuple(
+          member,
+          fc.integer({ min: 0, max: partitions - 1 }),
+          fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 3 }),
+          fc.constantFrom('ACCEPT' as const, 'RELEASE' as const, 'REJECT' as const),
+        )
+        .map(
+          ([m, partition, offsets, acknowledgeType]): Command => ({
+            type: 'shareAcknowledge',
+            group: 'sg',
+            member: m,
+            topic,
+            partition,
+            offsets,
+            acknowledgeType,
+          }),
+        ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({
+          autoOffsetReset: fc.constantFrom('earliest' as const, 'latest' as const),
+          recordLockDurationMs: fc.constantFrom(1000, 2000, 30_000),
+          deliveryCountLimit: fc.integer({ min: 2, max: 5 }),
+          partitionMaxRecordLocks: fc.integer({ min: 1, max: 6 }),
+        })
+        .map((config): Command => ({ type: 'setShareGroupConfig', group: 'sg', config })),
+    },
+  ];
+}
+
 /**
  * Command lists over the whole engine: producers (some values JSON for the queries), consumers in a group,
- * broker failures, ksql queries and transactions, on a topic replicated three times. For properties that must hold
+ * broker failures, ksql queries, transactions and share consumers, on a topic replicated three times. For properties that must hold
  * whatever happens, such as determinism and seek equals replay.
  */
 export function arbitraryEngineCommands(maxLength = 80): fc.Arbitrary<Command[]> {
@@ -255,6 +315,7 @@ export function arbitraryEngineCommands(maxLength = 80): fc.Arbitrary<Command[]>
     ...groupCommands(),
     ...brokerCommands(),
     ...ksqlCommands(),
+    ...shareCommands(),
     ...compactionCommands(),
     ...transactionCommands(),
   );

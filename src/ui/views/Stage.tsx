@@ -35,6 +35,7 @@ const StreamView = lazy(() => import('./stream/StreamView').then((m) => ({ defau
 const TransactionsView = lazy(() =>
   import('./transactions/TransactionsView').then((m) => ({ default: m.TransactionsView })),
 );
+const ShareView = lazy(() => import('./share/ShareView').then((m) => ({ default: m.ShareView })));
 
 function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView>) {
   switch (view.kind) {
@@ -92,6 +93,8 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
       );
     case 'queue-vs-log':
       return <QueueVsLogView view={view} frame={frame} playheadMs={playheadMs} />;
+    case 'share':
+      return <ShareView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'stream':
       return <StreamView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
     case 'compaction':
