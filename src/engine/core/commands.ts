@@ -2,13 +2,20 @@
  * Commands: what a scene or a presenter can do, in Kafka's verbs, as plain data. A run is a seed and a list
  * of these; it fits in a URL or localStorage and replays byte for byte.
  */
+import type { ModernGroupCommand } from '../consumer-protocol/types';
 import type { GroupCommand } from '../groups/commands';
 import type { KsqlRuntimeCommand } from '../ksql-runtime/types';
 import type { QueueCommand } from '../queue/types';
 import type { ReplicationCommand } from '../replication/commands';
 import type { Acks, BrokerId, ClientKind, KeylessStrategy, NetworkConfig, TopicConfig } from './types';
 
-export type Command = CoreCommand | GroupCommand | ReplicationCommand | QueueCommand | KsqlRuntimeCommand;
+export type Command =
+  | CoreCommand
+  | GroupCommand
+  | ReplicationCommand
+  | QueueCommand
+  | KsqlRuntimeCommand
+  | ModernGroupCommand;
 
 export type CoreCommand =
   | { type: 'createCluster'; brokers: number; racks?: string[]; network?: Partial<NetworkConfig> }

@@ -4,6 +4,7 @@
  * states the history, demonstration and protocol tests reach. Each returns a list of violations, empty when
  * the state is sound.
  */
+import { checkModernGroupInvariants } from '../consumer-protocol/invariants';
 import { checkGroupInvariants } from '../groups/invariants';
 import { checkReplicationInvariants } from '../replication/invariants';
 import type { EngineState } from './types';
@@ -44,6 +45,10 @@ export function checkInvariants(state: EngineState): string[] {
       problems.push('timer queue out of order');
   }
   if (state.timers.length > 0 && state.timers[0]!.dueMs < state.now) problems.push('a timer is overdue');
-  problems.push(...checkReplicationInvariants(state), ...checkGroupInvariants(state));
+  problems.push(
+    ...checkReplicationInvariants(state),
+    ...checkGroupInvariants(state),
+    ...checkModernGroupInvariants(state),
+  );
   return problems;
 }

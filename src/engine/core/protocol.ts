@@ -9,6 +9,7 @@
  * Messages and timers stay plain data (they live in the state's timer queue and in events), and keep the
  * `payload` nesting the golden traces print.
  */
+import type { ModernMessagePayloads, ModernTimerPayloads } from '../consumer-protocol/protocol';
 import type { GroupMessagePayloads, GroupTimerPayloads } from '../groups/protocol';
 import type { KsqlRuntimeTimerPayloads } from '../ksql-runtime/protocol';
 import type { QueueTimerPayloads } from '../queue/protocol';
@@ -104,7 +105,8 @@ export type CoreTimer = TimerOf<CoreTimerPayloads>;
 export interface MessagePayloads
   extends CoreMessagePayloads,
     ReplicationMessagePayloads,
-    GroupMessagePayloads {}
+    GroupMessagePayloads,
+    ModernMessagePayloads {}
 
 /** Every timer kind of the engine. */
 export interface TimerPayloads
@@ -112,7 +114,8 @@ export interface TimerPayloads
     ReplicationTimerPayloads,
     GroupTimerPayloads,
     QueueTimerPayloads,
-    KsqlRuntimeTimerPayloads {}
+    KsqlRuntimeTimerPayloads,
+    ModernTimerPayloads {}
 
 export type MessageKind = keyof MessagePayloads;
 export type TimerKind = keyof TimerPayloads;

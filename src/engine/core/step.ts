@@ -13,6 +13,8 @@ import {
 import { onProduceRequest } from '../broker/broker-produce';
 import { addPartitions, createCluster, createTopic, setTopicConfig } from '../broker/cluster';
 import { onRetentionCheck, RETENTION_CHECK_INTERVAL_MS } from '../broker/retention';
+import { modernGroupHandlers } from '../consumer-protocol/handlers';
+import { initialModernGroupsSlice } from '../consumer-protocol/types';
 import { groupHandlers } from '../groups/handlers';
 import { initialGroupsSlice } from '../groups/types';
 import { ksqlRuntimeHandlers } from '../ksql-runtime/handlers';
@@ -70,6 +72,7 @@ export function initialState(seed: number): EngineState {
     groups: initialGroupsSlice,
     queues: initialQueuesSlice,
     ksql: initialKsqlRuntimeSlice,
+    modernGroups: initialModernGroupsSlice,
   };
 }
 
@@ -102,6 +105,7 @@ const commandHandlers: CommandHandlers<Command> = {
   ...groupHandlers.commands,
   ...queueHandlers.commands,
   ...ksqlRuntimeHandlers.commands,
+  ...modernGroupHandlers.commands,
 };
 
 /** What happens when a message arrives, by its kind. */
@@ -116,6 +120,7 @@ const messageHandlers: MessageHandlers<MessagePayloads> = {
   ...groupHandlers.messages,
   ...queueHandlers.messages,
   ...ksqlRuntimeHandlers.messages,
+  ...modernGroupHandlers.messages,
 };
 
 /** What happens when a timer falls due, by its kind. */
@@ -135,6 +140,7 @@ const timerHandlers: TimerHandlers<TimerPayloads> = {
   ...groupHandlers.timers,
   ...queueHandlers.timers,
   ...ksqlRuntimeHandlers.timers,
+  ...modernGroupHandlers.timers,
 };
 
 /** Hands a message to the handler of its kind (the map is total over kinds: no kind is dropped). */
