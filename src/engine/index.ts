@@ -117,3 +117,15 @@ export type {
 } from './replication/protocol';
 export { type ReadableRecords, readableRecords } from './replication/read';
 export const loadKsqlEngineModule = () => import('./ksql-runtime/ksql-engine');
+export { modernGroupState } from './consumer-protocol/group-state';
+export { partitionReaders, type ReadingSpan, unreadMs } from './consumer-protocol/timeline';
+export {
+  CONSUMER_HEARTBEAT_INTERVAL_MS,
+  CONSUMER_SESSION_TIMEOUT_MS,
+  type ModernConsumer,
+  type ModernGroup,
+  type ModernGroupState,
+  type ModernMember,
+  type ModernMemberState,
+  type ServerAssignorName,
+} from './consumer-protocol/types';

@@ -78,6 +78,16 @@ export type SceneView =
     }
   /** Many producers, brokers and consumers on one topic, with throughput plotted live. */
   | { readonly kind: 'scalable'; readonly topic: string; readonly group: string }
+  /**
+   * The consumer protocol (KIP-848) beside the classic one: who read each partition when in both groups,
+   * and the coordinator's epochs, target and current assignments of the new one.
+   */
+  | {
+      readonly kind: 'consumer-protocol';
+      readonly topic: string;
+      readonly classicGroup: string;
+      readonly group: string;
+    }
   /** A traditional queue with competing consumers beside Kafka's log. */
   | { readonly kind: 'queue-vs-log'; readonly topic: string; readonly groups: readonly string[] }
   /** Stream processing: the input stream on a timeline, windows, counts, the output topic, the query. */

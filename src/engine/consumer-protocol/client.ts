@@ -14,6 +14,7 @@ import { sortTps } from './assignors';
 import type { ModernMessageOf } from './protocol';
 import { modernConsumerOf, modernGroupOf, setModernGroup, updateModernConsumer } from './slice';
 import {
+  AUTO_COMMIT_INTERVAL_MS,
   CONSUMER_HEARTBEAT_INTERVAL_MS,
   HEARTBEAT_REQUEST_TIMEOUT_MS,
   type ModernConsumer,
@@ -83,6 +84,7 @@ export function addModernConsumer(tx: Tx, cmd: Cmd<'addModernConsumer'>): Engine
     inFlightSinceMs: null,
     nextHeartbeatMs: tx.state.now,
     heartbeatIntervalMs: CONSUMER_HEARTBEAT_INTERVAL_MS,
+    nextAutoCommitMs: tx.state.now + AUTO_COMMIT_INTERVAL_MS,
   };
   tx.state = {
     ...tx.state,
@@ -258,5 +260,10 @@ export function onPoll(tx: Tx, p: { consumer: string; incarnation: number }): vo
     });
   }
   c = updateModernConsumer(tx, c.id, { positions });
+  if (tx.state.now >= c.nextAutoCommitMs) {
+    // Auto-commit happens inside poll(), for what earlier polls returned (ConsumerConfig enable.auto.commit).
+    commit(tx, c, c.owned);
+    c = updateModernConsumer(tx, c.id, { nextAutoCommitMs: tx.state.now + AUTO_COMMIT_INTERVAL_MS });
+  }
   tx.schedule('modernPoll', tx.state.now + c.pollIntervalMs, { consumer: c.id, incarnation: c.incarnation });
 }

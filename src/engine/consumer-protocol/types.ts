@@ -13,6 +13,8 @@ export const CONSUMER_HEARTBEAT_INTERVAL_MS = 5000;
 export const CONSUMER_SESSION_TIMEOUT_MS = 45_000;
 /** request.timeout.ms of the Java consumer: a heartbeat without an answer by then counts as lost. */
 export const HEARTBEAT_REQUEST_TIMEOUT_MS = 30_000;
+/** auto.commit.interval.ms of the Java consumer. */
+export const AUTO_COMMIT_INTERVAL_MS = 5000;
 
 /** group.remote.assignor / group.consumer.assignors: the broker's assignors; uniform is the default. */
 export type ServerAssignorName = 'uniform' | 'range';
@@ -88,6 +90,8 @@ export interface ModernConsumer {
   /** When the next heartbeat is due (the interval restarts at each answer). */
   readonly nextHeartbeatMs: number;
   readonly heartbeatIntervalMs: number;
+  /** enable.auto.commit: the next poll at or after this commits the positions (auto.commit.interval.ms 5 s). */
+  readonly nextAutoCommitMs: number;
 }
 
 export interface ModernGroupsSlice {
