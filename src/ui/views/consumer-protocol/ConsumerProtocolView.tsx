@@ -1,0 +1,379 @@
+/**
+ * The consumer protocol (KIP-848) beside the classic one. Top: for each group, who read each partition
+ * when (a gap is a partition nobody read), with crashes marked. Bottom: each group's members; for the new
+ * protocol the coordinator's group epoch and target assignment epoch, each member's epoch and state, its
+ * target against what it reads, and what the last heartbeat answer carried.
+ */
+import {
+  type EngineEvent,
+  type EngineState,
+  modernGroupState,
+  partitionReaders,
+  type ReadingSpan,
+  type TopicPartitionRef,
+} from '../../../engine';
+import type { SceneView } from '../../../scenarios/types';
+import { useRunEvents } from '../../store/hooks';
+import type { ViewProps } from '../view-props';
+import { H, type PanelLayout, panelLayout, timeWindow, W, xOf } from './protocol-layout';
+import './consumer-protocol.css';
+
+type View = Extract<SceneView, { kind: 'consumer-protocol' }>;
+
+const COLOURS = ['#17bebb', '#ffc914', '#c48be0', '#76b041', '#f08a4b'];
+/** c1 and n1 share a colour, c2 and n2 ...: the two pictures compare like with like. */
+const colourOf = (consumer: string) =>
+  COLOURS[(Number(consumer.replace(/\D/g, '')) - 1 + COLOURS.length) % COLOURS.length];
+const list = (tps: readonly TopicPartitionRef[]) =>
+  tps.length === 0 ? '–' : tps.map((tp) => `P${tp.partition}`).join(' ');
+
+interface Crash {
+  readonly consumer: string;
+  readonly atMs: number;
+}
+
+function Timeline({
+  layout,
+  readers,
+  partitions,
+  window,
+  crashes,
+  testId,
+}: {
+  layout: PanelLayout;
+  readers: Record<number, readonly ReadingSpan[]>;
+  partitions: number;
+  window: readonly [number, number];
+  crashes: readonly Crash[];
+  testId: string;
+}) {
+  const box = layout.timeline;
+  const rowH = layout.rowHeight;
+  return (
+    <g data-testid={testId}>
+      {Array.from({ length: partitions }, (_, i) => i).map((p) => {
+        const y = box.y + p * rowH;
+        const spans = (readers[p] ?? []).filter((s) => (s.toMs ?? window[1]) > window[0]);
+        const readerNow = spans.find((s) => s.toMs === null)?.consumer ?? '';
+        return (
+          <g
+            key={p}
+            data-testid={`${testId}-P${p}`}
+            data-reader={readerNow}
+            data-spans={spans.map((s) => s.consumer).join(',')}
+          >
+            <text
+              className="row-label"
+              x={box.x - 8}
+              y={y + rowH / 2}
+              textAnchor="end"
+              dominantBaseline="central"
+            >
+              P{p}
+            </text>
+            <rect className="row-bg" x={box.x} y={y + 2} width={box.w} height={rowH - 4} />
+            {spans.map((s) => {
+              const x1 = xOf(box, window, s.fromMs);
+              const x2 = xOf(box, window, s.toMs ?? window[1]);
+              const w = Math.max(1, x2 - x1);
+              return (
+                <g key={`${s.consumer}-${s.fromMs}`} data-box="reading span">
+                  <rect
+                    className="span"
+                    x={x1}
+                    y={y + 4}
+                    width={w}
+                    height={rowH - 8}
+                    rx={3}
+                    style={{ fill: colourOf(s.consumer) }}
+                  />
+                  {w >= 34 && (
+                    <text className="span-label" x={x1 + 6} y={y + rowH / 2} dominantBaseline="central">
+                      {s.consumer}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+          </g>
+        );
+      })}
+      {crashes.map((c) => {
+        const x = xOf(box, window, c.atMs);
+        return (
+          <g key={c.consumer} data-testid={`crash-${c.consumer}`}>
+            <line className="crash-line" x1={x} x2={x} y1={box.y} y2={box.y + box.h} />
+            <text className="crash-label" x={x + 4} y={box.y + box.h + 18}>
+              ✕ {c.consumer}
+            </text>
+          </g>
+        );
+      })}
+      <text className="axis-label" x={box.x} y={box.y + box.h + 18}>
+        {Math.round(window[0] / 1000)} s
+      </text>
+      <text className="axis-label" x={box.x + box.w} y={box.y + box.h + 18} textAnchor="end">
+        {Math.round(window[1] / 1000)} s
+      </text>
+    </g>
+  );
+}
+
+const CLASSIC_COLUMNS = [
+  [10, 'member'],
+  [80, 'generation'],
+  [190, 'client state'],
+  [330, 'reads'],
+] as const;
+const MODERN_COLUMNS = [
+  [10, 'member'],
+  [80, 'epoch'],
+  [135, 'state'],
+  [385, 'target'],
+  [480, 'reads'],
+] as const;
+
+function Heads({ layout, heads }: { layout: PanelLayout; heads: readonly (readonly [number, string])[] }) {
+  return (
+    <>
+      {heads.map(([dx, text]) => (
+        <text key={text} className="table-head" x={layout.table.x + dx} y={layout.table.y + 14}>
+          {text}
+        </text>
+      ))}
+    </>
+  );
+}
+
+function Row({
+  y,
+  layout,
+  cells,
+  sub,
+  testId,
+  dead,
+}: {
+  y: number;
+  layout: PanelLayout;
+  cells: readonly (readonly [number, string])[];
+  sub?: string;
+  testId: string;
+  dead?: boolean;
+}) {
+  const h = sub ? 46 : 28;
+  return (
+    <g data-box="member row" data-testid={testId} className={dead ? 'member dead' : 'member'}>
+      <rect className="row-box" x={layout.table.x} y={y} width={layout.table.w} height={h} rx={6} />
+      {cells.map(([dx, text]) => (
+        <text key={dx} className="cell" x={layout.table.x + dx} y={y + 19}>
+          {text}
+        </text>
+      ))}
+      {sub && (
+        <text className="cell-sub" x={layout.table.x + 10} y={y + 39}>
+          {sub}
+        </text>
+      )}
+    </g>
+  );
+}
+
+function ClassicTable({ state, group, layout }: { state: EngineState; group: string; layout: PanelLayout }) {
+  const consumers = Object.values(state.groups.consumers)
+    .filter((c) => c.group === group)
+    .sort((a, b) => a.id.localeCompare(b.id));
+  let y = layout.table.y + 26;
+  return (
+    <g data-testid="classic-members">
+      <Heads layout={layout} heads={CLASSIC_COLUMNS} />
+      {consumers.map((c) => {
+        const row = (
+          <Row
+            key={c.id}
+            y={y}
+            layout={layout}
+            testId={`classic-member-${c.id}`}
+            dead={c.status === 'dead'}
+            cells={
+              c.status === 'dead'
+                ? [
+                    [10, c.id],
+                    [70, '✕ crashed'],
+                  ]
+                : [
+                    [CLASSIC_COLUMNS[0][0], c.id],
+                    [CLASSIC_COLUMNS[1][0], c.generationId < 0 ? '–' : String(c.generationId)],
+                    [CLASSIC_COLUMNS[2][0], c.status],
+                    [CLASSIC_COLUMNS[3][0], list(c.owned)],
+                  ]
+            }
+          />
+        );
+        y += 34;
+        return row;
+      })}
+    </g>
+  );
+}
+
+/** What a member's last heartbeat answer (arrived by the playhead) carried. */
+function lastAnswer(
+  events: readonly EngineEvent[],
+  consumer: string,
+  playheadMs: number,
+): string | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type !== 'messageSent' || e.message.kind !== 'consumerGroupHeartbeatResponse') continue;
+    const m = e.message;
+    if (m.to !== `consumer:${consumer}` || m.arrivesAtMs > playheadMs) continue;
+    const a = m.payload.assignment;
+    const carried =
+      a === null ? 'assignment unchanged' : a.length === 0 ? 'no partition yet' : `assignment ${list(a)}`;
+    return `last heartbeat answer: epoch ${m.payload.memberEpoch}, ${carried}`;
+  }
+  return undefined;
+}
+
+function ModernTable({
+  state,
+  group,
+  layout,
+  events,
+  playheadMs,
+}: {
+  state: EngineState;
+  group: string;
+  layout: PanelLayout;
+  events: readonly EngineEvent[];
+  playheadMs: number;
+}) {
+  const g = state.modernGroups.groups[group];
+  const consumers = Object.values(state.modernGroups.consumers)
+    .filter((c) => c.group === group)
+    .sort((a, b) => a.id.localeCompare(b.id));
+  let y = layout.table.y + 26;
+  return (
+    <g data-testid="modern-members">
+      <Heads layout={layout} heads={MODERN_COLUMNS} />
+      {consumers.map((c) => {
+        const m = g?.members[c.memberId];
+        const dead = c.status === 'dead' || c.status === 'closed';
+        const cells: (readonly [number, string])[] = m
+          ? [
+              [MODERN_COLUMNS[0][0], c.id],
+              [MODERN_COLUMNS[1][0], String(m.memberEpoch)],
+              [MODERN_COLUMNS[2][0], m.state],
+              [MODERN_COLUMNS[3][0], list(g?.target[c.memberId] ?? [])],
+              [MODERN_COLUMNS[4][0], dead ? '✕ crashed' : list(c.owned)],
+            ]
+          : [
+              [10, c.id],
+              [58, dead ? '✕ crashed, removed: session timed out' : 'joining'],
+            ];
+        const sub = m
+          ? dead
+            ? 'crashed: the coordinator counts it until its session times out'
+            : lastAnswer(events, c.id, playheadMs)
+          : undefined;
+        const row = (
+          <Row
+            key={c.id}
+            y={y}
+            layout={layout}
+            testId={`modern-member-${c.id}`}
+            dead={dead}
+            cells={cells}
+            sub={sub}
+          />
+        );
+        y += sub ? 52 : 34;
+        return row;
+      })}
+    </g>
+  );
+}
+
+function crashesOf(
+  events: readonly EngineEvent[],
+  group: string,
+  kind: 'consumerKilled' | 'modernConsumerKilled',
+) {
+  return events.flatMap((e) =>
+    e.type === kind && e.group === group ? [{ consumer: e.consumer, atMs: e.atMs }] : [],
+  );
+}
+
+export function ConsumerProtocolView({ view, frame, playheadMs, sceneIndex, step }: ViewProps<View>) {
+  const all = useRunEvents(sceneIndex, step);
+  const events = all.filter((e) => e.atMs <= playheadMs);
+  const state = frame.state;
+  const partitions = state.topics[view.topic]?.partitions.length ?? 0;
+  const window = timeWindow(playheadMs);
+  const left = panelLayout(0, partitions);
+  const right = panelLayout(1, partitions);
+  const classic = state.groups.groups[view.classicGroup];
+  const modern = state.modernGroups.groups[view.group];
+  const inWindow = (c: Crash) => c.atMs >= window[0];
+  return (
+    <svg
+      className="stage-svg consumer-protocol"
+      viewBox={`0 0 ${W} ${H}`}
+      role="group"
+      aria-label="The classic consumer group protocol beside the consumer protocol of KIP-848"
+    >
+      <g
+        data-testid="classic-panel"
+        data-generation={classic?.generationId ?? 0}
+        data-state={classic?.state ?? ''}
+      >
+        <text className="panel-title" x={left.panel.x + 4} y={22}>
+          Classic protocol
+        </text>
+        <text className="panel-sub" x={left.panel.x + 4} y={44}>
+          {classic ? `generation ${classic.generationId} · ${classic.state}` : 'no group yet'}
+        </text>
+        <Timeline
+          layout={left}
+          readers={partitionReaders(events, view.topic, view.classicGroup)}
+          partitions={partitions}
+          window={window}
+          crashes={crashesOf(events, view.classicGroup, 'consumerKilled').filter(inWindow)}
+          testId="classic-timeline"
+        />
+        <ClassicTable state={state} group={view.classicGroup} layout={left} />
+      </g>
+      <line className="divider" x1={W / 2} x2={W / 2} y1={8} y2={H - 8} />
+      <g
+        data-testid="modern-panel"
+        data-group-epoch={modern?.groupEpoch ?? 0}
+        data-assignment-epoch={modern?.assignmentEpoch ?? 0}
+        data-state={modern ? modernGroupState(modern) : ''}
+      >
+        <text className="panel-title" x={right.panel.x + 4} y={22}>
+          Consumer protocol (KIP-848)
+        </text>
+        <text className="panel-sub" x={right.panel.x + 4} y={44}>
+          {modern
+            ? `group epoch ${modern.groupEpoch} · target epoch ${modern.assignmentEpoch} · ${modernGroupState(modern)}`
+            : 'no group yet'}
+        </text>
+        <Timeline
+          layout={right}
+          readers={partitionReaders(events, view.topic, view.group)}
+          partitions={partitions}
+          window={window}
+          crashes={crashesOf(events, view.group, 'modernConsumerKilled').filter(inWindow)}
+          testId="modern-timeline"
+        />
+        <ModernTable
+          state={state}
+          group={view.group}
+          layout={right}
+          events={events}
+          playheadMs={playheadMs}
+        />
+      </g>
+    </svg>
+  );
+}
