@@ -13,6 +13,7 @@ const SCENES = [
   'scalable-architecture',
   'streaming-toolset',
   'fraud-query',
+  'consumer-protocol',
 ];
 
 async function seriousViolations(page: Page): Promise<string[]> {

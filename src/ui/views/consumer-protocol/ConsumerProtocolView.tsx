@@ -71,7 +71,7 @@ function Timeline({
             >
               P{p}
             </text>
-            <rect className="row-bg" x={box.x} y={y + 2} width={box.w} height={rowH - 4} />
+            <rect className="row-bg" x={box.x} y={y + 1} width={box.w} height={rowH - 2} />
             {spans.map((s) => {
               const x1 = xOf(box, window, s.fromMs);
               const x2 = xOf(box, window, s.toMs ?? window[1]);
@@ -87,8 +87,8 @@ function Timeline({
                     rx={3}
                     style={{ fill: colourOf(s.consumer) }}
                   />
-                  {w >= 34 && (
-                    <text className="span-label" x={x1 + 6} y={y + rowH / 2} dominantBaseline="central">
+                  {w >= 36 && (
+                    <text className="span-label" x={x1 + 5} y={y + rowH / 2} dominantBaseline="central">
                       {s.consumer}
                     </text>
                   )}
@@ -120,27 +120,29 @@ function Timeline({
 }
 
 const CLASSIC_COLUMNS = [
-  [10, 'member'],
-  [80, 'generation'],
-  [190, 'client state'],
-  [330, 'reads'],
+  [8, ''],
+  [48, ''],
+  [130, 'client state'],
+  [280, 'reads'],
 ] as const;
 const MODERN_COLUMNS = [
-  [10, 'member'],
-  [80, 'epoch'],
-  [135, 'state'],
-  [385, 'target'],
-  [480, 'reads'],
+  [8, ''],
+  [48, ''],
+  [136, 'member state'],
+  [395, 'target'],
+  [495, 'reads'],
 ] as const;
 
 function Heads({ layout, heads }: { layout: PanelLayout; heads: readonly (readonly [number, string])[] }) {
   return (
     <>
-      {heads.map(([dx, text]) => (
-        <text key={text} className="table-head" x={layout.table.x + dx} y={layout.table.y + 14}>
-          {text}
-        </text>
-      ))}
+      {heads
+        .filter(([, text]) => text !== '')
+        .map(([dx, text]) => (
+          <text key={text} className="table-head" x={layout.table.x + dx} y={layout.table.y + 16}>
+            {text}
+          </text>
+        ))}
     </>
   );
 }
@@ -161,16 +163,17 @@ function Row({
   dead?: boolean;
 }) {
   const h = sub ? 46 : 28;
+  // Text baselines inside the row's box: one line, or a line and the heartbeat answer under it.
   return (
     <g data-box="member row" data-testid={testId} className={dead ? 'member dead' : 'member'}>
       <rect className="row-box" x={layout.table.x} y={y} width={layout.table.w} height={h} rx={6} />
       {cells.map(([dx, text]) => (
-        <text key={dx} className="cell" x={layout.table.x + dx} y={y + 19}>
+        <text key={dx} className="cell" x={layout.table.x + dx} y={y + 20}>
           {text}
         </text>
       ))}
       {sub && (
-        <text className="cell-sub" x={layout.table.x + 10} y={y + 39}>
+        <text className="cell-sub" x={layout.table.x + 8} y={y + 41}>
           {sub}
         </text>
       )}
@@ -182,7 +185,7 @@ function ClassicTable({ state, group, layout }: { state: EngineState; group: str
   const consumers = Object.values(state.groups.consumers)
     .filter((c) => c.group === group)
     .sort((a, b) => a.id.localeCompare(b.id));
-  let y = layout.table.y + 26;
+  let y = layout.table.y + 24;
   return (
     <g data-testid="classic-members">
       <Heads layout={layout} heads={CLASSIC_COLUMNS} />
@@ -197,19 +200,19 @@ function ClassicTable({ state, group, layout }: { state: EngineState; group: str
             cells={
               c.status === 'dead'
                 ? [
-                    [10, c.id],
-                    [70, '✕ crashed'],
+                    [CLASSIC_COLUMNS[0][0], c.id],
+                    [CLASSIC_COLUMNS[1][0], '✕ crashed'],
                   ]
                 : [
                     [CLASSIC_COLUMNS[0][0], c.id],
-                    [CLASSIC_COLUMNS[1][0], c.generationId < 0 ? '–' : String(c.generationId)],
+                    [CLASSIC_COLUMNS[1][0], c.generationId < 0 ? 'gen –' : `gen ${c.generationId}`],
                     [CLASSIC_COLUMNS[2][0], c.status],
                     [CLASSIC_COLUMNS[3][0], list(c.owned)],
                   ]
             }
           />
         );
-        y += 34;
+        y += 32;
         return row;
       })}
     </g>
@@ -230,7 +233,7 @@ function lastAnswer(
     const a = m.payload.assignment;
     const carried =
       a === null ? 'assignment unchanged' : a.length === 0 ? 'no partition yet' : `assignment ${list(a)}`;
-    return `last heartbeat answer: epoch ${m.payload.memberEpoch}, ${carried}`;
+    return `heartbeat answer: epoch ${m.payload.memberEpoch}, ${carried}`;
   }
   return undefined;
 }
@@ -252,7 +255,7 @@ function ModernTable({
   const consumers = Object.values(state.modernGroups.consumers)
     .filter((c) => c.group === group)
     .sort((a, b) => a.id.localeCompare(b.id));
-  let y = layout.table.y + 26;
+  let y = layout.table.y + 24;
   return (
     <g data-testid="modern-members">
       <Heads layout={layout} heads={MODERN_COLUMNS} />
@@ -262,7 +265,7 @@ function ModernTable({
         const cells: (readonly [number, string])[] = m
           ? [
               [MODERN_COLUMNS[0][0], c.id],
-              [MODERN_COLUMNS[1][0], String(m.memberEpoch)],
+              [MODERN_COLUMNS[1][0], `epoch ${m.memberEpoch}`],
               [MODERN_COLUMNS[2][0], m.state],
               [MODERN_COLUMNS[3][0], list(g?.target[c.memberId] ?? [])],
               [MODERN_COLUMNS[4][0], dead ? '✕ crashed' : list(c.owned)],
@@ -273,7 +276,7 @@ function ModernTable({
             ];
         const sub = m
           ? dead
-            ? 'crashed: the coordinator counts it until its session times out'
+            ? 'crashed: a member until its session expires'
             : lastAnswer(events, c.id, playheadMs)
           : undefined;
         const row = (
@@ -287,7 +290,7 @@ function ModernTable({
             sub={sub}
           />
         );
-        y += sub ? 52 : 34;
+        y += sub ? 50 : 32;
         return row;
       })}
     </g>
@@ -330,7 +333,7 @@ export function ConsumerProtocolView({ view, frame, playheadMs, sceneIndex, step
         <text className="panel-title" x={left.panel.x + 4} y={22}>
           Classic protocol
         </text>
-        <text className="panel-sub" x={left.panel.x + 4} y={44}>
+        <text className="panel-sub" x={left.panel.x + 4} y={46}>
           {classic ? `generation ${classic.generationId} · ${classic.state}` : 'no group yet'}
         </text>
         <Timeline
@@ -353,7 +356,7 @@ export function ConsumerProtocolView({ view, frame, playheadMs, sceneIndex, step
         <text className="panel-title" x={right.panel.x + 4} y={22}>
           Consumer protocol (KIP-848)
         </text>
-        <text className="panel-sub" x={right.panel.x + 4} y={44}>
+        <text className="panel-sub" x={right.panel.x + 4} y={46}>
           {modern
             ? `group epoch ${modern.groupEpoch} · target epoch ${modern.assignmentEpoch} · ${modernGroupState(modern)}`
             : 'no group yet'}

@@ -6,12 +6,12 @@
 import type { Box } from '../box';
 
 export const W = 1200;
-export const H = 500;
+export const H = 480;
 /** How much model time a timeline shows: the crash and the session timeout (45 s) fit in it. */
 export const WINDOW_MS = 60_000;
 
-const PANEL_W = 580;
-const GAP = 40;
+const PANEL_W = 590;
+const GAP = 20;
 const LABEL_W = 44;
 const TIMELINE_TOP = 56;
 const AXIS_H = 28;
@@ -26,9 +26,9 @@ export interface PanelLayout {
 /** The two panels (0 classic, 1 consumer protocol) for a topic of `partitions` partitions. */
 export function panelLayout(side: 0 | 1, partitions: number): PanelLayout {
   const x = side === 0 ? 0 : PANEL_W + GAP;
-  const rowHeight = Math.min(28, Math.floor(168 / Math.max(1, partitions)));
+  const rowHeight = Math.max(24, Math.min(28, Math.floor(168 / Math.max(1, partitions))));
   const timeline = { x: x + LABEL_W, y: TIMELINE_TOP, w: PANEL_W - LABEL_W, h: rowHeight * partitions };
-  const tableY = timeline.y + timeline.h + AXIS_H + 14;
+  const tableY = timeline.y + timeline.h + AXIS_H + 4;
   return {
     panel: { x, y: 0, w: PANEL_W, h: H },
     timeline,
