@@ -268,7 +268,7 @@ function ModernTable({
               [MODERN_COLUMNS[1][0], `epoch ${m.memberEpoch}`],
               [MODERN_COLUMNS[2][0], m.state],
               [MODERN_COLUMNS[3][0], list(g?.target[c.memberId] ?? [])],
-              [MODERN_COLUMNS[4][0], dead ? '✕ crashed' : list(c.owned)],
+              [MODERN_COLUMNS[4][0], dead ? '✕' : list(c.owned)],
             ]
           : [
               [10, c.id],
