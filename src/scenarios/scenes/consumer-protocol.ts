@@ -263,8 +263,8 @@ export const consumerProtocol: Scene = {
   view: { kind: 'consumer-protocol', topic: TOPIC, classicGroup: CLASSIC, group: MODERN },
   realCommands: [
     '# three terminals for the classic group, three for the new protocol\nbin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group classic --from-beginning\nbin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group consumer --from-beginning \\\n  --command-property group.protocol=consumer',
-    'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group consumer --state\n# GROUP     COORDINATOR (ID)  ASSIGNMENT-STRATEGY  STATE   GROUP-EPOCH  TARGET-ASSIGNMENT-EPOCH  #MEMBERS',
-    'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group consumer --members --verbose\n# ... EPOCH  CURRENT-EPOCH  ASSIGNMENT  TARGET-ASSIGNMENT',
+    'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group consumer --state --verbose\n# GROUP     COORDINATOR (ID)  ASSIGNMENT-STRATEGY  STATE   GROUP-EPOCH  TARGET-ASSIGNMENT-EPOCH  #MEMBERS',
+    'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group consumer --members --verbose\n# GROUP  CONSUMER-ID  HOST  CLIENT-ID  #PARTITIONS  CURRENT-EPOCH  CURRENT-ASSIGNMENT  TARGET-EPOCH  TARGET-ASSIGNMENT',
     '# kill -9 one consumer of each group; 45 s later describe again: only the consumer group kept its other members reading',
     'bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group classic --state',
   ],
