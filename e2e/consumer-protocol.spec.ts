@@ -54,6 +54,12 @@ test.describe('the consumer protocol beside the classic one', () => {
       );
       expect(await legibilityProblems(page, '.consumer-protocol')).toEqual([]);
     }
+    // On the big projector too, every step keeps its labels in their boxes.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    for (let k = 0; k < scene.steps.length; k++) {
+      await open(page, SCENE, k);
+      expect(await legibilityProblems(page, '.consumer-protocol')).toEqual([]);
+    }
     expect(errors).toEqual([]);
   });
 

@@ -71,7 +71,7 @@ function Timeline({
             >
               P{p}
             </text>
-            <rect className="row-bg" x={box.x} y={y + 1} width={box.w} height={rowH - 2} />
+            <rect className="row-bg" x={box.x} y={y} width={box.w} height={rowH} />
             {spans.map((s) => {
               const x1 = xOf(box, window, s.fromMs);
               const x2 = xOf(box, window, s.toMs ?? window[1]);

@@ -26,7 +26,7 @@ export interface PanelLayout {
 /** The two panels (0 classic, 1 consumer protocol) for a topic of `partitions` partitions. */
 export function panelLayout(side: 0 | 1, partitions: number): PanelLayout {
   const x = side === 0 ? 0 : PANEL_W + GAP;
-  const rowHeight = Math.max(24, Math.min(28, Math.floor(168 / Math.max(1, partitions))));
+  const rowHeight = Math.max(24, Math.min(30, Math.floor(180 / Math.max(1, partitions))));
   const timeline = { x: x + LABEL_W, y: TIMELINE_TOP, w: PANEL_W - LABEL_W, h: rowHeight * partitions };
   const tableY = timeline.y + timeline.h + AXIS_H + 4;
   return {
