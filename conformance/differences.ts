@@ -70,15 +70,7 @@ export const DELIBERATE: Readonly<Record<string, Difference>> = {
       'the shown command keeps the default session.timeout.ms 45000: the partitions move ~45 s after the kill',
     reason: "a shorter wait on stage; the scene's notes say so",
   },
-  'acks1-race': {
-    scene: 'replication',
-    step: 'acks=1: ✓ before the copies / A returns and truncates',
-    stage: 'the leader acknowledges €30 before the followers fetch it, then crashes: €30 is lost',
-    kafka:
-      "the suite cannot time a kill -9 between the leader's ack and the followers' next fetch on loopback",
-    reason:
-      'a race of milliseconds that the stage slows down to show; the suite checks the failover and ISR facts around it',
-  },
+
   'sticky-run-length': {
     scene: 'produce-no-key',
     step: 'What current Kafka does (the sticky producer: batch.size 40, linger.ms 10, m12..m23)',
@@ -95,7 +87,7 @@ export const DELIBERATE: Readonly<Record<string, Difference>> = {
     kafka:
       "not run: ksqlDB is not published on Maven Central (Confluent's own repository), and nothing else may be downloaded",
     reason:
-      'no ksqlDB server here; the Kafka commands beside them (console consumer of POSSIBLE_FRAUD) need its output topic',
+      "no ksqlDB server here; the Kafka commands beside them (console consumer of POSSIBLE_FRAUD) need its output topic. The fraud query's semantics are still judged: conformance/fraud-streams.test.ts runs the Kafka Streams topology ksqlDB compiles it to (kafka/streams/FraudQuery.java) on the scene's input and compares every row with the engine's, for tumbling and hopping windows",
   },
 };
 

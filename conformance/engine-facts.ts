@@ -2,7 +2,15 @@
  * What the engine says after a scene's steps, in the terms a real cluster's tools print: where each record
  * sits, the group's committed offsets and members' partitions, leaders, ISR and high watermarks.
  */
-import { type EngineState, keptRecords, type StepEnv, Timeline } from '../src/engine';
+import {
+  type EngineEvent,
+  type EngineState,
+  initialState,
+  keptRecords,
+  type StepEnv,
+  step,
+  Timeline,
+} from '../src/engine';
 import { ksqlEngine } from '../src/engine/testing/ksql';
 import { sceneRun } from '../src/scenarios/run';
 import type { Scene } from '../src/scenarios/types';
@@ -20,6 +28,20 @@ export interface PlacedRecord {
 export function engineStateAfter(scene: Scene, k = scene.steps.length - 1): EngineState {
   const run = sceneRun(scene);
   return new Timeline(run.seed, run.commands, env).stateAt(run.stepEnds[k]!);
+}
+
+/** Every event of the scene's run up to the end of step k (the last step when absent), in order. */
+export function engineEventsUntil(scene: Scene, k = scene.steps.length - 1): EngineEvent[] {
+  const run = sceneRun(scene);
+  const events: EngineEvent[] = [];
+  let state = initialState(run.seed);
+  for (const command of run.commands.slice(0, run.stepEnds[k])) {
+    const r = step(state, command, env);
+    if (!r.ok) throw new Error(`${scene.id}: ${command.type} failed: ${r.error.code} ${r.error.message}`);
+    state = r.state;
+    events.push(...r.events);
+  }
+  return events;
 }
 
 /** The records on each partition's leader, in partition then offset order. */
