@@ -118,7 +118,12 @@ export type {
 export { type ReadableRecords, readableRecords } from './replication/read';
 export const loadKsqlEngineModule = () => import('./ksql-runtime/ksql-engine');
 export { modernGroupState } from './consumer-protocol/group-state';
-export { partitionReaders, type ReadingSpan, unreadMs } from './consumer-protocol/timeline';
+export {
+  classicRebalances,
+  partitionReaders,
+  type ReadingSpan,
+  unreadMs,
+} from './consumer-protocol/timeline';
 export {
   CONSUMER_HEARTBEAT_INTERVAL_MS,
   CONSUMER_SESSION_TIMEOUT_MS,

@@ -88,3 +88,25 @@ export function unreadMs(
   }
   return total;
 }
+
+/**
+ * The classic group's rebalances: from leaving Stable (PreparingRebalance) until Stable again, the stretch
+ * in which the JoinGroup/SyncGroup barrier holds every member. The consumer protocol has no such stretch.
+ */
+export function classicRebalances(
+  events: readonly EngineEvent[],
+  group: string,
+): { readonly fromMs: number; readonly toMs: number | null }[] {
+  const out: { fromMs: number; toMs: number | null }[] = [];
+  let stableOnce = false;
+  for (const e of events) {
+    if (e.type !== 'groupStateChanged' || e.group !== group) continue;
+    const open = out.at(-1);
+    if (e.to === 'Stable') {
+      if (open && open.toMs === null) open.toMs = e.atMs;
+      stableOnce = true;
+    } else if (stableOnce && e.to === 'PreparingRebalance' && (!open || open.toMs !== null))
+      out.push({ fromMs: e.atMs, toMs: null });
+  }
+  return out;
+}

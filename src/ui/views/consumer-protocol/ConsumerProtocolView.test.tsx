@@ -17,6 +17,18 @@ describe('ConsumerProtocolView', () => {
     expect(byTestId(dom, 'classic-timeline-P0').getAttribute('data-spans')).toBe('c1,c1');
     expect(byTestId(dom, 'modern-timeline-P0').getAttribute('data-spans')).toBe('n1');
     expect(byTestId(dom, 'modern-timeline-P3').getAttribute('data-reader')).toBe('n1');
+    // The barrier is drawn over the classic timeline only: the consumer protocol has none.
+    expect(
+      byTestId(dom, 'classic-timeline').querySelectorAll('[data-testid="rebalance-barrier"]'),
+    ).toHaveLength(1);
+    expect(
+      byTestId(dom, 'modern-timeline').querySelectorAll('[data-testid="rebalance-barrier"]'),
+    ).toHaveLength(0);
+  });
+
+  it('marks the crash on both timelines in the step it happens', () => {
+    const dom = show(scenePlace('consumer-protocol', SESSIONS_EXPIRE - 1));
+    expect(byTestId(dom, 'crash-c2')).toBeTruthy();
     expect(byTestId(dom, 'crash-n2')).toBeTruthy();
   });
 

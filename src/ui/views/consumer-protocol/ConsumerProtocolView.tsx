@@ -5,6 +5,7 @@
  * target against what it reads, and what the last heartbeat answer carried.
  */
 import {
+  classicRebalances,
   type EngineEvent,
   type EngineState,
   modernGroupState,
@@ -38,8 +39,10 @@ function Timeline({
   partitions,
   window,
   crashes,
+  barriers = [],
   testId,
 }: {
+  barriers?: readonly { readonly fromMs: number; readonly toMs: number | null }[];
   layout: PanelLayout;
   readers: Record<number, readonly ReadingSpan[]>;
   partitions: number;
@@ -49,6 +52,7 @@ function Timeline({
 }) {
   const box = layout.timeline;
   const rowH = layout.rowHeight;
+  const shownBarriers = barriers.filter((b) => (b.toMs ?? window[1]) > window[0] && b.fromMs < window[1]);
   return (
     <g data-testid={testId}>
       {Array.from({ length: partitions }, (_, i) => i).map((p) => {
@@ -96,6 +100,23 @@ function Timeline({
               );
             })}
           </g>
+        );
+      })}
+      {shownBarriers.map((b) => {
+        const x1 = xOf(box, window, b.fromMs);
+        const x2 = xOf(box, window, b.toMs ?? window[1]);
+        return (
+          <rect
+            key={b.fromMs}
+            className="barrier"
+            data-testid="rebalance-barrier"
+            x={x1}
+            y={box.y}
+            width={Math.max(2, x2 - x1)}
+            height={box.h}
+          >
+            <title>rebalance: the JoinGroup/SyncGroup barrier</title>
+          </rect>
         );
       })}
       {crashes.map((c) => {
@@ -312,7 +333,7 @@ export function ConsumerProtocolView({ view, frame, playheadMs, sceneIndex, step
   const events = all.filter((e) => e.atMs <= playheadMs);
   const state = frame.state;
   const partitions = state.topics[view.topic]?.partitions.length ?? 0;
-  const window = timeWindow(playheadMs);
+  const window = timeWindow(frame.fromMs, frame.toMs);
   const left = panelLayout(0, partitions);
   const right = panelLayout(1, partitions);
   const classic = state.groups.groups[view.classicGroup];
@@ -342,6 +363,7 @@ export function ConsumerProtocolView({ view, frame, playheadMs, sceneIndex, step
           partitions={partitions}
           window={window}
           crashes={crashesOf(events, view.classicGroup, 'consumerKilled').filter(inWindow)}
+          barriers={classicRebalances(events, view.classicGroup)}
           testId="classic-timeline"
         />
         <ClassicTable state={state} group={view.classicGroup} layout={left} />

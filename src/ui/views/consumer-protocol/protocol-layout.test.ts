@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { H, panelLayout, timeWindow, W, WINDOW_MS, xOf } from './protocol-layout';
+import { H, MIN_WINDOW_MS, panelLayout, timeWindow, W, WINDOW_MS, xOf } from './protocol-layout';
 
 describe('consumer-protocol layout', () => {
   it('puts the two panels side by side inside the picture, each table under its timeline', () => {
@@ -13,9 +13,11 @@ describe('consumer-protocol layout', () => {
     }
   });
 
-  it('shows the first minute, then slides to keep now at the right edge', () => {
-    expect(timeWindow(10_000)).toEqual([0, WINDOW_MS]);
-    expect(timeWindow(85_000)).toEqual([25_000, 85_000]);
+  it('shows the step’s own stretch, never less than 12 s nor more than a minute, ending at the step’s end', () => {
+    expect(timeWindow(53_000, 68_000)).toEqual([53_000, 68_000]);
+    expect(timeWindow(68_000, 68_300)).toEqual([68_300 - MIN_WINDOW_MS, 68_300]);
+    expect(timeWindow(0, 5000)).toEqual([0, MIN_WINDOW_MS]);
+    expect(timeWindow(0, 90_000)).toEqual([90_000 - WINDOW_MS, 90_000]);
     const box = panelLayout(0, 6).timeline;
     expect(xOf(box, [0, WINDOW_MS], WINDOW_MS)).toBe(box.x + box.w);
     expect(xOf(box, [25_000, 85_000], 0)).toBe(box.x);

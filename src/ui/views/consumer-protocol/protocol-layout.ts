@@ -7,8 +7,10 @@ import type { Box } from '../box';
 
 export const W = 1200;
 export const H = 480;
-/** How much model time a timeline shows: the crash and the session timeout (45 s) fit in it. */
+/** The most model time a timeline shows: a crash and the session timeout (45 s) fit in it. */
 export const WINDOW_MS = 60_000;
+/** The least: a step of a few hundred ms still shows the seconds before it. */
+export const MIN_WINDOW_MS = 12_000;
 
 const PANEL_W = 590;
 const GAP = 20;
@@ -37,9 +39,14 @@ export function panelLayout(side: 0 | 1, partitions: number): PanelLayout {
   };
 }
 
-/** The window of model time shown at `nowMs`: the first minute, then the last minute. */
-export function timeWindow(nowMs: number): readonly [number, number] {
-  return nowMs <= WINDOW_MS ? [0, WINDOW_MS] : [nowMs - WINDOW_MS, nowMs];
+/**
+ * The window of model time shown: the step's own stretch, so a rebalance of a few seconds is wide enough
+ * to see, widened to MIN_WINDOW_MS and narrowed to WINDOW_MS, ending at the step's end.
+ */
+export function timeWindow(stepFromMs: number, stepToMs: number): readonly [number, number] {
+  const span = Math.min(WINDOW_MS, Math.max(MIN_WINDOW_MS, stepToMs - stepFromMs));
+  const from = Math.max(0, stepToMs - span);
+  return [from, from + span];
 }
 
 /** The x of model time `ms` in a timeline box, clamped to it. */
