@@ -339,6 +339,8 @@ export function ConsumerProtocolView({ view, frame, playheadMs, sceneIndex, step
   const classic = state.groups.groups[view.classicGroup];
   const modern = state.modernGroups.groups[view.group];
   const inWindow = (c: Crash) => c.atMs >= window[0];
+  const barriers = classicRebalances(events, view.classicGroup);
+  const barrierShown = barriers.some((b) => (b.toMs ?? window[1]) > window[0] && b.fromMs < window[1]);
   return (
     <svg
       className="stage-svg consumer-protocol"
@@ -355,7 +357,9 @@ export function ConsumerProtocolView({ view, frame, playheadMs, sceneIndex, step
           Classic protocol
         </text>
         <text className="panel-sub" x={left.panel.x + 4} y={46}>
-          {classic ? `generation ${classic.generationId} · ${classic.state}` : 'no group yet'}
+          {classic
+            ? `generation ${classic.generationId} · ${classic.state}${barrierShown ? ' · red: rebalance' : ''}`
+            : 'no group yet'}
         </text>
         <Timeline
           layout={left}
@@ -363,7 +367,7 @@ export function ConsumerProtocolView({ view, frame, playheadMs, sceneIndex, step
           partitions={partitions}
           window={window}
           crashes={crashesOf(events, view.classicGroup, 'consumerKilled').filter(inWindow)}
-          barriers={classicRebalances(events, view.classicGroup)}
+          barriers={barriers}
           testId="classic-timeline"
         />
         <ClassicTable state={state} group={view.classicGroup} layout={left} />
