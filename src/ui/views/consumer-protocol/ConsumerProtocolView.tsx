@@ -52,6 +52,7 @@ function Timeline({
 }) {
   const box = layout.timeline;
   const rowH = layout.rowHeight;
+  const crashXs = crashes.map((c) => xOf(box, window, c.atMs));
   const shownBarriers = barriers.filter((b) => (b.toMs ?? window[1]) > window[0] && b.fromMs < window[1]);
   return (
     <g data-testid={testId}>
@@ -130,12 +131,17 @@ function Timeline({
           </g>
         );
       })}
-      <text className="axis-label" x={box.x} y={box.y + box.h + 18}>
-        {Math.round(window[0] / 1000)} s
-      </text>
-      <text className="axis-label" x={box.x + box.w} y={box.y + box.h + 18} textAnchor="end">
-        {Math.round(window[1] / 1000)} s
-      </text>
+      {/* A crash marked near an edge says where it is; the edge's time would sit under its label. */}
+      {!crashXs.some((x) => x - box.x < 70) && (
+        <text className="axis-label" x={box.x} y={box.y + box.h + 18}>
+          {Math.round(window[0] / 1000)} s
+        </text>
+      )}
+      {!crashXs.some((x) => box.x + box.w - x < 110) && (
+        <text className="axis-label" x={box.x + box.w} y={box.y + box.h + 18} textAnchor="end">
+          {Math.round(window[1] / 1000)} s
+        </text>
+      )}
     </g>
   );
 }
