@@ -83,6 +83,7 @@ describe('consumer-protocol on real Kafka', () => {
 
   it('the broker assigns with uniform, bumps one epoch per join and per crash, and the survivors keep what they had', async () => {
     deliberate('member-ids');
+    deliberate('modern-member-order');
     shOk(`bin/kafka-topics.sh --bootstrap-server ${bootstrap()} --create --topic ${TOPIC} --partitions 6`);
     const modern = shown.pick(/--group consumer .*group.protocol=consumer/);
     shown.mark(modern.index);
