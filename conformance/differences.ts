@@ -81,6 +81,17 @@ export const DELIBERATE: Readonly<Record<string, Difference>> = {
     reason: "a shorter wait on stage; the scene's notes say so",
   },
 
+  'rebalance-generation-count': {
+    scene: 'cooperative-rebalance, poll-interval-and-static-members',
+    step: 'every join',
+    stage:
+      "the stage's consumers join at the same instant (or a second apart), so a scale-out is one eager generation or two cooperative ones",
+    kafka:
+      'console consumers start seconds apart (a JVM each), so a group often forms or scales out through more generations (seen: cooperative survivors joined generations 4 to 8 after two consumers were started)',
+    reason:
+      'the suite checks what the protocol decides (eager survivors revoke everything; cooperative ones revoke only the partitions that move, then rejoin; a static restart keeps its generation) rather than generation numbers',
+  },
+
   'sticky-run-length': {
     scene: 'produce-no-key',
     step: 'What current Kafka does (the sticky producer: batch.size 40, linger.ms 10, m12..m23)',
@@ -89,6 +100,34 @@ export const DELIBERATE: Readonly<Record<string, Difference>> = {
       "Kafka 4.2.1's console producer with the same settings gave runs of 2 in one run (0,0,2,2,0,0,2,2,3,3,1,1: 5 switches) and of 4 in another (1,1,1,1,0,0,0,0,1,1,3,3): BuiltInPartitioner switches at batch.size only once the batch is ready, else at twice batch.size, so the run length depends on timing",
     reason:
       "the engine is deterministic; the suite checks the scene's claim (fewer than 6 switches) on the real run and prints both runs",
+  },
+  'cleaner-timing': {
+    scene: 'log-compaction',
+    step: 'The cleaner passes / The cleaner keeps the tombstone / The tombstone is gone',
+    stage:
+      "the cleaner's passes fall every 15 s of model time from the topic's creation (15 s, 30 s, 45 s...), so the tombstone's horizon is exactly 50 s",
+    kafka:
+      'a cleaner thread sleeps log.cleaner.backoff.ms (15 s) after a pass that found nothing, so its passes fall at a phase of their own and the horizon is the real pass time + delete.retention.ms',
+    reason:
+      'the suite waits for each pass and compares the offsets, keys and values that survive it, not the times',
+  },
+  'transaction-protocol-in-one-step': {
+    scene: 'exactly-once',
+    step: 'A transaction, Commit, An aborted transaction',
+    stage:
+      'InitProducerId, AddPartitionsToTxn, AddOffsetsToTxn/TxnOffsetCommit and EndTxn are answered in the step they are made, by one coordinator for the cluster; the markers are written in that step',
+    kafka:
+      'each is a round trip to the coordinator (the leader of __transaction_state partition abs(hashCode(transactional.id)) % 50), and WriteTxnMarkers another to each partition leader',
+    reason:
+      'the scene draws the records, markers and offsets; the suite compares those (and the states and epochs kafka-transactions.sh describe prints), not the coordinator placement or the protocol round trips',
+  },
+  'sequences-across-epochs': {
+    scene: 'exactly-once',
+    step: 'An aborted transaction',
+    stage: "a transactional producer's sequence numbers keep counting after EndTxn bumps its epoch",
+    kafka: 'with transaction version 2 the producer restarts its sequence numbers at 0 with each new epoch',
+    reason:
+      'the stage shows one sequence per partition per producer; nothing the suite reads prints them for transactional batches',
   },
   'ksqldb-not-run': {
     scene: 'fraud-query, streaming-toolset, origins, streaming-giants, who-streams',

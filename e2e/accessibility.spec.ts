@@ -14,6 +14,10 @@ const SCENES = [
   'streaming-toolset',
   'fraud-query',
   'consumer-protocol',
+  'cooperative-rebalance',
+  'poll-interval-and-static-members',
+  'log-compaction',
+  'exactly-once',
 ];
 
 async function seriousViolations(page: Page): Promise<string[]> {

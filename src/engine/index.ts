@@ -58,6 +58,7 @@ export {
   sessionDeadlineAt,
 } from './groups/group-picture';
 export { allGroupLag, type GroupLagTotals, groupLag, groupLagTotals, type PartitionLag } from './groups/lag';
+export { groupMembersAt, heartbeatsSent, type PollTimer, pollTimerAt } from './groups/member-picture';
 export type {
   ConsumerFetchedPartition,
   ConsumerFetchPartition,
@@ -69,6 +70,16 @@ export type {
   MemberRequest,
   SyncGroupResponse,
 } from './groups/protocol';
+export {
+  groupProtocol,
+  type PartitionReader,
+  type PartitionReading,
+  partitionReadingSpans,
+  processedWhileRebalancing,
+  type ReadingSpan,
+  type RebalanceRound,
+  rebalanceRounds,
+} from './groups/rebalance-picture';
 export type { GroupStateName, TopicPartitionRef } from './groups/types';
 export type { KsqlError } from './ksql/errors';
 // Scene data that is itself engine output (the seeded fraud generator).
@@ -116,12 +127,42 @@ export type {
   ReplicationTimer,
 } from './replication/protocol';
 export { type ReadableRecords, readableRecords } from './replication/read';
+// Producer ids and transactions: the coordinator's metadata, the markers, the last stable offset.
+export { consumedRecords } from './transactions/consumed';
+export {
+  type IsolationLevel,
+  lastStableOffsetOf,
+  partitionLastStableOffset,
+  type RecordTxnStatus,
+  recordTxnStatuses,
+  type TxnRange,
+  transactionRanges,
+} from './transactions/stable-offset';
+export type {
+  ClientTransactionState,
+  MarkerType,
+  ProducerIdAndEpoch,
+  TransactionalClient,
+  TransactionMetadata,
+  TransactionState,
+  TransactionsSlice,
+} from './transactions/types';
 export const loadKsqlEngineModule = () => import('./ksql-runtime/ksql-engine');
+// The log cleaner (cleanup.policy=compact): a compacted partition's picture and the table it reads as.
+export type { CleanableRange } from './compaction/cleaner';
+export type { CompactionEvent } from './compaction/events';
+export {
+  type CompactionPicture,
+  compactionPicture,
+  type TableRow,
+  tableOf,
+} from './compaction/picture';
+export type { SegmentInfo } from './compaction/segments';
 export { modernGroupState } from './consumer-protocol/group-state';
 export {
   classicRebalances,
+  type PartitionReadingSpan,
   partitionReaders,
-  type ReadingSpan,
   unreadMs,
 } from './consumer-protocol/timeline';
 export {

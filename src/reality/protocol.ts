@@ -70,7 +70,11 @@ export interface RealPartition {
   isr: number[];
   logStartOffset: number;
   highWatermark: number;
-  /** Per replica, from DescribeLogDirs (LEO = high watermark + the replica's offset lag); null if not exposed. */
+  /**
+   * Per replica, its own log end offset: ListOffsets sent to that replica with replica id -2 (DescribeLogDirs'
+   * offset_lag is max(local high watermark - LEO, 0), almost always 0, so it cannot give it). A fenced
+   * replica has no entry; null if the cluster exposes none.
+   */
   logEndOffsets: Record<number, number> | null;
   /** The newest records below the high watermark, oldest first (at most the bridge's --records per partition). */
   newest: RealRecord[];
@@ -133,12 +137,13 @@ export interface RealSnapshot {
   origin: ClusterOrigin;
   reachability: Reachability;
   clusterId: string | null;
+  /** The active KRaft controller, from DescribeQuorum (Metadata's controllerId is a random broker in KRaft). */
   controllerId: number | null;
   brokers: RealBroker[];
   topics: RealTopic[];
   groups: RealGroup[];
   consumers: BridgeConsumer[];
-  /** What this cluster does not expose to the bridge (e.g. "log end offsets: DescribeLogDirs denied"). */
+  /** What this cluster does not expose to the bridge (e.g. "log end offsets of orders-0: its leader did not answer"). */
   unavailable: string[];
 }
 

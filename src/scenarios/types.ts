@@ -76,6 +76,16 @@ export type SceneView =
        */
       readonly metrics?: { readonly shown: boolean; readonly rateWindowMs?: number };
     }
+  /**
+   * Two groups side by side through the same rebalances (eager and cooperative): which partitions each is
+   * reading now, which are revoked, the rebalance rounds on a timeline, and the records processed meanwhile.
+   */
+  | { readonly kind: 'rebalance-compare'; readonly topic: string; readonly groups: readonly [string, string] }
+  /**
+   * Two groups' members with their two clocks: the heartbeats they send and the poll timer against
+   * max.poll.interval.ms; whether each is a member, what it owns, and the group's generation.
+   */
+  | { readonly kind: 'member-timers'; readonly topic: string; readonly groups: readonly [string, string] }
   /** Many producers, brokers and consumers on one topic, with throughput plotted live. */
   | { readonly kind: 'scalable'; readonly topic: string; readonly group: string }
   /**
@@ -112,6 +122,32 @@ export type SceneView =
       readonly cardRows?: number;
       /** Per step, the card (and window) the step talks about: highlighted, its output row pinned. */
       readonly focus?: readonly (StreamFocus | null)[];
+    }
+  /**
+   * One compacted partition as a row of offsets: records coloured by key, the gaps the log cleaner left,
+   * segments, the cleaner point and the active segment, tombstones with their delete horizon, the groups'
+   * positions, and the table a reader from the beginning builds.
+   */
+  | {
+      readonly kind: 'compaction';
+      readonly topic: string;
+      readonly groups: readonly string[];
+      /** Offset slots the row keeps room for on every step. */
+      readonly slots: number;
+      /** The step from which the ksqlDB table panel is drawn (absent: never). */
+      readonly tableFrom?: number;
+    }
+  /**
+   * Exactly-once: a topic's partitions with each record's producer id, epoch and sequence number, the
+   * transactions' markers, the LSO and HW, the input topic's committed offset, and consumers side by side.
+   */
+  | {
+      readonly kind: 'transactions';
+      readonly topic: string;
+      readonly input: string;
+      readonly group: string;
+      readonly producers: readonly string[];
+      readonly consumers: readonly string[];
     }
   /** A diagram or chart of the talk, drawn with d3 from data in the scene. */
   | {

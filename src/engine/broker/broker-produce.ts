@@ -98,6 +98,7 @@ function write(
   req: ProduceRequest,
 ): { baseOffset: number; duplicate: boolean } | ProduceErrorCode {
   const { topic, partition: partitionId, producer, baseSequence, records } = req;
+  if (req.transactional && staleEpoch(tx, broker, req)) return 'INVALID_PRODUCER_EPOCH';
   const seq = tx.partition(topic, partitionId)!.producerSequences[producer];
   if (baseSequence >= 0 && seq && baseSequence <= seq.lastSequence) {
     // A retry of a batch already written: the idempotent producer's duplicate is acknowledged, not appended,
@@ -120,10 +121,27 @@ function write(
   // leader, or is still being retried); writing this one would reorder the partition.
   if (baseSequence >= 0 && baseSequence !== (seq ? seq.lastSequence + 1 : 0))
     return 'OUT_OF_ORDER_SEQUENCE_NUMBER';
-  const baseOffset = appendAsLeader(tx, broker, topic, partitionId, producer, baseSequence, records);
+  const txn = req.transactional
+    ? { transactional: true as const, producerEpoch: req.producerEpoch ?? 0 }
+    : {};
+  const baseOffset = appendAsLeader(tx, broker, topic, partitionId, producer, baseSequence, records, txn);
   // A leader alone in its ISR moves the HW on its own append (Partition.appendRecordsToLeader).
   advanceHighWatermark(tx, topic, partitionId);
   return { baseOffset, duplicate: false };
+}
+
+/**
+ * A transactional batch from an epoch older than the newest this partition has seen from the producer (a
+ * marker written after a newer instance fenced it): ProducerAppendInfo.checkProducerEpoch refuses it.
+ */
+function staleEpoch(tx: Tx, broker: BrokerId, req: ProduceRequest): boolean {
+  const log = tx.partition(req.topic, req.partition)!.logs[broker]!;
+  for (let o = log.logEndOffset - 1; o >= log.logStartOffset; o--) {
+    const r = log.items[o - log.base];
+    if (r?.producerId === req.producer && r.producerEpoch !== undefined)
+      return r.producerEpoch > (req.producerEpoch ?? 0);
+  }
+  return false;
 }
 
 /** The offset of this producer's record with this sequence number in the leader's log, newest first. */
@@ -151,9 +169,10 @@ function appendAsLeader(
   producer: string,
   baseSequence: number,
   records: readonly PendingRecord[],
+  txn: Pick<LogRecord, 'transactional' | 'producerEpoch'>,
 ): number {
   const partition = tx.partition(topic, partitionId)!;
-  const segmentBytes = tx.topic(topic)!.config.segmentBytes;
+  const { segmentBytes, segmentMs = null } = tx.topic(topic)!.config;
   let log = partition.logs[broker]!;
   const baseOffset = log.logEndOffset;
   for (const r of records) {
@@ -169,8 +188,10 @@ function appendAsLeader(
       sequence: baseSequence >= 0 ? baseSequence + (log.logEndOffset - baseOffset) : -1,
       leaderEpoch: partition.leaderEpoch,
       sizeBytes: r.sizeBytes,
+      ...(r.tombstone ? { tombstone: true as const } : {}),
+      ...txn,
     };
-    log = appendRecord(log, record, segmentBytes);
+    log = appendRecord(log, record, segmentBytes, segmentMs);
     tx.emit({
       type: 'recordAppended',
       topic,
@@ -180,6 +201,7 @@ function appendAsLeader(
       recordId: r.id,
       key: r.key,
       value: r.value,
+      ...(r.tombstone ? { tombstone: true as const } : {}),
     });
   }
   const sequences =

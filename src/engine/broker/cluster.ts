@@ -1,6 +1,8 @@
 /**
  * The cluster's admin side: brokers, topics, partitions and where their replicas live.
  */
+
+import { ensureLogCleaner } from '../compaction/handlers';
 import type { Command } from '../core/commands';
 import type { EngineError } from '../core/events';
 import type { Tx } from '../core/tx';
@@ -131,6 +133,7 @@ export function createTopic(tx: Tx, cmd: Cmd<'createTopic'>): EngineError | unde
   tx.setTopic({ name: cmd.topic, config, partitions });
   tx.emit({ type: 'topicCreated', topic: cmd.topic, partitions: cmd.partitions, replicas: assignment });
   onPartitionsCreated(tx, cmd.topic, 0);
+  ensureLogCleaner(tx);
   return undefined;
 }
 
@@ -186,5 +189,6 @@ export function setTopicConfig(tx: Tx, cmd: Cmd<'setTopicConfig'>): EngineError 
   }
   tx.setTopic({ ...topic, config: { ...topic.config, ...cmd.config } });
   tx.emit({ type: 'topicConfigChanged', topic: cmd.topic, changes: { ...cmd.config } });
+  ensureLogCleaner(tx);
   return undefined;
 }

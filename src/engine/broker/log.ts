@@ -21,6 +21,21 @@ export interface LogRecord {
   readonly sequence: number;
   readonly leaderEpoch: number;
   readonly sizeBytes: number;
+  /** A record with a null value (Kafka's tombstone): on a compacted topic it deletes its key. */
+  readonly tombstone?: true;
+  /**
+   * KIP-534: the batch's delete horizon, stamped by the first cleaning that reaches this tombstone
+   * (now + delete.retention.ms); a later cleaning past it removes the tombstone.
+   */
+  readonly deleteHorizonMs?: number;
+  /**
+   * Transactions (transactions/): set on a transactional producer's records, with its epoch, and on the
+   * control records (COMMIT/ABORT markers) that end a transaction. A marker takes an offset like any record
+   * but is never handed to a consumer, so the offsets a consumer sees have gaps. Absent otherwise.
+   */
+  readonly transactional?: true;
+  readonly producerEpoch?: number;
+  readonly control?: 'COMMIT' | 'ABORT';
 }
 
 export interface ReplicaLog {
@@ -31,9 +46,14 @@ export interface ReplicaLog {
   /** Offsets at which segments start; retention deletes whole segments, never single records. */
   readonly segmentBaseOffsets: readonly number[];
   readonly segmentBytes: readonly number[];
-  /** items[i] holds the record at offset base + i. */
+  /**
+   * items[i] holds the record at offset base + i, or nothing where the log cleaner removed that offset
+   * (compaction leaves gaps: offsets stay increasing, not contiguous).
+   */
   readonly base: number;
-  readonly items: LogRecord[];
+  readonly items: (LogRecord | undefined)[];
+  /** The log cleaner's checkpoint (cleaner-offset-checkpoint): the first dirty offset; absent before any cleaning. */
+  readonly firstDirtyOffset?: number;
 }
 
 export const emptyLog: ReplicaLog = {
@@ -45,24 +65,42 @@ export const emptyLog: ReplicaLog = {
   items: [],
 };
 
-function ownItems(log: ReplicaLog): LogRecord[] {
+function ownItems(log: ReplicaLog): (LogRecord | undefined)[] {
   const count = log.logEndOffset - log.base;
   // A log with nothing in it may share its array with every other empty log: never push onto that one.
   if (count === 0) return [];
   return log.items.length === count ? log.items : log.items.slice(0, count);
 }
 
-/** Appends a record whose offset must be the log end offset. segmentBytesLimit is segment.bytes. */
-export function appendRecord(log: ReplicaLog, record: LogRecord, segmentBytesLimit: number): ReplicaLog {
+/**
+ * Appends a record at or past the log end offset (past it only on a follower copying a cleaned leader: the
+ * offsets the cleaner removed stay gaps). segmentBytesLimit is segment.bytes; segmentMs is segment.ms (null:
+ * never roll by time).
+ */
+export function appendRecord(
+  log: ReplicaLog,
+  record: LogRecord,
+  segmentBytesLimit: number,
+  segmentMs: number | null = null,
+): ReplicaLog {
   const items = ownItems(log);
+  while (log.base + items.length < record.offset) items.push(undefined);
   items.push(record);
   const lastSeg = log.segmentBytes.length - 1;
   const lastBytes = log.segmentBytes[lastSeg]!;
-  // Kafka rolls a new segment when the active one would grow past segment.bytes (LogSegment.shouldRoll).
-  const roll = lastBytes > 0 && lastBytes + record.sizeBytes > segmentBytesLimit;
+  // Kafka rolls a new segment when the active one would grow past segment.bytes, or when the new record's
+  // timestamp is more than segment.ms past the active segment's first batch (LogSegment.shouldRoll,
+  // timeWaitedForRoll); only an append rolls, so an idle active segment stays active.
+  const first = items[log.segmentBaseOffsets[lastSeg]! - log.base];
+  const rollByTime =
+    segmentMs !== null &&
+    lastBytes > 0 &&
+    first !== undefined &&
+    record.timestampMs - first.timestampMs > segmentMs;
+  const roll = lastBytes > 0 && (lastBytes + record.sizeBytes > segmentBytesLimit || rollByTime);
   return {
     ...log,
-    logEndOffset: log.logEndOffset + 1,
+    logEndOffset: record.offset + 1,
     items,
     segmentBaseOffsets: roll ? [...log.segmentBaseOffsets, record.offset] : log.segmentBaseOffsets,
     segmentBytes: roll
@@ -71,12 +109,28 @@ export function appendRecord(log: ReplicaLog, record: LogRecord, segmentBytesLim
   };
 }
 
-/** Records in [from, to), clamped to what the log holds. */
+const held = (r: LogRecord | undefined): r is LogRecord => r !== undefined;
+
+/** Records in [from, to), clamped to what the log holds (the cleaner's gaps skipped). */
 export function readRange(log: ReplicaLog, from: number, to: number): LogRecord[] {
   const start = Math.max(from, log.logStartOffset);
   const end = Math.min(to, log.logEndOffset);
   if (end <= start) return [];
-  return log.items.slice(start - log.base, end - log.base);
+  return log.items.slice(start - log.base, end - log.base).filter(held);
+}
+
+/**
+ * Up to maxRecords records from `from`, below `to`. A read from an offset the cleaner removed returns the
+ * next record there is, as a fetch does in Kafka (the fetch finds the first batch ending at or after it).
+ */
+export function readRecordsFrom(log: ReplicaLog, from: number, to: number, maxRecords: number): LogRecord[] {
+  const out: LogRecord[] = [];
+  const end = Math.min(to, log.logEndOffset);
+  for (let o = Math.max(from, log.logStartOffset); o < end && out.length < maxRecords; o++) {
+    const r = log.items[o - log.base];
+    if (r) out.push(r);
+  }
+  return out;
 }
 
 /** All records still kept, oldest first. */
@@ -129,7 +183,9 @@ export function deleteOldSegments(
     const last = i === count - 1;
     const endOffset = last ? log.logEndOffset : log.segmentBaseOffsets[i + 1]!;
     if (highWatermark < endOffset || (last && endOffset === baseOffset)) break;
-    const newest = log.items[endOffset - 1 - log.base];
+    // The segment's newest record still held (the cleaner may have removed its last offsets).
+    let newest: LogRecord | undefined;
+    for (let o = endOffset - 1; o >= baseOffset && !newest; o--) newest = log.items[o - log.base];
     const seg = {
       baseOffset,
       endOffset,

@@ -15,6 +15,8 @@ export function onRetentionCheck(tx: Tx): void {
   for (const topic of Object.values(tx.state.topics)) {
     const { retentionMs, retentionBytes } = topic.config;
     if (retentionMs === null && retentionBytes === null) continue;
+    // cleanup.policy=compact alone: no time or size retention (UnifiedLog.deleteOldSegments checks config.delete).
+    if (topic.config.cleanupPolicy === 'compact') continue;
     for (const p of topic.partitions) {
       for (const [id, log] of Object.entries(p.logs)) {
         const broker = Number(id);

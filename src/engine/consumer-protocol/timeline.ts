@@ -7,7 +7,7 @@ import type { EngineEvent } from '../core/events';
 import { tpKey } from '../core/types';
 import type { TopicPartitionRef } from '../groups/types';
 
-export interface ReadingSpan {
+export interface PartitionReadingSpan {
   readonly consumer: string;
   readonly fromMs: number;
   /** Null while the consumer still holds it. */
@@ -20,7 +20,7 @@ export function partitionReaders(
   topic: string,
   group: string,
   untilMs = Number.POSITIVE_INFINITY,
-): Record<number, ReadingSpan[]> {
+): Record<number, PartitionReadingSpan[]> {
   const spans: Record<number, { consumer: string; fromMs: number; toMs: number | null }[]> = {};
   const open = new Map<string, { consumer: string; fromMs: number; toMs: number | null }>();
   const start = (consumer: string, tps: readonly TopicPartitionRef[], at: number) => {
@@ -71,7 +71,7 @@ export function partitionReaders(
 
 /** How long, in the window, partitions of the group had nobody reading them, summed over partitions. */
 export function unreadMs(
-  readers: Record<number, readonly ReadingSpan[]>,
+  readers: Record<number, readonly PartitionReadingSpan[]>,
   partitions: number,
   fromMs: number,
   toMs: number,

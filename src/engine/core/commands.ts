@@ -7,6 +7,7 @@ import type { GroupCommand } from '../groups/commands';
 import type { KsqlRuntimeCommand } from '../ksql-runtime/types';
 import type { QueueCommand } from '../queue/types';
 import type { ReplicationCommand } from '../replication/commands';
+import type { TransactionCommand } from '../transactions/types';
 import type { Acks, BrokerId, ClientKind, KeylessStrategy, NetworkConfig, TopicConfig } from './types';
 
 export type Command =
@@ -15,7 +16,8 @@ export type Command =
   | ReplicationCommand
   | QueueCommand
   | KsqlRuntimeCommand
-  | ModernGroupCommand;
+  | ModernGroupCommand
+  | TransactionCommand;
 
 export type CoreCommand =
   | { type: 'createCluster'; brokers: number; racks?: string[]; network?: Partial<NetworkConfig> }
@@ -43,6 +45,8 @@ export type CoreCommand =
       deliveryTimeoutMs?: number;
       metadataMaxAgeMs?: number;
       stickyPartitioningLingerMs?: number;
+      /** transactional.id: the producer must call initTransactions before its first transaction. */
+      transactionalId?: string;
     }
   | {
       type: 'configureProducer';
@@ -61,6 +65,8 @@ export type CoreCommand =
       value: string;
       partition?: number;
       headers?: Record<string, string>;
+      /** A null value (Kafka's tombstone): `value` is then ignored and stored as ''. */
+      tombstone?: true;
     }
   /**
    * The producer fetches metadata now, as it would after metadata.max.age.ms: a scene uses it to show the

@@ -2,11 +2,14 @@
  * Domain events: what happened, in the past tense, each at a logical time. They are what the views animate;
  * a view never infers Kafka behaviour that is not in an event or in the state.
  */
+
+import type { CompactionEvent } from '../compaction/events';
 import type { ModernGroupEvent } from '../consumer-protocol/types';
 import type { GroupEvent } from '../groups/events';
 import type { KsqlRuntimeEvent } from '../ksql-runtime/types';
 import type { QueueEvent } from '../queue/types';
 import type { ReplicationEvent } from '../replication/events';
+import type { TransactionEvent } from '../transactions/types';
 import type { BrokerId, Message } from './types';
 
 export type PartitionRule =
@@ -56,6 +59,7 @@ export type EngineEvent = { atMs: number } & (
       recordId: string;
       key: string | null;
       value: string;
+      tombstone?: true;
     }
   | {
       type: 'duplicateDropped';
@@ -108,6 +112,8 @@ export type EngineEvent = { atMs: number } & (
   | QueueEvent
   | KsqlRuntimeEvent
   | ModernGroupEvent
+  | CompactionEvent
+  | TransactionEvent
 );
 
 export type EngineEventType = EngineEvent['type'];
@@ -124,6 +130,9 @@ export interface EngineError {
     | 'UNKNOWN_PRODUCER'
     | 'BROKER_NOT_AVAILABLE'
     | 'CLUSTER_NOT_CREATED'
+    /** Transactions: a newer instance took the transactional.id over; an operation out of order. */
+    | 'PRODUCER_FENCED'
+    | 'INVALID_TXN_STATE'
     /** ksqlDB refused a statement (its REST API's statement_error). */
     | 'KSQL_STATEMENT_ERROR'
     /** ksqlDB is still starting: here, the app has not loaded the query engine yet (engine-api.ts). */

@@ -7,6 +7,7 @@
 import { checkModernGroupInvariants } from '../consumer-protocol/invariants';
 import { checkGroupInvariants } from '../groups/invariants';
 import { checkReplicationInvariants } from '../replication/invariants';
+import { checkTransactionInvariants } from '../transactions/invariants';
 import type { EngineState } from './types';
 
 export function checkInvariants(state: EngineState): string[] {
@@ -15,10 +16,13 @@ export function checkInvariants(state: EngineState): string[] {
     for (const p of topic.partitions) {
       const where = `${topic.name}/${p.partition}`;
       for (const [broker, log] of Object.entries(p.logs)) {
-        // Offsets in a log are contiguous: the record at offset o sits at index o - base.
+        // Offsets in a log are increasing, not contiguous: the log cleaner leaves gaps (compaction). The record
+        // at offset o sits at index o - base, or nothing does; a log without compaction has no gap.
+        const compacted =
+          topic.config.cleanupPolicy?.startsWith('compact') || log.firstDirtyOffset !== undefined;
         for (let o = log.logStartOffset; o < log.logEndOffset; o++) {
           const r = log.items[o - log.base];
-          if (!r || r.offset !== o) {
+          if ((!r && !compacted) || (r && r.offset !== o)) {
             problems.push(`${where} replica ${broker}: offset ${o} holds ${r?.offset ?? 'nothing'}`);
             break;
           }
@@ -49,6 +53,7 @@ export function checkInvariants(state: EngineState): string[] {
     ...checkReplicationInvariants(state),
     ...checkGroupInvariants(state),
     ...checkModernGroupInvariants(state),
+    ...checkTransactionInvariants(state),
   );
   return problems;
 }

@@ -9,12 +9,15 @@
  * Messages and timers stay plain data (they live in the state's timer queue and in events), and keep the
  * `payload` nesting the golden traces print.
  */
+
+import type { CompactionTimerPayloads } from '../compaction/protocol';
 import type { ModernMessagePayloads, ModernTimerPayloads } from '../consumer-protocol/protocol';
 import type { GroupMessagePayloads, GroupTimerPayloads } from '../groups/protocol';
 import type { KsqlRuntimeTimerPayloads } from '../ksql-runtime/protocol';
 import type { QueueTimerPayloads } from '../queue/protocol';
 import type { ProduceErrorCode } from '../replication/events';
 import type { ReplicationMessagePayloads, ReplicationTimerPayloads } from '../replication/protocol';
+import type { TransactionTimerPayloads } from '../transactions/protocol';
 import type { Acks, NodeId, PendingRecord, ProducerBatch } from './types';
 
 /** Something that travels between two nodes, drawn at (now - sentAtMs) / (arrivesAtMs - sentAtMs). */
@@ -59,6 +62,9 @@ export interface ProduceRequest {
   readonly partition: number;
   readonly acks: Acks;
   readonly baseSequence: number;
+  /** A transactional producer's batch: its epoch (transactions/). Absent for any other producer. */
+  readonly transactional?: true;
+  readonly producerEpoch?: number;
   readonly records: readonly PendingRecord[];
   readonly attempt: number;
 }
@@ -115,7 +121,9 @@ export interface TimerPayloads
     GroupTimerPayloads,
     QueueTimerPayloads,
     KsqlRuntimeTimerPayloads,
-    ModernTimerPayloads {}
+    ModernTimerPayloads,
+    CompactionTimerPayloads,
+    TransactionTimerPayloads {}
 
 export type MessageKind = keyof MessagePayloads;
 export type TimerKind = keyof TimerPayloads;

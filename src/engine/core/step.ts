@@ -13,6 +13,7 @@ import {
 import { onProduceRequest } from '../broker/broker-produce';
 import { addPartitions, createCluster, createTopic, setTopicConfig } from '../broker/cluster';
 import { onRetentionCheck, RETENTION_CHECK_INTERVAL_MS } from '../broker/retention';
+import { compactionHandlers } from '../compaction/handlers';
 import { modernGroupHandlers } from '../consumer-protocol/handlers';
 import { initialModernGroupsSlice } from '../consumer-protocol/types';
 import { groupHandlers } from '../groups/handlers';
@@ -26,6 +27,8 @@ import { drain, onProduceResponse, onProduceRetry, onProduceTimeout } from '../p
 import { queueHandlers } from '../queue/handlers';
 import { initialQueuesSlice } from '../queue/types';
 import { replicationHandlers } from '../replication/handlers';
+import { transactionHandlers } from '../transactions/handlers';
+import { initialTransactionsSlice } from '../transactions/types';
 import type { Command, CommandType, CoreCommand } from './commands';
 import { NO_ENV, type StepEnv } from './env';
 import type { EngineError, EngineEvent } from './events';
@@ -73,6 +76,7 @@ export function initialState(seed: number): EngineState {
     queues: initialQueuesSlice,
     ksql: initialKsqlRuntimeSlice,
     modernGroups: initialModernGroupsSlice,
+    transactions: initialTransactionsSlice,
   };
 }
 
@@ -106,6 +110,7 @@ const commandHandlers: CommandHandlers<Command> = {
   ...queueHandlers.commands,
   ...ksqlRuntimeHandlers.commands,
   ...modernGroupHandlers.commands,
+  ...transactionHandlers.commands,
 };
 
 /** What happens when a message arrives, by its kind. */
@@ -121,6 +126,7 @@ const messageHandlers: MessageHandlers<MessagePayloads> = {
   ...queueHandlers.messages,
   ...ksqlRuntimeHandlers.messages,
   ...modernGroupHandlers.messages,
+  ...transactionHandlers.messages,
 };
 
 /** What happens when a timer falls due, by its kind. */
@@ -141,6 +147,8 @@ const timerHandlers: TimerHandlers<TimerPayloads> = {
   ...queueHandlers.timers,
   ...ksqlRuntimeHandlers.timers,
   ...modernGroupHandlers.timers,
+  ...compactionHandlers.timers,
+  ...transactionHandlers.timers,
 };
 
 /** Hands a message to the handler of its kind (the map is total over kinds: no kind is dropped). */

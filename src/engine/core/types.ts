@@ -13,6 +13,7 @@ import type { ModernGroupsSlice } from '../consumer-protocol/types';
 import type { GroupsSlice } from '../groups/types';
 import type { KsqlRuntimeSlice } from '../ksql-runtime/types';
 import type { QueuesSlice } from '../queue/types';
+import type { TransactionsSlice } from '../transactions/types';
 import type { Timer } from './protocol';
 import type { Rng } from './rng';
 
@@ -125,7 +126,25 @@ export interface TopicConfig {
   readonly retentionBytes: number | null;
   readonly segmentBytes: number;
   readonly uncleanLeaderElection: boolean;
+  /*
+   * The log cleaner's topic configs (compaction/config.ts has Kafka's defaults); optional so that a topic
+   * without them is a plain cleanup.policy=delete topic, as before.
+   */
+  /** cleanup.policy: delete (retention), compact (the log cleaner), or both. */
+  readonly cleanupPolicy?: CleanupPolicy;
+  /** segment.ms: roll the active segment when a record comes this long after its first one; null: never. */
+  readonly segmentMs?: number | null;
+  /** min.cleanable.dirty.ratio: clean when dirty bytes / all bytes exceed it (0.5). */
+  readonly minCleanableDirtyRatio?: number;
+  /** min.compaction.lag.ms: a record stays uncompacted at least this long (0). */
+  readonly minCompactionLagMs?: number;
+  /** max.compaction.lag.ms: a dirty segment older than this is cleaned whatever the ratio; null: never. */
+  readonly maxCompactionLagMs?: number | null;
+  /** delete.retention.ms: how long a tombstone stays after the cleaning that reached it (1 day). */
+  readonly deleteRetentionMs?: number;
 }
+
+export type CleanupPolicy = 'delete' | 'compact' | 'compact,delete';
 
 export interface PartitionState {
   readonly topic: string;
@@ -208,6 +227,8 @@ export interface ProducerConfig {
    * partition for this long; 0 gives a random partition per record. The Java client ignores it.
    */
   readonly stickyPartitioningLingerMs: number;
+  /** transactional.id: set, the producer writes in transactions (transactions/); null by default. */
+  readonly transactionalId: string | null;
 }
 
 export interface ProducerBatch {
@@ -231,6 +252,8 @@ export interface PendingRecord {
   readonly headers: Readonly<Record<string, string>>;
   readonly timestampMs: number;
   readonly sizeBytes: number;
+  /** A null value: a tombstone (broker/log.ts). */
+  readonly tombstone?: true;
 }
 
 export interface ProducerTopicMetadata {
@@ -303,4 +326,6 @@ export interface EngineState {
   readonly ksql: KsqlRuntimeSlice;
   /** Consumer groups of the consumer protocol, KIP-848 (consumer-protocol/). */
   readonly modernGroups: ModernGroupsSlice;
+  /** Producer ids, the transaction coordinator and transactional clients (transactions/). */
+  readonly transactions: TransactionsSlice;
 }

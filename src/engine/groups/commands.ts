@@ -28,6 +28,7 @@ export type GroupCommand =
       groupInstanceId?: string;
       requestTimeoutMs?: number;
       metadataMaxAgeMs?: number;
+      isolationLevel?: 'read_uncommitted' | 'read_committed';
     }
   /** The process dies: no LeaveGroup, no commit; its heartbeats stop and its session runs out. */
   | { type: 'killConsumer'; consumer: string }

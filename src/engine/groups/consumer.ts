@@ -47,6 +47,7 @@ function configOf(cmd: Cmd<'addConsumer'>): ConsumerConfig {
     requestTimeoutMs: cmd.requestTimeoutMs ?? defaults.REQUEST_TIMEOUT_MS,
     retryBackoffMs: defaults.RETRY_BACKOFF_MS,
     metadataMaxAgeMs: cmd.metadataMaxAgeMs ?? defaults.METADATA_MAX_AGE_MS,
+    isolationLevel: cmd.isolationLevel ?? 'read_uncommitted',
   };
 }
 

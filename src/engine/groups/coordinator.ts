@@ -61,7 +61,7 @@ export function onFindCoordinator(tx: Tx, m: GroupMessageOf<'findCoordinator'>):
   tx.send('findCoordinatorResponse', m.to, m.from, { group, incarnation: m.payload.incarnation, ...answer });
 }
 
-function emptyGroup(groupId: string): ClassicGroup {
+export function emptyGroup(groupId: string): ClassicGroup {
   return {
     groupId,
     state: 'Empty',

@@ -48,6 +48,7 @@ export function sendFetches(tx: Tx, c: ConsumerState): ConsumerState {
       incarnation: c.incarnation,
       maxRecords: c.config.maxPollRecords,
       partitions,
+      ...(c.config.isolationLevel === 'read_committed' ? { isolationLevel: 'read_committed' as const } : {}),
     });
   }
   return next;
@@ -61,13 +62,18 @@ export function onFetch(tx: Tx, m: GroupMessageOf<'fetch'>): void {
     const state = tx.state.topics[p.topic]?.partitions[p.partition];
     if (!state || state.leader !== broker)
       return { ...p, error: 'NOT_LEADER_OR_FOLLOWER', highWatermark: -1, logStartOffset: -1, records: [] };
-    const read = readForConsumer(tx.state, p.topic, p.partition, p.fetchOffset, maxRecords);
+    const isolation = m.payload.isolationLevel ?? 'read_uncommitted';
+    const read = readForConsumer(tx.state, p.topic, p.partition, p.fetchOffset, maxRecords, isolation);
+    const last = read.records[read.records.length - 1];
+    const skipped =
+      read.nextOffset !== undefined && read.nextOffset > (last ? last.offset + 1 : p.fetchOffset);
     return {
       ...p,
       error: read.error ?? null,
       highWatermark: read.highWatermark,
       logStartOffset: read.logStartOffset,
       records: read.records.map((r) => ({ offset: r.offset, recordId: r.id })),
+      ...(skipped ? { nextFetchOffset: read.nextOffset } : {}),
     };
   });
   tx.send('fetchResponse', m.to, m.from, {
@@ -105,6 +111,12 @@ export function onFetchResponse(tx: Tx, m: GroupMessageOf<'fetchResponse'>): voi
         strategy,
       });
       next = { ...next, positions: { ...next.positions, [key]: offset } };
+      continue;
+    }
+    // Only markers or aborted records were read: the position moves past them (FetchCollector's
+    // nextFetchOffset), or the consumer would ask for them forever.
+    if (p.error === null && p.records.length === 0 && p.nextFetchOffset !== undefined) {
+      next = { ...next, positions: { ...next.positions, [key]: p.nextFetchOffset } };
       continue;
     }
     if (p.error !== null || p.records.length === 0) continue;

@@ -5,7 +5,7 @@
 import type { Tx } from '../core/tx';
 import { groupAtBroker, reply, scheduleSessionCheck } from './coordinator';
 import type { GroupMessageOf } from './protocol';
-import { maybeCompleteJoin, prepareRebalance, sendToMember, withMember } from './rebalance';
+import { maybeCompleteJoin, prepareRebalance, selectProtocol, sendToMember, withMember } from './rebalance';
 import { setGroup } from './slice';
 import {
   type AssignorName,
@@ -148,14 +148,23 @@ function replaceStaticMember(
     groupInstanceId: r.groupInstanceId,
   });
   scheduleSessionCheck(tx, g, memberId, member.sessionDeadlineMs);
-  if (g.state === 'Stable' && !metadataChanged(old, r)) {
+  // GroupMetadataManager.updateStaticMemberThenRebalanceOrCompleteJoin: in Stable, a static member that
+  // comes back "and doesn't affect the selected protocol will not trigger a rebalance": same generation, same
+  // assignment, whatever it now owns (a restarted process owns nothing). Otherwise, a join phase.
+  if (g.state === 'Stable' && selectProtocol(g) === g.assignor) {
     g = withMember(g, memberId, { awaitingJoin: false });
     setGroup(tx, g);
     answerWithCurrentGeneration(tx, g, memberId);
     return;
   }
   setGroup(tx, g);
-  joinPhase(tx, g, `static member ${member.consumer} rejoined with changes`);
+  joinPhase(
+    tx,
+    g,
+    g.state === 'Stable'
+      ? `static member ${member.consumer} rejoined and changes the group's protocol`
+      : `static member ${member.consumer} rejoined during a rebalance`,
+  );
 }
 
 function addMember(tx: Tx, m: JoinMessage, group: ClassicGroup, r: JoinRequest): void {

@@ -20,7 +20,14 @@ import {
 import { fetchCommittedOffsets } from './client-join';
 import { sendFetches } from './fetch';
 import type { ClientTimer } from './protocol';
-import { consumerOf, isRunning, setConsumer, setProcessedEnds, updateConsumer } from './slice';
+import {
+  consumerOf,
+  countProcessedWhileRebalancing,
+  isRunning,
+  setConsumer,
+  setProcessedEnds,
+  updateConsumer,
+} from './slice';
 import { type ConsumerState, tpKey } from './types';
 
 /** The consumer a client timer is for, if it is still the running incarnation that set it. */
@@ -130,7 +137,10 @@ function processRecords(tx: Tx, c: ConsumerState): number {
   }
   const count = c.config.maxPollRecords - budget;
   setConsumer(tx, { ...c, positions, buffer });
-  if (count > 0) setProcessedEnds(tx, c.group, ends);
+  if (count > 0) {
+    setProcessedEnds(tx, c.group, ends);
+    countProcessedWhileRebalancing(tx, c, count);
+  }
   return count;
 }
 
@@ -152,8 +162,12 @@ export function onHeartbeatTick(tx: Tx, t: TimerEntry<string, ClientTimer>): voi
 }
 
 /**
- * max.poll.interval.ms passed without a poll: the heartbeat thread sends LeaveGroup and forgets its
- * generation; the next poll rejoins, and its partitions are lost (AbstractCoordinator.maybeLeaveGroup).
+ * max.poll.interval.ms passed without a poll: the heartbeat thread gives up the membership
+ * (AbstractCoordinator.handlePollTimeoutExpiry, maybeLeaveGroup). A dynamic member sends LeaveGroup, so the
+ * coordinator rebalances at once though its heartbeats were fine; a static member (group.instance.id) sends
+ * none ("membership expiration is only controlled by session timeout"). Either way it forgets its member id
+ * and generation (resetGenerationOnLeaveGroup) and stops heartbeating; the next poll rejoins, and its
+ * partitions are lost.
  */
 function pollTimeout(tx: Tx, c: ConsumerState): void {
   tx.emit({
@@ -162,7 +176,7 @@ function pollTimeout(tx: Tx, c: ConsumerState): void {
     group: c.group,
     maxPollIntervalMs: c.config.maxPollIntervalMs,
   });
-  sendToCoordinator(tx, c, 'leaveGroup', {});
+  if (c.config.groupInstanceId === null) sendToCoordinator(tx, c, 'leaveGroup', {});
   if (c.owned.length > 0)
     tx.emit({
       type: 'partitionsLost',

@@ -230,6 +230,23 @@ describe('groups under random joins, leaves and crashes', () => {
     );
   }, 60_000);
 
+  it('count no record read while rebalancing by an eager group, and never more than the group read (KIP-429)', () => {
+    fc.assert(
+      fc.property(arbitraryRun(), ({ seed, commands }) => {
+        const { state, events } = runChecked(seed, [...commands, { type: 'advance', ms: 10_000 }]);
+        const cooperative = commands.some(
+          (c) => c.type === 'addConsumer' && c.assignor === 'cooperative-sticky',
+        );
+        const during = state.groups.processedWhileRebalancing.g ?? 0;
+        const read = events.filter((e) => e.type === 'recordProcessed' && e.group === 'g').length;
+        expect(during).toBeLessThanOrEqual(read);
+        // An eager member revokes everything before its JoinGroup (onJoinPrepare): nothing to read until SyncGroup.
+        if (!cooperative) expect(during).toBe(0);
+      }),
+      { numRuns: 30 },
+    );
+  }, 60_000);
+
   it('are deterministic: one seed and command list give the same trace and state', () => {
     fc.assert(
       fc.property(arbitraryRun(), ({ seed, commands }) => {

@@ -226,6 +226,42 @@ describe('static membership (KIP-345)', () => {
     expect(only(events, 'groupStateChanged').filter((e) => e.generationId > 1)).toEqual([]);
     expect(partitionsOf(only(events, 'partitionsAssigned').at(-1)!.partitions)).toEqual([2, 3]);
   });
+
+  it('a cooperative static member restarted empty-handed still causes no rebalance: only the protocol counts', () => {
+    const sticky = { groupInstanceId: 'b-host', assignor: 'cooperative-sticky' as const };
+    const { events, state } = run([
+      ...clusterWithTopic(),
+      consumer('a', 'g', { groupInstanceId: 'a-host', assignor: 'cooperative-sticky' }),
+      consumer('b', 'g', sticky),
+      { type: 'advance', ms: 8000 },
+      // A third member makes b rejoin while it owns partitions: the coordinator keeps them in b's metadata.
+      consumer('c', 'g', { assignor: 'cooperative-sticky' }),
+      { type: 'advance', ms: 8000 },
+      { type: 'killConsumer', consumer: 'b' },
+      { type: 'advance', ms: 2000 },
+      { type: 'restartConsumer', consumer: 'b' },
+      { type: 'advance', ms: 5000 },
+    ]);
+    const settled = only(events, 'groupStateChanged').filter((e) => e.to === 'Stable');
+    const before = settled.at(-1)!;
+    expect(before.atMs).toBeLessThan(16_000);
+    expect(state.groups.groups.g?.generationId).toBe(before.generationId);
+    expect(state.groups.consumers.b?.owned.length).toBeGreaterThan(0);
+  });
+
+  it('a static member whose poll timer runs out sends no LeaveGroup; it rejoins by its instance id', () => {
+    const { events } = run([
+      ...clusterWithTopic(),
+      consumer('slow', 'g', {
+        groupInstanceId: 'slow-host',
+        pollIntervalMs: 20_000,
+        maxPollIntervalMs: 10_000,
+      }),
+      { type: 'advance', ms: 30_000 },
+    ]);
+    expect(only(events, 'pollTimeoutExpired')).not.toHaveLength(0);
+    expect(sent(events, 'leaveGroup')).toEqual([]);
+  });
 });
 
 describe('the coordinator', () => {

@@ -85,6 +85,11 @@ export interface ConsumerFetchedPartition extends ConsumerFetchPartition {
   readonly highWatermark: number;
   readonly logStartOffset: number;
   readonly records: readonly BufferedRecord[];
+  /**
+   * Where the next fetch starts when it is past the last record handed over: the read skipped transaction
+   * markers or aborted records (transactions/). Absent when nothing was skipped.
+   */
+  readonly nextFetchOffset?: number;
 }
 
 /** A committed offset as OffsetFetch answers it: null when the group has none for the partition. */
@@ -123,6 +128,8 @@ export interface GroupMessagePayloads {
   readonly fetch: ClientAddress & {
     readonly maxRecords: number;
     readonly partitions: readonly ConsumerFetchPartition[];
+    /** isolation.level=read_committed; absent for read_uncommitted, the consumer's default. */
+    readonly isolationLevel?: 'read_committed';
   };
   // A mutable array type only so that views written against the untyped wire may still cast it.
   readonly fetchResponse: ClientAddress & { readonly partitions: ConsumerFetchedPartition[] };

@@ -5,6 +5,7 @@
 
 import type { EngineState } from '../core/types';
 import { type ReadableRecords, readableRecords } from '../replication/read';
+import type { IsolationLevel } from '../transactions/stable-offset';
 
 export function readForConsumer(
   state: EngineState,
@@ -12,8 +13,9 @@ export function readForConsumer(
   partition: number,
   fromOffset: number,
   maxRecords: number,
+  isolation: IsolationLevel = 'read_uncommitted',
 ): ReadableRecords {
-  return readableRecords(state, topic, partition, fromOffset, maxRecords);
+  return readableRecords(state, topic, partition, fromOffset, maxRecords, isolation);
 }
 
 /** Where auto.offset.reset points: the log start (earliest) or the high watermark (latest). */

@@ -42,6 +42,20 @@ export function setProcessedEnds(tx: Tx, group: string, ends: Readonly<Record<st
   setSlice(tx, { ...slice, processed: { ...slice.processed, [group]: { ...forGroup, ...ends } } });
 }
 
+/**
+ * Counts records a member processed while it was itself rebalancing: JoinGroup or SyncGroup sent, the new
+ * assignment not back yet (GroupsSlice.processedWhileRebalancing).
+ */
+export function countProcessedWhileRebalancing(tx: Tx, c: ConsumerState, count: number): void {
+  if (c.status !== 'joining' && c.status !== 'syncing') return;
+  const slice = tx.state.groups;
+  const before = slice.processedWhileRebalancing[c.group] ?? 0;
+  setSlice(tx, {
+    ...slice,
+    processedWhileRebalancing: { ...slice.processedWhileRebalancing, [c.group]: before + count },
+  });
+}
+
 /** A consumer process that is running: not killed, closed or failed. */
 export function isRunning(c: ConsumerState): boolean {
   return c.status !== 'dead' && c.status !== 'closed' && c.status !== 'failed';

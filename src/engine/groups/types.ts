@@ -40,6 +40,8 @@ export interface ConsumerConfig {
   readonly requestTimeoutMs: number;
   readonly retryBackoffMs: number;
   readonly metadataMaxAgeMs: number;
+  /** isolation.level: read_committed reads up to the last stable offset and skips aborted records. */
+  readonly isolationLevel: 'read_uncommitted' | 'read_committed';
 }
 
 /**
@@ -163,6 +165,17 @@ export interface GroupsSlice {
    * so a record processed again is flagged `redelivered`.
    */
   readonly processed: Readonly<Record<string, Readonly<Record<TpKey, number>>>>;
+  /**
+   * Not Kafka state: per group, how many records its members processed while rebalancing (JoinGroup or
+   * SyncGroup sent, no new assignment yet). An eager member has revoked everything by then, so it reads
+   * nothing; a cooperative one keeps reading what it owns (KIP-429). A scene shows the difference with it.
+   */
+  readonly processedWhileRebalancing: Readonly<Record<string, number>>;
 }
 
-export const initialGroupsSlice: GroupsSlice = { consumers: {}, groups: {}, processed: {} };
+export const initialGroupsSlice: GroupsSlice = {
+  consumers: {},
+  groups: {},
+  processed: {},
+  processedWhileRebalancing: {},
+};

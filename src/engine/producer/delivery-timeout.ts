@@ -8,8 +8,10 @@
  * The check is a timer per producer, armed only once some batch is held up (no leader known, or a retry):
  * a batch that goes out and is answered never needs it.
  */
+
 import type { Tx } from '../core/tx';
 import { type ProducerBatch, tpKey } from '../core/types';
+import { afterProducerProgress } from '../transactions/client';
 import { reportBatchFailure } from './batch-failure';
 
 /** delivery.timeout.ms: 120 s by default (ProducerConfig). */
@@ -50,6 +52,7 @@ export function onDeliveryTimeoutCheck(tx: Tx, producerId: string): void {
   );
   for (const batch of expired) expire(tx, producerId, batch);
   armDeliveryTimeout(tx, producerId);
+  afterProducerProgress(tx, producerId);
 }
 
 function expire(tx: Tx, producerId: string, batch: ProducerBatch): void {

@@ -7,6 +7,7 @@
 import type { CoreTimerPayloads, ProduceResponse } from '../core/protocol';
 import type { Tx } from '../core/tx';
 import { brokerNode, type ProducerBatch, producerNode, tpKey } from '../core/types';
+import { afterProducerProgress, transactionalRequestFields } from '../transactions/client';
 import { reportBatchFailure } from './batch-failure';
 import { armDeliveryTimeout } from './delivery-timeout';
 
@@ -87,6 +88,7 @@ function sendBatch(tx: Tx, producerId: string, batch: ProducerBatch, leader: num
     baseSequence: batch.baseSequence,
     records: batch.records,
     attempt: batch.attempts,
+    ...transactionalRequestFields(tx, producerId),
   });
   const fresh = tx.producerDraft(producerId)!;
   if (acks === 0) {
@@ -135,6 +137,7 @@ export function onProduceResponse(tx: Tx, payload: ProduceResponse): void {
     retryOrFail(tx, producerId, batch, payload.error);
   }
   drain(tx, producerId);
+  afterProducerProgress(tx, producerId);
 }
 
 export function onProduceTimeout(tx: Tx, payload: CoreTimerPayloads['produceTimeout']): void {
@@ -144,6 +147,7 @@ export function onProduceTimeout(tx: Tx, payload: CoreTimerPayloads['produceTime
   if (!p || !batch || batch.attempts !== payload.attempt) return;
   retryOrFail(tx, producerId, batch, 'REQUEST_TIMED_OUT');
   drain(tx, producerId);
+  afterProducerProgress(tx, producerId);
 }
 
 function retryOrFail(tx: Tx, producerId: string, batch: ProducerBatch, error: string): void {

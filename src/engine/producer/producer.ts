@@ -13,6 +13,8 @@ import {
   type TopicState,
   tpKey,
 } from '../core/types';
+import { beforeTransactionalSend } from '../transactions/client';
+import { ensureProducerId } from '../transactions/producer-ids';
 import { crc32 } from './crc32';
 import { DELIVERY_TIMEOUT_MS } from './delivery-timeout';
 import { encodeUtf8 } from './murmur2';
@@ -38,6 +40,7 @@ export const defaultProducerConfig: ProducerConfig = {
   roundRobinStart: null,
   metadataMaxAgeMs: METADATA_MAX_AGE_MS,
   stickyPartitioningLingerMs: LIBRDKAFKA_STICKY_LINGER_MS,
+  transactionalId: null,
 };
 
 /** Record-format v2 overhead of one record (attributes, deltas, lengths): an estimate, in bytes. */
@@ -59,7 +62,14 @@ export function addProducer(tx: Tx, cmd: Cmd<'addProducer'>): EngineError | unde
   if (tx.producer(cmd.producer))
     return { code: 'INVALID_REQUEST', message: `Producer '${cmd.producer}' already exists.` };
   const { type: _t, producer: id, ...overrides } = cmd;
-  const config: ProducerConfig = { ...defaultProducerConfig, ...stripUndefined(overrides) };
+  const given = stripUndefined(overrides);
+  // ProducerConfig.postProcessAndValidateIdempotenceConfigs: idempotence is on by default (3.0+) unless a
+  // conflicting setting (acks other than all, more than 5 requests in flight) is given and enable.idempotence
+  // is not: then it is silently off. Set explicitly with a conflict, it is a ConfigException (invalidConfig).
+  const acks = given.acks ?? defaultProducerConfig.acks;
+  const inFlight = given.maxInFlightRequests ?? defaultProducerConfig.maxInFlightRequests;
+  const idempotent = given.idempotent ?? (acks === 'all' && inFlight <= 5);
+  const config: ProducerConfig = { ...defaultProducerConfig, ...given, idempotent };
   const bad = invalidConfig(config);
   if (bad) return { code: 'INVALID_CONFIG', message: bad };
   tx.setProducer({
@@ -76,6 +86,7 @@ export function addProducer(tx: Tx, cmd: Cmd<'addProducer'>): EngineError | unde
     acked: 0,
     failed: 0,
   });
+  ensureProducerId(tx, id);
   tx.emit({ type: 'producerAdded', producer: id });
   return undefined;
 }
@@ -88,6 +99,7 @@ export function configureProducer(tx: Tx, cmd: Cmd<'configureProducer'>): Engine
   const bad = invalidConfig(config);
   if (bad) return { code: 'INVALID_CONFIG', message: bad };
   tx.setProducer({ ...p, config });
+  ensureProducerId(tx, p.id);
   tx.emit({ type: 'producerConfigured', producer: p.id, changes: stripUndefined(changes) });
   return undefined;
 }
@@ -105,6 +117,8 @@ function invalidConfig(c: ProducerConfig): string | undefined {
   // ProducerConfig: enable.idempotence requires acks=all and at most 5 requests in flight.
   if (c.idempotent && c.acks !== 'all')
     return 'Must set acks to all in order to use the idempotent producer.';
+  if (c.transactionalId !== null && !c.idempotent)
+    return 'Cannot set a transactional.id without also enabling idempotence.';
   if (c.idempotent && c.maxInFlightRequests > 5) {
     return 'Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.';
   }
@@ -249,19 +263,25 @@ export function produce(tx: Tx, cmd: Cmd<'produce'>): EngineError | undefined {
   }
   const key = cmd.key ?? null;
   const headers = cmd.headers ?? {};
-  const sizeBytes = recordSizeBytes(key, cmd.value, headers);
+  const value = cmd.tombstone ? '' : cmd.value;
+  const sizeBytes = recordSizeBytes(key, value, headers);
   const recordId = tx.id('r');
   const n = knownPartitionCount(tx, p, topic, cmd.partition);
   // Re-read: the metadata refresh may have changed this producer.
   const { partition, how } = choosePartition(tx, tx.producer(p.id)!, topic, cmd, sizeBytes, n);
+  if (p.config.transactionalId !== null) {
+    const refused = beforeTransactionalSend(tx, p.id, topic.name, partition);
+    if (refused) return refused;
+  }
   tx.emit({ type: 'partitionChosen', producer: p.id, recordId, topic: topic.name, key, partition, how });
   const record: PendingRecord = {
     id: recordId,
     key,
-    value: cmd.value,
+    value,
     headers,
     timestampMs: tx.state.now,
     sizeBytes,
+    ...(cmd.tombstone ? { tombstone: true as const } : {}),
   };
   appendToBatch(tx, p.id, topic.name, partition, record);
   return undefined;

@@ -57,7 +57,7 @@ describe('acks=1: the leader acknowledges, dies before any follower copied the r
     expect(lostAcknowledged(state, events)).toEqual(['r11']);
     const p = state.topics.t!.partitions[0]!;
     for (const b of [0, 1, 2]) {
-      expect(p.logs[b]!.items.slice(0, p.logs[b]!.logEndOffset).map((r) => r.value)).toEqual(['a', 'c']);
+      expect(p.logs[b]!.items.slice(0, p.logs[b]!.logEndOffset).map((r) => r?.value)).toEqual(['a', 'c']);
     }
     expect(checkInvariants(state)).toEqual([]);
   });

@@ -9,7 +9,9 @@ export type ProduceErrorCode =
   | 'NOT_ENOUGH_REPLICAS'
   | 'NOT_ENOUGH_REPLICAS_AFTER_APPEND'
   | 'REQUEST_TIMED_OUT'
-  | 'OUT_OF_ORDER_SEQUENCE_NUMBER';
+  | 'OUT_OF_ORDER_SEQUENCE_NUMBER'
+  /** A fenced transactional producer's batch (transactions/). */
+  | 'INVALID_PRODUCER_EPOCH';
 
 export type ReplicationEvent =
   | { type: 'brokerIsolatedFromPeers'; broker: BrokerId }

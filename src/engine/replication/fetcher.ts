@@ -60,13 +60,14 @@ function appendFetched(tx: Tx, follower: BrokerId, leader: BrokerId, r: FetchedP
   const p = tx.partition(r.topic, r.partition)!;
   let log: ReplicaLog = p.logs[follower]!;
   const first = r.records[0];
-  if (!first || first.offset !== log.logEndOffset) return;
-  const segmentBytes = tx.topic(r.topic)!.config.segmentBytes;
+  // A first record past the log end only where a cleaned leader has a gap (compaction): kept as a gap.
+  if (!first || (first.offset !== log.logEndOffset && r.fetchOffset !== log.logEndOffset)) return;
+  const { segmentBytes, segmentMs = null } = tx.topic(r.topic)!.config;
   let cache = p.leaderEpochCaches[follower] ?? [];
   for (const rec of r.records) {
     // A follower records an epoch in its cache when it appends that epoch's first record (KIP-101).
     if (rec.leaderEpoch > latestEpoch(cache)) cache = assignEpoch(cache, rec.leaderEpoch, rec.offset);
-    log = appendRecord(log, rec, segmentBytes);
+    log = appendRecord(log, rec, segmentBytes, segmentMs);
   }
   tx.updatePartition(r.topic, r.partition, (q) => ({
     ...q,

@@ -123,7 +123,11 @@ function fetchPartition(
   // Expanding the ISR may have completed a reassignment that moved leadership away from this broker.
   if (now.leader !== leader)
     return { ...head, highWatermark: now.highWatermark, error: 'NOT_LEADER_OR_FOLLOWER' };
-  return { ...head, highWatermark: now.highWatermark, records: readRecords(tx, now, leader, fp.fetchOffset) };
+  const records = readRecords(tx, now, leader, fp.fetchOffset);
+  // Only when the cleaner left a gap at the fetch offset does the follower need to know where the read began.
+  const gap =
+    records[0] !== undefined && records[0].offset !== fp.fetchOffset ? { fetchOffset: fp.fetchOffset } : {};
+  return { ...head, highWatermark: now.highWatermark, records, ...gap };
 }
 
 function answer(

@@ -22,6 +22,8 @@ export interface FetchedPartition {
   readonly logStartOffset: number;
   readonly logEndOffset: number;
   readonly records: readonly LogRecord[];
+  /** The offset the records were read from (the first record may be past it where the cleaner left a gap). */
+  readonly fetchOffset?: number;
   readonly error?: FetchError;
   /** Set when the follower's log diverged from the leader's (KIP-595): truncate, then fetch again. */
   readonly divergingEpoch?: { epoch: number; endOffset: number };

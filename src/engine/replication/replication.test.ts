@@ -229,7 +229,7 @@ describe('leader elections on demand and reassignment', () => {
     const p = state.topics.t!.partitions[0]!;
     expect(p).toMatchObject({ replicas: [3, 1, 2], leader: 3, isr: [3, 1, 2], reassignment: null });
     expect(Object.keys(p.logs)).toEqual(['1', '2', '3']);
-    expect(p.logs[3]!.items.map((r) => r.value)).toEqual(['a']);
+    expect(p.logs[3]!.items.map((r) => r?.value)).toEqual(['a']);
     expect(checkInvariants(state)).toEqual([]);
   });
 });

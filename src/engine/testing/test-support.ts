@@ -192,6 +192,36 @@ function brokerCommands(): Weighted[] {
   ];
 }
 
+/** Topic t becomes compacted (small segments by time, eager cleaner, short tombstone life), and tombstones. */
+function compactionCommands(): Weighted[] {
+  return [
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('compact' as const, 'compact,delete' as const).map(
+        (cleanupPolicy): Command => ({
+          type: 'setTopicConfig',
+          topic: 't',
+          config: { cleanupPolicy, segmentMs: 500, minCleanableDirtyRatio: 0.1, deleteRetentionMs: 3000 },
+        }),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('alice', 'bob', 'card-4412').map(
+        (key): Command => ({
+          type: 'produce',
+          producer: 'p1',
+          topic: 't',
+          key,
+          value: '',
+          tombstone: true,
+        }),
+      ),
+    },
+    { weight: 1, arbitrary: fc.constant<Command>({ type: 'advance', ms: 15_000 }) },
+  ];
+}
+
 /** A ksql query starts (or starts over) on topic t, or stops. */
 function ksqlCommands(): Weighted[] {
   const query = fc.constantFrom('q1', 'q2');
@@ -206,9 +236,36 @@ function ksqlCommands(): Weighted[] {
   ];
 }
 
+/** Transactional producer tp writes to topic t in transactions it commits or aborts (transactions/). */
+function transactionCommands(): Weighted[] {
+  const producer = 'tp';
+  return [
+    { weight: 1, arbitrary: fc.constant<Command>({ type: 'beginTransaction', producer }) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.integer({ min: 0, max: 3 }), anyValue)
+        .map(([partition, value]): Command => ({ type: 'produce', producer, topic: 't', partition, value })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 0, max: 9 }).map(
+        (offset): Command => ({
+          type: 'sendOffsetsToTransaction',
+          producer,
+          group: 'g',
+          offsets: [{ topic: 't', partition: 0, offset }],
+        }),
+      ),
+    },
+    { weight: 1, arbitrary: fc.constant<Command>({ type: 'commitTransaction', producer }) },
+    { weight: 1, arbitrary: fc.constant<Command>({ type: 'abortTransaction', producer }) },
+  ];
+}
+
 /**
  * Command lists over the whole engine: producers (some values JSON for the queries), consumers in a group,
- * broker failures and ksql queries, on a topic replicated three times. For properties that must hold
+ * broker failures, ksql queries and transactions, on a topic replicated three times. For properties that must hold
  * whatever happens, such as determinism and seek equals replay.
  */
 export function arbitraryEngineCommands(maxLength = 80): fc.Arbitrary<Command[]> {
@@ -221,7 +278,13 @@ export function arbitraryEngineCommands(maxLength = 80): fc.Arbitrary<Command[]>
     ...modernGroupCommands(),
     ...brokerCommands(),
     ...ksqlCommands(),
+    ...compactionCommands(),
+    ...transactionCommands(),
   );
-  const setup = producerSetup({ replicationFactor: 3, minInsyncReplicas: 2 });
+  const setup: Command[] = [
+    ...producerSetup({ replicationFactor: 3, minInsyncReplicas: 2 }),
+    { type: 'addProducer', producer: 'tp', transactionalId: 'tp-tx', lingerMs: 0 },
+    { type: 'initTransactions', producer: 'tp' },
+  ];
   return fc.array(cmd, { maxLength }).map((cs) => [...setup, ...cs]);
 }

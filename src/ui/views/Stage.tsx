@@ -14,6 +14,9 @@ const BrokersView = lazy(() => import('./brokers/BrokersView').then((m) => ({ de
 const ConsumersView = lazy(() =>
   import('./consumers/ConsumersView').then((m) => ({ default: m.ConsumersView })),
 );
+const CompactionView = lazy(() =>
+  import('./compaction/CompactionView').then((m) => ({ default: m.CompactionView })),
+);
 const CoordinatorView = lazy(() =>
   import('./coordinator/CoordinatorView').then((m) => ({ default: m.CoordinatorView })),
 );
@@ -24,8 +27,17 @@ const DiagramView = lazy(() => import('./diagrams/DiagramView').then((m) => ({ d
 const QueueVsLogView = lazy(() =>
   import('./queue/QueueVsLogView').then((m) => ({ default: m.QueueVsLogView })),
 );
+const MemberTimersView = lazy(() =>
+  import('./members/MemberTimersView').then((m) => ({ default: m.MemberTimersView })),
+);
+const RebalanceCompareView = lazy(() =>
+  import('./rebalance/RebalanceCompareView').then((m) => ({ default: m.RebalanceCompareView })),
+);
 const ScalableView = lazy(() => import('./scalable/ScalableView').then((m) => ({ default: m.ScalableView })));
 const StreamView = lazy(() => import('./stream/StreamView').then((m) => ({ default: m.StreamView })));
+const TransactionsView = lazy(() =>
+  import('./transactions/TransactionsView').then((m) => ({ default: m.TransactionsView })),
+);
 
 function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView>) {
   switch (view.kind) {
@@ -61,6 +73,26 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
       return (
         <ScalableView view={view} frame={frame} playheadMs={playheadMs} sceneIndex={sceneIndex} step={step} />
       );
+    case 'member-timers':
+      return (
+        <MemberTimersView
+          view={view}
+          frame={frame}
+          playheadMs={playheadMs}
+          sceneIndex={sceneIndex}
+          step={step}
+        />
+      );
+    case 'rebalance-compare':
+      return (
+        <RebalanceCompareView
+          view={view}
+          frame={frame}
+          playheadMs={playheadMs}
+          sceneIndex={sceneIndex}
+          step={step}
+        />
+      );
     case 'queue-vs-log':
       return <QueueVsLogView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'stream':
@@ -75,6 +107,10 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
           step={step}
         />
       );
+    case 'compaction':
+      return <CompactionView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
+    case 'transactions':
+      return <TransactionsView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'diagram':
       return <DiagramView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
   }

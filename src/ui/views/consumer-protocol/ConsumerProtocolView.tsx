@@ -9,8 +9,8 @@ import {
   type EngineEvent,
   type EngineState,
   modernGroupState,
+  type PartitionReadingSpan,
   partitionReaders,
-  type ReadingSpan,
   type TopicPartitionRef,
 } from '../../../engine';
 import type { SceneView } from '../../../scenarios/types';
@@ -44,7 +44,7 @@ function Timeline({
 }: {
   barriers?: readonly { readonly fromMs: number; readonly toMs: number | null }[];
   layout: PanelLayout;
-  readers: Record<number, readonly ReadingSpan[]>;
+  readers: Record<number, readonly PartitionReadingSpan[]>;
   partitions: number;
   window: readonly [number, number];
   crashes: readonly Crash[];
