@@ -62,6 +62,16 @@ export const DELIBERATE: Readonly<Record<string, Difference>> = {
     reason:
       "the suite compares the assignment's shape (how many partitions each member owns) and the offsets",
   },
+  'modern-member-order': {
+    scene: 'consumer-protocol',
+    step: 'The sessions expire',
+    stage:
+      "the uniform assignor walks members in the order they joined, so the first survivor gets the dead member's first partition",
+    kafka:
+      'GroupSpecImpl walks a HashMap of random member ids (KIP-1082 UUIDs): which survivor gets which of the dead member’s partitions varies',
+    reason:
+      'the suite compares the epochs, the assignment by join order where only the count decides it (6 over 3), and stickiness after the crash (each survivor keeps what it had and gains one)',
+  },
   'stage-timeouts': {
     scene: 'grouped-consumers',
     step: 'a consumer fails',

@@ -13,6 +13,7 @@ const SCENES = [
   'scalable-architecture',
   'streaming-toolset',
   'fraud-query',
+  'consumer-protocol',
   'cooperative-rebalance',
   'poll-interval-and-static-members',
   'log-compaction',

@@ -180,3 +180,20 @@ export {
   tableOf,
 } from './compaction/picture';
 export type { SegmentInfo } from './compaction/segments';
+export { modernGroupState } from './consumer-protocol/group-state';
+export {
+  classicRebalances,
+  type PartitionReadingSpan,
+  partitionReaders,
+  unreadMs,
+} from './consumer-protocol/timeline';
+export {
+  CONSUMER_HEARTBEAT_INTERVAL_MS,
+  CONSUMER_SESSION_TIMEOUT_MS,
+  type ModernConsumer,
+  type ModernGroup,
+  type ModernGroupState,
+  type ModernMember,
+  type ModernMemberState,
+  type ServerAssignorName,
+} from './consumer-protocol/types';

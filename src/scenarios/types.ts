@@ -94,6 +94,16 @@ export type SceneView =
    * consumer group on the same partition, one owner and the rest idle.
    */
   | { readonly kind: 'share'; readonly topic: string; readonly group: string; readonly classicGroup: string }
+  /**
+   * The consumer protocol (KIP-848) beside the classic one: who read each partition when in both groups,
+   * and the coordinator's epochs, target and current assignments of the new one.
+   */
+  | {
+      readonly kind: 'consumer-protocol';
+      readonly topic: string;
+      readonly classicGroup: string;
+      readonly group: string;
+    }
   /** A traditional queue with competing consumers beside Kafka's log. */
   | { readonly kind: 'queue-vs-log'; readonly topic: string; readonly groups: readonly string[] }
   /** Stream processing: the input stream on a timeline, windows, counts, the output topic, the query. */

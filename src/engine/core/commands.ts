@@ -2,6 +2,7 @@
  * Commands: what a scene or a presenter can do, in Kafka's verbs, as plain data. A run is a seed and a list
  * of these; it fits in a URL or localStorage and replays byte for byte.
  */
+import type { ModernGroupCommand } from '../consumer-protocol/types';
 import type { GroupCommand } from '../groups/commands';
 import type { KsqlRuntimeCommand } from '../ksql-runtime/types';
 import type { QueueCommand } from '../queue/types';
@@ -16,6 +17,7 @@ export type Command =
   | ReplicationCommand
   | QueueCommand
   | KsqlRuntimeCommand
+  | ModernGroupCommand
   | TransactionCommand
   | ShareCommand;
 

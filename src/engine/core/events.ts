@@ -2,7 +2,9 @@
  * Domain events: what happened, in the past tense, each at a logical time. They are what the views animate;
  * a view never infers Kafka behaviour that is not in an event or in the state.
  */
+
 import type { CompactionEvent } from '../compaction/events';
+import type { ModernGroupEvent } from '../consumer-protocol/types';
 import type { GroupEvent } from '../groups/events';
 import type { KsqlRuntimeEvent } from '../ksql-runtime/types';
 import type { QueueEvent } from '../queue/types';
@@ -111,6 +113,7 @@ export type EngineEvent = { atMs: number } & (
   | QueueEvent
   | ShareEvent
   | KsqlRuntimeEvent
+  | ModernGroupEvent
   | CompactionEvent
   | TransactionEvent
 );

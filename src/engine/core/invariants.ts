@@ -4,6 +4,7 @@
  * states the history, demonstration and protocol tests reach. Each returns a list of violations, empty when
  * the state is sound.
  */
+import { checkModernGroupInvariants } from '../consumer-protocol/invariants';
 import { checkGroupInvariants } from '../groups/invariants';
 import { checkReplicationInvariants } from '../replication/invariants';
 import { checkShareInvariants } from '../share/invariants';
@@ -52,6 +53,7 @@ export function checkInvariants(state: EngineState): string[] {
   problems.push(
     ...checkReplicationInvariants(state),
     ...checkGroupInvariants(state),
+    ...checkModernGroupInvariants(state),
     ...checkTransactionInvariants(state),
     ...checkShareInvariants(state),
   );

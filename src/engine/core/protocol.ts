@@ -9,7 +9,9 @@
  * Messages and timers stay plain data (they live in the state's timer queue and in events), and keep the
  * `payload` nesting the golden traces print.
  */
+
 import type { CompactionTimerPayloads } from '../compaction/protocol';
+import type { ModernMessagePayloads, ModernTimerPayloads } from '../consumer-protocol/protocol';
 import type { GroupMessagePayloads, GroupTimerPayloads } from '../groups/protocol';
 import type { KsqlRuntimeTimerPayloads } from '../ksql-runtime/protocol';
 import type { QueueTimerPayloads } from '../queue/protocol';
@@ -110,7 +112,8 @@ export type CoreTimer = TimerOf<CoreTimerPayloads>;
 export interface MessagePayloads
   extends CoreMessagePayloads,
     ReplicationMessagePayloads,
-    GroupMessagePayloads {}
+    GroupMessagePayloads,
+    ModernMessagePayloads {}
 
 /** Every timer kind of the engine. */
 export interface TimerPayloads
@@ -120,6 +123,7 @@ export interface TimerPayloads
     QueueTimerPayloads,
     KsqlRuntimeTimerPayloads,
     ShareTimerPayloads,
+    ModernTimerPayloads,
     CompactionTimerPayloads,
     TransactionTimerPayloads {}
 

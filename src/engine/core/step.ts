@@ -14,6 +14,8 @@ import { onProduceRequest } from '../broker/broker-produce';
 import { addPartitions, createCluster, createTopic, setTopicConfig } from '../broker/cluster';
 import { onRetentionCheck, RETENTION_CHECK_INTERVAL_MS } from '../broker/retention';
 import { compactionHandlers } from '../compaction/handlers';
+import { modernGroupHandlers } from '../consumer-protocol/handlers';
+import { initialModernGroupsSlice } from '../consumer-protocol/types';
 import { groupHandlers } from '../groups/handlers';
 import { initialGroupsSlice } from '../groups/types';
 import { ksqlRuntimeHandlers } from '../ksql-runtime/handlers';
@@ -75,6 +77,7 @@ export function initialState(seed: number): EngineState {
     groups: initialGroupsSlice,
     queues: initialQueuesSlice,
     ksql: initialKsqlRuntimeSlice,
+    modernGroups: initialModernGroupsSlice,
     transactions: initialTransactionsSlice,
     share: initialShareSlice,
   };
@@ -109,6 +112,7 @@ const commandHandlers: CommandHandlers<Command> = {
   ...groupHandlers.commands,
   ...queueHandlers.commands,
   ...ksqlRuntimeHandlers.commands,
+  ...modernGroupHandlers.commands,
   ...transactionHandlers.commands,
   ...shareHandlers.commands,
 };
@@ -125,6 +129,7 @@ const messageHandlers: MessageHandlers<MessagePayloads> = {
   ...groupHandlers.messages,
   ...queueHandlers.messages,
   ...ksqlRuntimeHandlers.messages,
+  ...modernGroupHandlers.messages,
   ...transactionHandlers.messages,
   ...shareHandlers.messages,
 };
@@ -147,6 +152,7 @@ const timerHandlers: TimerHandlers<TimerPayloads> = {
   ...queueHandlers.timers,
   ...ksqlRuntimeHandlers.timers,
   ...shareHandlers.timers,
+  ...modernGroupHandlers.timers,
   ...compactionHandlers.timers,
   ...transactionHandlers.timers,
 };

@@ -9,6 +9,7 @@
  */
 
 import type { ReplicaLog } from '../broker/log';
+import type { ModernGroupsSlice } from '../consumer-protocol/types';
 import type { GroupsSlice } from '../groups/types';
 import type { KsqlRuntimeSlice } from '../ksql-runtime/types';
 import type { QueuesSlice } from '../queue/types';
@@ -324,6 +325,8 @@ export interface EngineState {
   readonly queues: QueuesSlice;
   /** Persistent ksqlDB queries running on the cluster (ksql-runtime/). */
   readonly ksql: KsqlRuntimeSlice;
+  /** Consumer groups of the consumer protocol, KIP-848 (consumer-protocol/). */
+  readonly modernGroups: ModernGroupsSlice;
   /** Producer ids, the transaction coordinator and transactional clients (transactions/). */
   readonly transactions: TransactionsSlice;
   /** Share groups and their share-partitions (share/, KIP-932). */

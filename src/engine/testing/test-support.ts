@@ -160,6 +160,28 @@ function groupCommands(): Weighted[] {
   ];
 }
 
+/** Consumers m1..m3 of the consumer protocol (KIP-848) in group mg: joining, dying, leaving. */
+function modernGroupCommands(): Weighted[] {
+  const consumer = fc.constantFrom('m1', 'm2', 'm3');
+  return [
+    {
+      weight: 2,
+      arbitrary: fc.tuple(consumer, fc.constantFrom<'uniform' | 'range'>('uniform', 'range')).map(
+        ([c, assignor]): Command => ({
+          type: 'addModernConsumer',
+          consumer: c,
+          group: 'mg',
+          topics: ['t'],
+          assignor,
+          autoOffsetReset: 'earliest',
+        }),
+      ),
+    },
+    { weight: 1, arbitrary: consumer.map((c): Command => ({ type: 'killModernConsumer', consumer: c })) },
+    { weight: 1, arbitrary: consumer.map((c): Command => ({ type: 'closeModernConsumer', consumer: c })) },
+  ];
+}
+
 /** A broker dies or comes back. */
 function brokerCommands(): Weighted[] {
   const broker = fc.integer({ min: 0, max: 2 });
@@ -313,6 +335,7 @@ export function arbitraryEngineCommands(maxLength = 80): fc.Arbitrary<Command[]>
   const cmd: fc.Arbitrary<Command> = fc.oneof(
     ...producerCommands(fc.oneof(anyValue, json)),
     ...groupCommands(),
+    ...modernGroupCommands(),
     ...brokerCommands(),
     ...ksqlCommands(),
     ...shareCommands(),

@@ -20,6 +20,9 @@ const CompactionView = lazy(() =>
 const CoordinatorView = lazy(() =>
   import('./coordinator/CoordinatorView').then((m) => ({ default: m.CoordinatorView })),
 );
+const ConsumerProtocolView = lazy(() =>
+  import('./consumer-protocol/ConsumerProtocolView').then((m) => ({ default: m.ConsumerProtocolView })),
+);
 const DiagramView = lazy(() => import('./diagrams/DiagramView').then((m) => ({ default: m.DiagramView })));
 const QueueVsLogView = lazy(() =>
   import('./queue/QueueVsLogView').then((m) => ({ default: m.QueueVsLogView })),
@@ -97,6 +100,16 @@ function View({ view, frame, playheadMs, sceneIndex, step }: ViewProps<SceneView
       return <ShareView view={view} frame={frame} playheadMs={playheadMs} />;
     case 'stream':
       return <StreamView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
+    case 'consumer-protocol':
+      return (
+        <ConsumerProtocolView
+          view={view}
+          frame={frame}
+          playheadMs={playheadMs}
+          sceneIndex={sceneIndex}
+          step={step}
+        />
+      );
     case 'compaction':
       return <CompactionView view={view} frame={frame} playheadMs={playheadMs} step={step} />;
     case 'transactions':
