@@ -1,6 +1,6 @@
 /**
  * Small RealSnapshots for the page's tests, shaped as the bridge sends them: a three-broker local cluster
- * with one keyed topic, one group, and the same cluster after broker 2 was killed (fenced, out of every ISR,
+ * with one keyed topic (each key on the partition the Java client's murmur2 gives it over three), one group, and the same cluster after broker 2 was killed (fenced, out of every ISR,
  * its leadership moved). Until the bridge's recorded fixtures exist, these are the known answers.
  */
 import type { RealPartition, RealRecord, RealSnapshot } from '../protocol';
@@ -55,9 +55,9 @@ export function healthySnapshot(seq = 1): RealSnapshot {
         internal: false,
         configs: { 'min.insync.replicas': '2', 'cleanup.policy': 'delete', 'retention.ms': '604800000' },
         partitions: [
-          partition(0, 0, [0, 1, 2], [0, 1, 2], ['alice', 'carol']),
-          partition(1, 1, [1, 2, 0], [1, 2, 0], ['bob', 'bob', 'bob']),
-          partition(2, 2, [2, 0, 1], [2, 0, 1], ['dave']),
+          partition(0, 0, [0, 1, 2], [0, 1, 2], ['alice', 'bob']),
+          partition(1, 1, [1, 2, 0], [1, 2, 0], ['dave', 'dave', 'frank']),
+          partition(2, 2, [2, 0, 1], [2, 0, 1], ['carol']),
         ],
       },
     ],
