@@ -68,7 +68,7 @@ function open(): void {
       return;
     }
     if (pending === null || next.seq > pending.seq || firstAfterConnect) pending = next;
-    frame ??= requestAnimationFrame(flush);
+    if (frame === null) frame = requestAnimationFrame(flush);
   });
   es.addEventListener('error', () => {
     const link = realityStore.getState().link;

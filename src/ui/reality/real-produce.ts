@@ -6,7 +6,11 @@
 import { partitionForKey } from '../../engine';
 import type { RealSnapshot } from '../../reality/protocol';
 
-export function predictPartition(snapshot: RealSnapshot | null, topic: string, key: string | null): number | null {
+export function predictPartition(
+  snapshot: RealSnapshot | null,
+  topic: string,
+  key: string | null,
+): number | null {
   if (key === null) return null;
   const partitions = snapshot?.topics.find((t) => t.name === topic)?.partitions.length ?? 0;
   return partitions > 0 ? partitionForKey(key, partitions) : null;

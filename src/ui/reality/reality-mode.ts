@@ -4,12 +4,7 @@
  * reality URL lands on the deck with a notice saying how to get one.
  */
 import { showNotice } from '../store/deck-store';
-import {
-  leaveReality,
-  type RealView,
-  realityStore,
-  showReality,
-} from './reality-store';
+import { leaveReality, type RealView, realityStore, showReality } from './reality-store';
 import { formatRealityHash, type RealityPlace } from './reality-url';
 
 const NO_BRIDGE =

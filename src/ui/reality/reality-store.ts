@@ -7,12 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { MetricReading } from '../../engine';
 import { realMetrics, type UnavailableMetric } from '../../reality/metrics';
-import type {
-  RealAction,
-  RealActionResult,
-  RealBridgeInfo,
-  RealSnapshot,
-} from '../../reality/protocol';
+import type { RealAction, RealActionResult, RealBridgeInfo, RealSnapshot } from '../../reality/protocol';
 
 export const REAL_VIEWS = ['topics', 'consumers', 'brokers'] as const;
 export type RealView = (typeof REAL_VIEWS)[number];
@@ -97,7 +92,10 @@ export function isNewer(current: RealSnapshot | null, next: RealSnapshot): boole
 const valuesOf = (rows: readonly MetricReading[]) => Object.fromEntries(rows.map((r) => [r.id, r.value]));
 
 /** The metrics after a snapshot: `previous` holds the values before the newest change, for the deltas. */
-export function nextMetrics(metrics: RealityState['metrics'], snapshot: RealSnapshot): RealityState['metrics'] {
+export function nextMetrics(
+  metrics: RealityState['metrics'],
+  snapshot: RealSnapshot,
+): RealityState['metrics'] {
   const { rows, unavailable } = realMetrics(snapshot);
   const values = valuesOf(rows);
   const last = metrics.samples.at(-1)?.values;
