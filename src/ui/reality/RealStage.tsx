@@ -84,7 +84,7 @@ function Picture({
       return <RealGroups topic={topic} groups={snapshot.groups} />;
     case 'brokers':
       return (
-        <div className={beside ? 'real-beside' : 'real-alone'}>
+        <div className={beside ? 'with-metrics' : 'real-alone'}>
           <RealBrokers
             topic={topic}
             brokers={snapshot.brokers}

@@ -129,7 +129,37 @@ function StateRow({ reading, name, change }: { reading: MetricReading; name: str
   );
 }
 
-export function MetricsPanel({ history }: { history: MetricsHistory }) {
+/** Reality mode: metrics the real cluster does not expose, each named with why (never a made-up value). */
+function Unavailable({ metrics }: { metrics: readonly { name: string; why: string }[] }) {
+  return (
+    <tbody data-testid="metrics-unavailable">
+      <tr className="metric-section">
+        <th colSpan={4} scope="colgroup">
+          Not available from this cluster
+        </th>
+      </tr>
+      {metrics.map((m) => (
+        <tr
+          key={m.name}
+          data-metric={m.name}
+          aria-label={`${m.name}: not available from this cluster, ${m.why}`}
+        >
+          <th scope="row" colSpan={4} title={m.why} className="metric-unavailable">
+            {m.name}
+          </th>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+export function MetricsPanel({
+  history,
+  unavailable,
+}: {
+  history: MetricsHistory;
+  unavailable?: readonly { name: string; why: string }[];
+}) {
   const rows = groupRows(history.rows);
   const sections = [...new Set(rows.map((g) => g[0]!.section))];
   return (
@@ -162,6 +192,7 @@ export function MetricsPanel({ history }: { history: MetricsHistory }) {
               ))}
           </tbody>
         ))}
+        {unavailable && unavailable.length > 0 && <Unavailable metrics={unavailable} />}
       </table>
     </aside>
   );
