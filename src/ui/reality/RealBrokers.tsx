@@ -6,7 +6,14 @@
  * view's layout, so the two pictures put the same things in the same places.
  */
 import type { RealBroker, RealTopic } from '../../reality/protocol';
-import { BROKER_X, brokerName, brokersLayout, LANE_X, STAGE_HEIGHT } from '../views/brokers/brokers-layout';
+import {
+  BROKER_X,
+  brokerName,
+  brokersLayout,
+  LANE_X,
+  STAGE_HEIGHT,
+  STAGE_WIDTH,
+} from '../views/brokers/brokers-layout';
 import { COPIES_COLOUR, copiesClass, copiesLegend } from '../views/brokers/copies';
 import { RecordBox } from '../views/RecordBox';
 import '../views/brokers/brokers.css';
@@ -52,6 +59,8 @@ export function RealBrokers({
   const ids = [...brokers].map((b) => b.id).sort((a, b) => a - b);
   const layout = brokersLayout(ids, pic.layoutPicture, width);
   const rf = topic.partitions[0]?.replicas.length ?? 1;
+  const compact = width < STAGE_WIDTH;
+  const thin = layout.laneHeight < 52;
   return (
     <svg
       className="stage-svg brokers-view real-svg"
@@ -65,7 +74,7 @@ export function RealBrokers({
       <g data-box="legend" aria-hidden="true">
         <rect className="real-card" x={4} y={40} width={244} height={190} rx={12} />
         <text className="real-card-title" x={18} y={72}>
-          copies of a record
+          copies held
         </text>
         {copiesLegend(rf).map((l, i) => (
           <g key={l.cls}>
@@ -106,12 +115,21 @@ export function RealBrokers({
             <text className="broker-name" x={BROKER_X + 16} y={y + 34}>
               {brokerName(id)}
             </text>
-            <text className={alive ? 'broker-id' : 'crashed'} x={BROKER_X + 170} y={y + 34}>
-              {alive ? `id ${id} · up${b.pid ? ` · pid ${b.pid}` : ''}` : `id ${id} · ✗ fenced`}
-            </text>
-            {hosted.map((p, i) => (
-              <RoleChip key={p.partition} p={p} broker={id} x={chipsX + i * CHIP_W} y={y} />
-            ))}
+            {!compact && (
+              <text className="broker-id" x={BROKER_X + 170} y={y + 34}>
+                id {id}
+                {b.pid ? ` · pid ${b.pid}` : ''}
+              </text>
+            )}
+            {alive ? (
+              hosted.map((p, i) => (
+                <RoleChip key={p.partition} p={p} broker={id} x={chipsX + i * CHIP_W} y={y} />
+              ))
+            ) : (
+              <text className="crashed" x={BROKER_X + layout.brokerWidth - 16} y={y + 34} textAnchor="end">
+                ✗ fenced
+              </text>
+            )}
             {hosted.map((p) => {
               const replica = p.replicas.find((r) => r.broker === id)!;
               const leader = p.leader === id;
@@ -140,7 +158,7 @@ export function RealBrokers({
                     aria-hidden="true"
                   />
                   <text
-                    className="lane-label"
+                    className={thin ? 'lane-label real-thin' : 'lane-label'}
                     x={LANE_X + 10}
                     y={ly + h / 2}
                     dominantBaseline="central"
@@ -151,13 +169,33 @@ export function RealBrokers({
                   {replica.records.map((r) => {
                     const box = {
                       x: layout.slotX(r.offset),
-                      y: ly + 5,
+                      y: ly + 3,
                       width: layout.slotWidth - 6,
-                      height: h - 10,
+                      height: h - 6,
                     };
                     const copies = p.replicas.filter((x) =>
                       x.records.some((y) => y.offset === r.offset),
                     ).length;
+                    const fill = COPIES_COLOUR[copiesClass(copies, rf)];
+                    // A lane too thin for a label (several partitions on a broker) shows the record's box alone.
+                    if (thin)
+                      return (
+                        <rect
+                          key={r.id}
+                          className="record"
+                          data-testid={leader ? 'record' : 'replica-record'}
+                          data-partition={p.partition}
+                          data-offset={r.offset}
+                          data-broker={id}
+                          data-copies={copies}
+                          x={box.x}
+                          y={box.y}
+                          width={box.width}
+                          height={box.height}
+                          rx={4}
+                          fill={fill}
+                        />
+                      );
                     return (
                       <RecordBox
                         key={r.id}
@@ -170,12 +208,12 @@ export function RealBrokers({
                         offsetY={box.y + box.height * 0.77}
                         testId={leader ? 'record' : 'replica-record'}
                         broker={{ id, name: brokerName(id) }}
-                        fill={COPIES_COLOUR[copiesClass(copies, rf)]}
+                        fill={fill}
                         data={{ 'data-box': 'record', 'data-copies': String(copies) }}
                       />
                     );
                   })}
-                  {!alive && replica.records.length === 0 && (
+                  {!alive && replica.records.length === 0 && !thin && (
                     <text
                       className="real-muted small"
                       x={LANE_X + 70}
@@ -186,18 +224,36 @@ export function RealBrokers({
                     </text>
                   )}
                   <g aria-hidden="true">
-                    <line className="hw-line" x1={hwX} x2={hwX} y1={ly - 4} y2={ly + h + 4} />
-                    <text className="leo" x={layout.laneInfoX} y={ly + h / 2 - 13} dominantBaseline="central">
-                      LEO {replica.logEndOffset ?? 'n/a'}
-                    </text>
-                    <text
-                      className="hw-label"
-                      x={layout.laneInfoX}
-                      y={ly + h / 2 + 13}
-                      dominantBaseline="central"
-                    >
-                      HW {p.highWatermark}
-                    </text>
+                    <line className="hw-line" x1={hwX} x2={hwX} y1={ly - 2} y2={ly + h + 2} />
+                    {thin ? (
+                      <text
+                        className="leo real-info"
+                        x={layout.laneInfoX}
+                        y={ly + h / 2}
+                        dominantBaseline="central"
+                      >
+                        LEO {replica.logEndOffset ?? '?'} HW {p.highWatermark}
+                      </text>
+                    ) : (
+                      <>
+                        <text
+                          className="leo"
+                          x={layout.laneInfoX}
+                          y={ly + h / 2 - 13}
+                          dominantBaseline="central"
+                        >
+                          LEO {replica.logEndOffset ?? 'n/a'}
+                        </text>
+                        <text
+                          className="hw-label"
+                          x={layout.laneInfoX}
+                          y={ly + h / 2 + 13}
+                          dominantBaseline="central"
+                        >
+                          HW {p.highWatermark}
+                        </text>
+                      </>
+                    )}
                   </g>
                 </g>
               );

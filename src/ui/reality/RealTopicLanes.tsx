@@ -27,7 +27,7 @@ function LastProduce({ taken, y }: { taken: TakenAction | undefined; y: number }
   if (taken?.action.kind !== 'produce' || !taken.result?.ok || !taken.result.produced)
     return (
       <text className="real-muted" x={x} y={y}>
-        Produce from the controls below
+        Produce one below
       </text>
     );
   const { produced } = taken.result;

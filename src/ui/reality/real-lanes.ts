@@ -9,7 +9,7 @@ import type { OffsetWindow } from '../views/log-window';
 
 /** The most slots a lane has room for with labels that read (the simulated lanes show 10 to 12). */
 export const MAX_SLOTS = 12;
-const MIN_SLOTS = 10;
+const MIN_SLOTS = 8;
 
 export interface RealLanes {
   readonly window: OffsetWindow;

@@ -73,7 +73,7 @@ export const initialRealityState: RealityState = {
   topic: null,
   snapshot: null,
   link: { state: 'closed' },
-  metricsShown: true,
+  metricsShown: false,
   actions: [],
   confirming: null,
   metrics: { rows: [], unavailable: [], previous: {}, samples: [] },

@@ -138,17 +138,16 @@ function Unavailable({ metrics }: { metrics: readonly { name: string; why: strin
           Not available from this cluster
         </th>
       </tr>
-      {metrics.map((m) => (
-        <tr
-          key={m.name}
-          data-metric={m.name}
-          aria-label={`${m.name}: not available from this cluster, ${m.why}`}
-        >
-          <th scope="row" colSpan={4} title={m.why} className="metric-unavailable">
-            {m.name}
-          </th>
-        </tr>
-      ))}
+      <tr>
+        <td colSpan={4} className="metric-unavailable">
+          {metrics.map((m, i) => (
+            <span key={m.name} data-metric={m.name} title={m.why}>
+              {m.name}
+              {i < metrics.length - 1 ? ', ' : ''}
+            </span>
+          ))}
+        </td>
+      </tr>
     </tbody>
   );
 }
