@@ -58,7 +58,6 @@ function LastProduce({ taken, y }: { taken: TakenAction | undefined; y: number }
 export function RealTopicLanes({ topic, taken }: { topic: RealTopic; taken: TakenAction | undefined }) {
   const lanes = realLanes(topic.partitions);
   const layout = laneLayout(topic.partitions.length, lanes.window, 1);
-  const keyed = topic.partitions.some((p) => p.newest.some((r) => r.key !== null));
   const rf = topic.partitions[0]?.replicas.length ?? 0;
   const cardY = 46;
   return (
@@ -142,8 +141,9 @@ export function RealTopicLanes({ topic, taken }: { topic: RealTopic; taken: Take
                   box={b}
                   labelY={b.y + b.height * LABEL_AT}
                   offsetY={b.y + b.height * OFFSET_AT}
-                  label={keyed && r.key !== null ? `${r.key} · ${value}` : (r.key ?? value)}
-                  charWidth={keyed ? 10 : 13}
+                  // A real value can be long: the key names a keyed record, the value a keyless one (both in its name).
+                  label={r.key ?? value}
+                  charWidth={13}
                   data={{ 'data-timestamp': String(r.timestamp) }}
                 />
               );
