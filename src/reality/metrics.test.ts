@@ -41,13 +41,20 @@ describe('the metrics panel read from a real cluster', () => {
     expect(value(m, 'state/billing')).toBe('Stable');
   });
 
-  it('names the rates and the controller count as unavailable instead of inventing them', () => {
+  it('names the rates as unavailable instead of inventing them', () => {
     const m = realMetrics(healthySnapshot());
     const names = m.unavailable.map((u) => u.name);
-    expect(names).toEqual(
-      expect.arrayContaining(['ActiveControllerCount', 'IsrShrinksPerSec', 'MessagesInPerSec']),
-    );
-    expect(m.rows.some((r) => r.section === 'rate' || r.name === 'ActiveControllerCount')).toBe(false);
+    expect(names).toEqual(expect.arrayContaining(['IsrShrinksPerSec', 'MessagesInPerSec']));
+    expect(m.rows.some((r) => r.section === 'rate')).toBe(false);
+  });
+
+  it('counts one active controller when the quorum has a leader, and says so when it is not known', () => {
+    expect(value(realMetrics(healthySnapshot()), 'ActiveControllerCount')).toBe(1);
+    const s = healthySnapshot();
+    s.controllerId = null;
+    const m = realMetrics(s);
+    expect(value(m, 'ActiveControllerCount')).toBeUndefined();
+    expect(m.unavailable.map((u) => u.name)).toContain('ActiveControllerCount');
   });
 
   it('says UnderMinIsrPartitionCount is unavailable when a topic lacks min.insync.replicas', () => {

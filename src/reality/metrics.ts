@@ -27,10 +27,6 @@ const BROKER_JMX_ONLY = 'a broker JMX metric: the admin API the bridge reads doe
 
 /** The rates and the controller count: only a broker's JMX has them. */
 const ALWAYS_UNAVAILABLE: readonly UnavailableMetric[] = [
-  {
-    name: 'ActiveControllerCount',
-    why: 'KRaft answers DescribeCluster with any live broker as "controller", not the active controller',
-  },
   ...[
     'IsrShrinksPerSec',
     'IsrExpandsPerSec',
@@ -49,6 +45,22 @@ const brokerLetter = (id: number) => (id < 26 ? String.fromCharCode(65 + id) : S
 export function realMetrics(snapshot: RealSnapshot): RealMetrics {
   const rows: MetricReading[] = [];
   const unavailable: UnavailableMetric[] = [...ALWAYS_UNAVAILABLE];
+  // The bridge reads the KRaft quorum's leader from DescribeQuorum (Metadata's controllerId is any broker).
+  if (snapshot.controllerId !== null)
+    rows.push({
+      id: 'ActiveControllerCount',
+      name: 'ActiveControllerCount',
+      section: 'cluster',
+      value: 1,
+      badWhen: 'change',
+      tooltip:
+        'Active controllers: 1 while the KRaft quorum has a leader (DescribeQuorum), the cluster’s own count.',
+    });
+  else
+    unavailable.unshift({
+      name: 'ActiveControllerCount',
+      why: 'the cluster did not say which controller leads its quorum',
+    });
   let underReplicated = 0;
   let offline = 0;
   let underMinIsr = 0;
