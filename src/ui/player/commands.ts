@@ -285,7 +285,7 @@ export const deckCommands: readonly DeckCommand[] = [
   {
     id: 'reality',
     group: 'live',
-    label: 'Reality mode: the stage drawn from the real cluster beside the bridge (npm run real), and back',
+    label: 'Real cluster (npm run real) and back',
     keys: ['k', 'K'],
     caption: 'Real cluster',
     // Only where a bridge serves the page: the static build has no cluster to show.
