@@ -41,6 +41,33 @@ async function startReal(): Promise<ChildProcess> {
   throw new Error('the bridge and its cluster did not start in 5 minutes');
 }
 
+/**
+ * The page's sampler: every animation frame's interval, and for each record the first frame that draws it,
+ * the wall-clock time minus its Kafka timestamp. Records already drawn when sampling starts are not counted.
+ */
+const sampler = (ms: number) => `new Promise((resolve) => {
+  const frames = [];
+  const delays = [];
+  const seen = new Set();
+  const id = (r) => r.getAttribute('data-partition') + '/' + r.getAttribute('data-offset');
+  for (const r of document.querySelectorAll('[data-testid="record"]')) seen.add(id(r));
+  let last = performance.now();
+  const end = last + ${ms};
+  const tick = (now) => {
+    frames.push(now - last);
+    last = now;
+    const wall = Date.now();
+    for (const r of document.querySelectorAll('[data-testid="record"][data-timestamp]')) {
+      if (seen.has(id(r))) continue;
+      seen.add(id(r));
+      delays.push(wall - Number(r.getAttribute('data-timestamp')));
+    }
+    if (now < end) requestAnimationFrame(tick);
+    else resolve({ frames: frames.slice(2), delays });
+  };
+  requestAnimationFrame(tick);
+})`;
+
 /** Frame intervals and append-to-draw delays, sampled in the page over `ms`. */
 async function measure(ms: number): Promise<{ frames: number[]; delays: number[] }> {
   const browser = await chromium.launch({
@@ -52,32 +79,8 @@ async function measure(ms: number): Promise<{ frames: number[]; delays: number[]
     await page.goto(`${URL}#/reality/topics/${TOPIC}`);
     await page.getByTestId('real-stage').waitFor();
     await page.waitForSelector('[data-testid="record"]', { timeout: 60_000 });
-    return await page.evaluate((sampleMs) => {
-      return new Promise<{ frames: number[]; delays: number[] }>((resolve) => {
-        const frames: number[] = [];
-        const delays: number[] = [];
-        const seen = new Set<string>();
-        let last = performance.now();
-        const end = last + sampleMs;
-        const tick = (now: number) => {
-          frames.push(now - last);
-          last = now;
-          const wall = Date.now();
-          for (const r of document.querySelectorAll('[data-testid="record"][data-timestamp]')) {
-            const id = `${r.getAttribute('data-partition')}/${r.getAttribute('data-offset')}`;
-            if (seen.has(id)) continue;
-            seen.add(id);
-            delays.push(wall - Number(r.getAttribute('data-timestamp')));
-          }
-          if (now < end) requestAnimationFrame(tick);
-          else resolve({ frames: frames.slice(2), delays });
-        };
-        // Records already on the stage when sampling starts are not new: their delay is not the drawing's.
-        for (const r of document.querySelectorAll('[data-testid="record"]'))
-          seen.add(`${r.getAttribute('data-partition')}/${r.getAttribute('data-offset')}`);
-        requestAnimationFrame(tick);
-      });
-    }, ms);
+    // A string, not a function: tsx's helpers (__name) do not exist in the page.
+    return (await page.evaluate(sampler(ms))) as { frames: number[]; delays: number[] };
   } finally {
     await browser.close();
   }
