@@ -57,7 +57,7 @@ export interface ReplayOptions {
   bootstrap: string;
   origin: ClusterOrigin;
   /** The project's own cluster (`npm run kafka`): brokers may be killed and restarted by PID. */
-  local?: { home: string; port: number };
+  local?: { home: string; port?: number };
   /** The project's root (bin/ and scripts/kafka/ live there). */
   root: string;
   runId: string;
@@ -79,8 +79,8 @@ interface ConsumerSlot {
 }
 
 interface ClusterControl {
-  signalNode(id: number, signal: NodeJS.Signals, o: { home: string; port: number }): boolean;
-  restartNode(id: number, o: { home: string; port: number }): number;
+  signalNode(id: number, signal: NodeJS.Signals, o: { home: string; port?: number }): boolean;
+  restartNode(id: number, o: { home: string; port?: number }): number;
   readPids(home: string): { nodes: { id: number; pid: number }[] } | null;
 }
 

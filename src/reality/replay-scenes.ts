@@ -1,0 +1,69 @@
+/**
+ * Which scenes a replay on the real cluster can play, and what it leaves out: the page's control says so
+ * before the presenter starts, and the runner (bridge/replay/) lists the same commands in `skipped`.
+ */
+import type { Command } from '../engine';
+import type { Scene } from '../scenarios/types';
+
+export interface ReplayPlan {
+  /** False: nothing of the scene's story happens on a cluster (a diagram, a ksqlDB query). */
+  readonly replayable: boolean;
+  /** Why not, in one sentence for the control. */
+  readonly why: string | null;
+  /** What a replay leaves out or plays differently, one sentence each, without repeats. */
+  readonly partial: readonly string[];
+}
+
+const allCommands = (scene: Scene): Command[] => [...scene.setup, ...scene.steps.flatMap((s) => s.commands)];
+
+/** What the runner does not play, by command (null: played). */
+function leftOut(c: Command): string | null {
+  switch (c.type) {
+    case 'isolateBroker':
+    case 'healBroker':
+    case 'isolateBrokerFromPeers':
+      return 'a network partition (cutting a broker off needs root): not played';
+    case 'electLeaders':
+    case 'reassignPartition':
+      return 'leader elections and reassignments: not played';
+    case 'pauseConsumer':
+    case 'resumeConsumer':
+      return 'pausing a consumer: the console consumer cannot pause';
+    case 'commitSync':
+      return 'commitSync: the console consumer commits only by auto-commit';
+    case 'createQueue':
+    case 'sendToQueue':
+    case 'addQueueConsumer':
+      return 'the traditional queue: simulated only, it is not Kafka';
+    case 'runQuery':
+    case 'stopQuery':
+      return 'ksqlDB queries: no ksqlDB server beside the cluster';
+    case 'addProducer':
+    case 'configureProducer':
+      return c.keyless === 'sticky'
+        ? "keyless records: the sticky partitioner's runs depend on batch timing"
+        : null;
+    case 'killBroker':
+    case 'shutdownBroker':
+    case 'restartBroker':
+      return 'brokers killed and restarted: only on the cluster the project started (npm run kafka)';
+    case 'advance':
+      return c.ms > 20_000 ? 'long waits of logical time: at most 20 s of real waiting each' : null;
+    default:
+      return null;
+  }
+}
+
+export function replayPlan(scene: Scene): ReplayPlan {
+  const commands = allCommands(scene);
+  if (commands.some((c) => c.type === 'runQuery'))
+    return {
+      replayable: false,
+      why: 'its story is a ksqlDB query, and there is no ksqlDB server beside the cluster',
+      partial: [],
+    };
+  if (!commands.some((c) => c.type === 'createTopic'))
+    return { replayable: false, why: 'a picture, not a run of Kafka: it creates no topic', partial: [] };
+  const partial = [...new Set(commands.map(leftOut).filter((s): s is string => s !== null))];
+  return { replayable: true, why: null, partial };
+}
