@@ -102,6 +102,7 @@ describe('comparing a replayed step with the simulation', () => {
         fact: 'key alice from java-app (user-events, #1 of the step): partition',
         simulated: 'P1',
         real: 'P3',
+        where: { kind: 'record', index: 0 },
       },
     ]);
   });
@@ -123,7 +124,12 @@ describe('comparing a replayed step with the simulation', () => {
     };
     const result = compareReplayStep(produceWithKey, state, changed, SUFFIX);
     expect(result.disagreements).toEqual([
-      { fact: 'user-events P2: high watermark', simulated: String(p2.highWatermark), real: '7' },
+      {
+        fact: 'user-events P2: high watermark',
+        simulated: String(p2.highWatermark),
+        real: '7',
+        where: { kind: 'partition', topic: 'user-events', partition: 2 },
+      },
     ]);
   });
 
@@ -150,7 +156,12 @@ describe('comparing a replayed step with the simulation', () => {
       SUFFIX,
     );
     expect(result.disagreements).toEqual([
-      { fact: 'group shipping: consumer-b owns', simulated: 'orders P2', real: 'orders P3' },
+      {
+        fact: 'group shipping: consumer-b owns',
+        simulated: 'orders P2',
+        real: 'orders P3',
+        where: { kind: 'group', group: 'shipping', member: 'consumer-b' },
+      },
     ]);
   });
 

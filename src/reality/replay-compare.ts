@@ -38,7 +38,14 @@ export interface ReplayDifference {
   readonly real: string;
   /** Why this difference is expected (a deliberate difference); absent for a disagreement. */
   readonly why?: string;
+  /** What the picture highlights for it: a record of the step (its index), a partition, a group's member. */
+  readonly where: ReplayAnchor;
 }
+
+export type ReplayAnchor =
+  | { kind: 'record'; index: number }
+  | { kind: 'partition'; topic: string; partition: number | null }
+  | { kind: 'group'; group: string; member: string | null };
 
 export interface ReplayComparison {
   readonly step: number;
@@ -121,20 +128,22 @@ export function compareReplayStep(
   const deliberate: ReplayDifference[] = [];
   let compared = 0;
   const check = (
+    where: ReplayAnchor,
     fact: string,
     simulated: unknown,
     realValue: unknown,
-    why?: (s: unknown, r: unknown) => string | undefined,
+    why?: () => string | undefined,
   ) => {
     compared++;
     const s = show(simulated);
     const r = show(realValue);
     if (s === r) return;
-    const reason = why?.(simulated, realValue);
+    const reason = why?.();
     (reason ? deliberate : disagreements).push({
       fact,
       simulated: s,
       real: r,
+      where,
       ...(reason ? { why: reason } : {}),
     });
   };
@@ -143,40 +152,58 @@ export function compareReplayStep(
   const simulated = engineProduced(scene, state, real.step);
   simulated.forEach((e, i) => {
     const r = real.produced[i];
+    const rec: ReplayAnchor = { kind: 'record', index: i };
     const label = `${e.key === null ? 'keyless record' : `key ${e.key}`} from ${e.producer} (${e.topic}, #${i + 1} of the step)`;
     if (!r) {
       check(
+        rec,
         `${label}: landed`,
         e.placed ? `P${e.placed.partition} @${e.placed.offset}` : null,
         'not produced',
       );
       return;
     }
-    check(`${label}: partition`, e.placed ? `P${e.placed.partition}` : null, `P${r.partition}`);
-    check(`${label}: offset`, e.placed?.offset ?? null, r.offset);
+    check(
+      rec,
+      `${label}: partition`,
+      e.placed ? `P${e.placed.partition}` : null,
+      r.partition < 0 ? 'not written' : `P${r.partition}`,
+    );
+    if (r.partition >= 0) check(rec, `${label}: offset`, e.placed?.offset ?? null, r.offset);
   });
   if (real.produced.length > simulated.length)
-    check('records produced at this step', simulated.length, real.produced.length);
+    check(
+      { kind: 'record', index: simulated.length },
+      'records produced at this step',
+      simulated.length,
+      real.produced.length,
+    );
 
   const realTopics = new Map(real.snapshot.topics.map((t) => [t.name, t]));
   const manyBrokers = Object.keys(state.brokers).length > 1;
   for (const topic of Object.values(state.topics)) {
     if (topic.name.startsWith('__')) continue;
     const rt: RealTopic | undefined = realTopics.get(topic.name + suffix);
-    check(`${topic.name}: partitions`, topic.partitions.length, rt ? rt.partitions.length : 'no such topic');
+    check(
+      { kind: 'partition', topic: topic.name, partition: null },
+      `${topic.name}: partitions`,
+      topic.partitions.length,
+      rt ? rt.partitions.length : 'no such topic',
+    );
     if (!rt) continue;
     const byScene = placedByScene(scene, topic.name);
     for (const p of topic.partitions) {
       const rp = rt.partitions.find((x) => x.partition === p.partition);
       const where = `${topic.name} P${p.partition}`;
-      check(`${where}: high watermark`, p.highWatermark, rp?.highWatermark ?? null);
+      const at: ReplayAnchor = { kind: 'partition', topic: topic.name, partition: p.partition };
+      check(at, `${where}: high watermark`, p.highWatermark, rp?.highWatermark ?? null);
       if (!manyBrokers || !rp) continue;
       if (byScene) {
-        check(`${where}: leader`, p.leader, rp.leader);
-        check(`${where}: ISR`, [...p.isr].sort(), [...rp.isr].sort());
+        check(at, `${where}: leader`, p.leader, rp.leader);
+        check(at, `${where}: ISR`, [...p.isr].sort(), [...rp.isr].sort());
       } else {
-        check(`${where}: has a leader`, p.leader !== null, rp.leader !== null);
-        check(`${where}: ISR size`, p.isr.length, rp.isr.length);
+        check(at, `${where}: has a leader`, p.leader !== null, rp.leader !== null);
+        check(at, `${where}: ISR size`, p.isr.length, rp.isr.length);
       }
     }
   }
@@ -185,7 +212,12 @@ export function compareReplayStep(
   for (const group of Object.values(state.groups.groups)) {
     const rg: RealGroup | undefined = realGroups.get(group.groupId + suffix);
     const g = group.groupId;
-    check(`group ${g}: state`, group.state, rg?.state ?? 'no such group');
+    check(
+      { kind: 'group', group: g, member: null },
+      `group ${g}: state`,
+      group.state,
+      rg?.state ?? 'no such group',
+    );
     if (!rg) continue;
     const nameOf = new Map(Object.values(state.groups.consumers).map((c) => [c.memberId, c.id]));
     const simulatedOwners = new Map<string, string>();
@@ -193,9 +225,20 @@ export function compareReplayStep(
       simulatedOwners.set(nameOf.get(m) ?? m, partitionsOf(group.assignment[m] ?? [], ''));
     const realOwners = new Map<string, string>();
     for (const m of rg.members) realOwners.set(m.clientId, partitionsOf(m.assignment, suffix));
-    check(`group ${g}: members`, [...simulatedOwners.keys()].sort(), [...realOwners.keys()].sort());
+    check(
+      { kind: 'group', group: g, member: null },
+      `group ${g}: members`,
+      [...simulatedOwners.keys()].sort(),
+      [...realOwners.keys()].sort(),
+    );
     for (const [name, parts] of simulatedOwners)
-      if (realOwners.has(name)) check(`group ${g}: ${name} owns`, parts, realOwners.get(name));
+      if (realOwners.has(name))
+        check(
+          { kind: 'group', group: g, member: name },
+          `group ${g}: ${name} owns`,
+          parts,
+          realOwners.get(name),
+        );
     const autoCommit = Object.values(state.groups.consumers).some(
       (c) => c.group === g && c.config.autoCommit,
     );
@@ -211,13 +254,18 @@ export function compareReplayStep(
         const ro = rg.offsets.find((o) => o.topic === realTopic && o.partition === p.partition);
         const realOffset = ro?.committedOffset ?? null;
         if (simulatedOffset === null && realOffset === null && !ro) continue;
-        check(`group ${g}: committed offset on ${topic} P${p.partition}`, simulatedOffset, realOffset, () =>
-          autoCommit &&
-          realOffset !== null &&
-          realOffset > (simulatedOffset ?? -1) &&
-          realOffset <= p.highWatermark
-            ? 'the cluster runs in wall-clock time, longer than the step’s logical time: its auto-commit (every auto.commit.interval.ms) came sooner in the scene’s terms'
-            : undefined,
+        check(
+          { kind: 'partition', topic, partition: p.partition },
+          `group ${g}: committed offset on ${topic} P${p.partition}`,
+          simulatedOffset,
+          realOffset,
+          () =>
+            autoCommit &&
+            realOffset !== null &&
+            realOffset > (simulatedOffset ?? -1) &&
+            realOffset <= p.highWatermark
+              ? 'the cluster runs in wall-clock time, longer than the step’s logical time: its auto-commit (every auto.commit.interval.ms) came sooner in the scene’s terms'
+              : undefined,
         );
       }
     }
