@@ -11,6 +11,7 @@ import { Blackout } from './overlays/Blackout';
 import { HelpOverlay } from './overlays/HelpOverlay';
 import { Overview } from './overlays/Overview';
 import { deckCommand } from './player/commands';
+import { ReplayControl } from './reality/replay/ReplayControl';
 import { deckStore } from './store/deck-store';
 import { usePlace, usePlayerState, useStepFrame } from './store/hooks';
 import { CurrentStage } from './views/CurrentStage';
@@ -78,6 +79,7 @@ export function App() {
         <CommandButton command={deckCommand('live-panel')} />
         <CommandButton command={deckCommand('metrics')} />
         <RealCommands scene={scene} open={overlay === 'real'} />
+        <ReplayControl />
         <CommandButton command={deckCommand('help')} />
         {notice && (
           <output className="notice" data-testid="notice">
