@@ -35,7 +35,8 @@ export function ReplayBeside() {
     <section className="replay-beside" aria-label="Replay on the real cluster" data-testid="replay-beside">
       <header className="replay-head">
         <h2>
-          Replay on the real cluster · {scene.title} · step {step + 1}/{scene.steps.length}
+          Replay on the real cluster · {scene.title} · step {step + 1}/{scene.steps.length}:{' '}
+          {scene.steps[step]?.title}
         </h2>
         <span className="replay-real-band">
           REAL {bridge ? bridge.bootstrap : ''}
