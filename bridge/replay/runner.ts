@@ -99,6 +99,7 @@ export class SceneReplay {
   private queue: Promise<unknown> = Promise.resolve();
   private brokerWait: { broker: number; down: boolean } | null = null;
   private closed = false;
+  private readonly stickyNoted = new Set<string>();
 
   constructor(
     readonly scene: Scene,
@@ -229,9 +230,7 @@ export class SceneReplay {
         };
         await slot.producer.connect();
         this.producers.set(c.producer, slot);
-        return c.keyless === 'sticky'
-          ? `${c.producer}: the sticky partitioner's runs depend on batch timing; keyless records go round robin`
-          : undefined;
+        return;
       }
       case 'configureProducer': {
         const slot = this.producers.get(c.producer);
@@ -254,6 +253,14 @@ export class SceneReplay {
         const slot = this.producers.get(c.producer);
         const key = c.key ?? null;
         if (!slot) return `no producer ${c.producer}`;
+        const stickyNote =
+          key === null &&
+          c.partition === undefined &&
+          (slot.config.keyless ?? 'sticky') === 'sticky' &&
+          !this.stickyNoted.has(c.producer)
+            ? `${c.producer}: the sticky partitioner's runs depend on batch timing; its keyless records go round robin`
+            : undefined;
+        if (stickyNote) this.stickyNoted.add(c.producer);
         try {
           const acks = slot.config.acks === 0 ? 0 : slot.config.acks === 1 ? 1 : -1;
           const [meta] = await slot.producer.send({
@@ -370,7 +377,7 @@ export class SceneReplay {
             // rd_kafka_msg_partitioner_consistent_random: crc32(key) % partition count, over all partitions.
             return crc32(Buffer.from(m.key)) % partitionMetadata.length;
           }
-          if (config.keyless === 'sticky') return java(args);
+          if ((config.keyless ?? 'sticky') === 'sticky') return java(args);
           // RoundRobinPartitioner: the next of the partitions that have a leader.
           const available = partitionMetadata
             .filter((p) => p.leader >= 0)

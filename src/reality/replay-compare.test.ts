@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type EngineState, keptRecords } from '../engine';
 import { groupedConsumers } from '../scenarios/scenes/grouped-consumers';
+import { produceNoKey } from '../scenarios/scenes/produce-no-key';
 import { produceWithKey } from '../scenarios/scenes/produce-with-key';
 import type { Scene } from '../scenarios/types';
 import type { RealReplayStep, RealSnapshot } from './protocol';
@@ -206,5 +207,22 @@ describe('comparing a replayed step with the simulation', () => {
     // one record each, in partition order: the helper reads the leader's log, not a copy of the scene
     const p1 = state.topics['user-events']!.partitions[1]!;
     expect(keptRecords(p1.logs[p1.leader!]!).map((r) => r.value)).toEqual(['login', 'logout']);
+  });
+
+  it("keeps the sticky partitioner's timing-dependent placement apart from the disagreements", () => {
+    const k = produceNoKey.steps.length - 1; // the sticky producer's burst
+    const state = engineStateAtStep(produceNoKey, k);
+    const real = agreeingReplay(produceNoKey, k, state);
+    const first = real.produced[0]!;
+    const moved = {
+      ...real,
+      produced: [{ ...first, partition: (first.partition + 1) % 4 }, ...real.produced.slice(1)],
+    };
+    const result = compareReplayStep(produceNoKey, state, moved, SUFFIX);
+    expect(result.disagreements).toEqual([]);
+    expect(result.deliberate.map((d) => d.fact)).toEqual([
+      'keyless record from sticky (orders, #1 of the step): partition',
+    ]);
+    expect(result.deliberate[0]!.why).toMatch(/sticky/);
   });
 });

@@ -38,11 +38,6 @@ function leftOut(c: Command): string | null {
     case 'runQuery':
     case 'stopQuery':
       return 'ksqlDB queries: no ksqlDB server beside the cluster';
-    case 'addProducer':
-    case 'configureProducer':
-      return c.keyless === 'sticky'
-        ? "keyless records: the sticky partitioner's runs depend on batch timing"
-        : null;
     case 'killBroker':
     case 'shutdownBroker':
     case 'restartBroker':
@@ -64,6 +59,22 @@ export function replayPlan(scene: Scene): ReplayPlan {
     };
   if (!commands.some((c) => c.type === 'createTopic'))
     return { replayable: false, why: 'a picture, not a run of Kafka: it creates no topic', partial: [] };
-  const partial = [...new Set(commands.map(leftOut).filter((s): s is string => s !== null))];
+  const notes = commands.map(leftOut);
+  // Keyless records from a producer on the sticky partitioner (the Java default): its runs depend on timing.
+  const keyless = new Map<string, string>();
+  for (const c of commands) {
+    if (c.type === 'addProducer') keyless.set(c.producer, c.keyless ?? 'sticky');
+    if (c.type === 'configureProducer' && c.keyless) keyless.set(c.producer, c.keyless);
+    if (
+      c.type === 'produce' &&
+      (c.key ?? null) === null &&
+      c.partition === undefined &&
+      keyless.get(c.producer) === 'sticky'
+    )
+      notes.push(
+        'keyless records of the sticky partitioner: its runs depend on batch timing, so they are sent round robin',
+      );
+  }
+  const partial = [...new Set(notes.filter((s): s is string => s !== null))];
   return { replayable: true, why: null, partial };
 }
