@@ -173,6 +173,13 @@ function startNode(node, home) {
   return { ...node, pid: child.pid, log: logFile };
 }
 
+/** Whether one node of the recorded run is running now (the bridge refuses to start a live node twice). */
+export function nodeRunning(id, overrides = {}) {
+  const { home } = settings(overrides);
+  const node = readPids(home)?.nodes.find((n) => n.id === id);
+  return Boolean(node && alive(node.pid) && ours(node.pid, home));
+}
+
 /** Restarts one stopped node of the recorded run (the suite's "broker comes back"). */
 export function restartNode(id, overrides = {}) {
   const { home, pidFile } = settings(overrides);
