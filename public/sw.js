@@ -74,5 +74,7 @@ async function fromCacheFirst(request) {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
+  // Reality mode's bridge (issue 18): live answers and an event stream, never cached.
+  if (new URL(request.url).pathname.startsWith('/api/reality/')) return;
   event.respondWith(request.mode === 'navigate' ? pageFirstFromNetwork(request) : fromCacheFirst(request));
 });

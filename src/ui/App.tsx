@@ -11,6 +11,7 @@ import { Blackout } from './overlays/Blackout';
 import { HelpOverlay } from './overlays/HelpOverlay';
 import { Overview } from './overlays/Overview';
 import { deckCommand } from './player/commands';
+import { realityStore } from './reality/reality-store';
 import { ReplayControl } from './reality/replay/ReplayControl';
 import { deckStore } from './store/deck-store';
 import { usePlace, usePlayerState, useStepFrame } from './store/hooks';
@@ -20,6 +21,8 @@ import { RealCommands } from './views/RealCommands';
 
 // The live controls load when first opened: most of a talk never opens them.
 const LivePanel = lazy(() => import('./views/LivePanel').then((m) => ({ default: m.LivePanel })));
+// Reality mode (a bridge beside a real cluster) loads when first entered: the static build never does.
+const RealityDeck = lazy(() => import('./reality/RealityDeck').then((m) => ({ default: m.RealityDeck })));
 
 export function App() {
   const { sceneIndex, step, scene } = usePlace();
@@ -27,6 +30,8 @@ export function App() {
   const { frame } = useStepFrame();
   const { overlay, black, livePanelOpen } = usePlayerState();
   const notice = useStore(deckStore, (s) => s.notice);
+  const reality = useStore(realityStore, (s) => s.active);
+  const bridge = useStore(realityStore, (s) => s.bridge !== null);
   const current = scene.steps[step]!;
 
   useEffect(() => {
@@ -48,6 +53,20 @@ export function App() {
     }
     document.title = `${scene.title} · step ${step + 1} · Kafka Stage`;
   }, [scene, step, frame]);
+
+  const overlays = (
+    <>
+      {overlay === 'help' && <HelpOverlay />}
+      {overlay === 'overview' && <Overview />}
+      {black && <Blackout />}
+    </>
+  );
+  if (reality)
+    return (
+      <Suspense fallback={<p className="stage-empty">Loading reality mode…</p>}>
+        <RealityDeck>{overlays}</RealityDeck>
+      </Suspense>
+    );
 
   return (
     <div className={livePanelOpen ? 'deck with-live' : 'deck'}>
@@ -80,6 +99,7 @@ export function App() {
         <CommandButton command={deckCommand('metrics')} />
         <RealCommands scene={scene} open={overlay === 'real'} />
         <ReplayControl />
+        {bridge && <CommandButton command={deckCommand('reality')} />}
         <CommandButton command={deckCommand('help')} />
         {notice && (
           <output className="notice" data-testid="notice">
@@ -93,9 +113,7 @@ export function App() {
           <LivePanel scene={scene} state={frame.state} />
         </Suspense>
       )}
-      {overlay === 'help' && <HelpOverlay />}
-      {overlay === 'overview' && <Overview />}
-      {black && <Blackout />}
+      {overlays}
       <HandoutOnPrint />
     </div>
   );

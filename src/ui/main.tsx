@@ -12,6 +12,7 @@ import { installPresenterSync } from './player/channel';
 import { installKeys } from './player/keys';
 import { installPrefetch } from './player/prefetch';
 import { installUrlSync } from './player/url-sync';
+import { installBridgeLink } from './reality/bridge-link';
 import { deckStore, showNotice } from './store/deck-store';
 import { loadKsqlEngine } from './store/ksql-loader';
 import { installPersistence, loadSaved } from './store/persist';
@@ -35,6 +36,8 @@ const actor = startPlayer(reducedMotion);
 const send = actor.send.bind(actor);
 installKeys(send);
 installUrlSync(send);
+// One same-origin question: is a bridge beside a real cluster serving this page? (Nothing else without one.)
+void installBridgeLink();
 installPrefetch(actor);
 installOffline();
 installPresenterSync(actor);

@@ -7,9 +7,13 @@
  * (arrows move the overview's selection, Enter jumps), so one key never does two things at once.
  */
 import type { EngineState } from '../../engine';
+import type { RealAction } from '../../reality/protocol';
 import { replayPlan } from '../../reality/replay-scenes';
 import { scenes } from '../../scenarios/registry';
 import type { SandboxConfig } from '../../scenarios/sandbox-config';
+import { cancelPending, confirmPending, takeRealAction } from '../reality/real-actions';
+import { switchView, toggleReality } from '../reality/reality-mode';
+import { type RealView, realityStore, toggleRealMetrics } from '../reality/reality-store';
 import { replayStore, toggleReplay } from '../reality/replay/replay-store';
 import {
   changeSpeed,
@@ -89,8 +93,10 @@ function toggleFullscreen(): void {
 
 const sceneHasLive = (_: unknown, c: KeyContext) =>
   onDeck(undefined, c) && (here().live[scenes[here().sceneIndex]!.id]?.length ?? 0) > 0;
+/** Reality mode is on: the stage shows the real cluster, and the deck's moving keys wait for its return. */
+const inReality = () => realityStore.getState().active;
 /** The deck's own keys apply unless a modal overlay (the help, the overview) has the keys. */
-const onDeck = (_: unknown, c: KeyContext) => c.overlay === 'none' || c.overlay === 'real';
+const onDeck = (_: unknown, c: KeyContext) => (c.overlay === 'none' || c.overlay === 'real') && !inReality();
 
 export const deckCommands: readonly DeckCommand[] = [
   {
@@ -241,8 +247,8 @@ export const deckCommands: readonly DeckCommand[] = [
     label: 'Show or hide the operator metrics (JMX) beside the brokers',
     keys: ['m', 'M'],
     caption: 'Metrics (M)',
-    when: () => metricsAvailableIn(here().sceneIndex),
-    run: () => toggleMetrics(),
+    when: () => inReality() || metricsAvailableIn(here().sceneIndex),
+    run: () => (inReality() ? toggleRealMetrics() : toggleMetrics()),
   },
   {
     id: 'print',
@@ -287,12 +293,22 @@ export const deckCommands: readonly DeckCommand[] = [
     caption: () => (replayStore.getState().open ? 'Close the replay' : 'Replay on the real cluster'),
     toggle: { aria: 'expanded', on: () => replayStore.getState().open },
     // Only where a bridge serves the page, and in the audience's window (the presenter's has no room).
-    when: (_, c) => !c.presenter && onDeck(undefined, c) && replayStore.getState().bridge !== null,
+    when: (_, c) => !c.presenter && onDeck(undefined, c) && realityStore.getState().bridge !== null,
     run: () => {
       const { sceneIndex, step } = here();
       const scene = scenes[sceneIndex]!;
       void toggleReplay(scene.id, step, replayPlan(scene).replayable);
     },
+  },
+  {
+    id: 'reality',
+    group: 'live',
+    label: 'Reality mode: the stage drawn from the real cluster beside the bridge (npm run real), and back',
+    keys: ['k', 'K'],
+    caption: 'Real cluster',
+    // Only where a bridge serves the page: the static build has no cluster to show.
+    when: (_, c) => !c.presenter && realityStore.getState().bridge !== null,
+    run: () => toggleReality(),
   },
   ...overviewKeys,
   ...presenterKeys,
@@ -356,6 +372,87 @@ export const liveCommands = {
   ),
 };
 
+/** A live action on the real cluster: the bridge takes it (src/ui/reality/real-actions.ts). */
+function realCommand<Arg>(
+  id: string,
+  label: string,
+  caption: string,
+  build: (arg: Arg) => RealAction,
+): Command<Arg> {
+  return { id, label, keys: [], caption, run: (_send, arg) => void takeRealAction(build(arg)) };
+}
+
+/** Reality mode's controls: its views, and live actions that a real cluster carries out. */
+export const realityCommands = {
+  view: {
+    id: 'real-view',
+    label: 'Show this picture of the real cluster',
+    keys: [],
+    run: (_send, view) => switchView(view),
+  } satisfies Command<RealView>,
+  produce: realCommand(
+    'real-produce',
+    'Produce a record on the real cluster (an empty key is no key): where Kafka put it, beside the prediction',
+    'Produce',
+    (a: { topic: string; key: string; value: string }) => ({
+      kind: 'produce',
+      topic: a.topic,
+      key: a.key.trim() === '' ? null : a.key,
+      value: a.value === '' ? 'live' : a.value,
+    }),
+  ),
+  startConsumer: realCommand(
+    'real-start-consumer',
+    'Start a consumer in a group, run by the bridge',
+    'Start consumer',
+    (a: { group: string; topic: string }) => ({ kind: 'startConsumer', group: a.group, topic: a.topic }),
+  ),
+  stopConsumer: realCommand(
+    'real-stop-consumer',
+    'Stop a consumer the bridge runs (it leaves its group)',
+    'Stop',
+    (handle: string) => ({ kind: 'stopConsumer', handle }),
+  ),
+  createTopic: realCommand(
+    'real-create-topic',
+    'Create a topic on the real cluster',
+    'Create topic',
+    (a: { topic: string; partitions: number; replicationFactor: number }) => ({ kind: 'createTopic', ...a }),
+  ),
+  addPartitions: realCommand(
+    'real-add-partitions',
+    'Add partitions to the topic (Kafka never removes any; keys may move to other partitions)',
+    'Add partitions',
+    (a: { topic: string; totalPartitions: number }) => ({ kind: 'addPartitions', ...a }),
+  ),
+  killBroker: realCommand(
+    'real-kill-broker',
+    'kill -9 this broker of the local cluster (Kafka fences it when its session expires)',
+    'kill -9',
+    (brokerId: number) => ({ kind: 'killBroker', brokerId }),
+  ),
+  restartBroker: realCommand(
+    'real-restart-broker',
+    'Restart this broker of the local cluster',
+    'Restart',
+    (brokerId: number) => ({ kind: 'restartBroker', brokerId }),
+  ),
+  confirm: {
+    id: 'real-confirm',
+    label: 'Yes: act on this cluster, which Kafka Stage did not start',
+    keys: [],
+    caption: 'Yes, do it',
+    run: () => confirmPending(),
+  } satisfies Command,
+  cancel: {
+    id: 'real-cancel',
+    label: 'No: leave the cluster as it is',
+    keys: [],
+    caption: 'Cancel',
+    run: () => cancelPending(),
+  } satisfies Command,
+};
+
 /** What the overlays' own buttons do: close the overlay, jump to a scene picked in the overview. */
 export const overlayCommands = {
   close: {
@@ -390,6 +487,7 @@ export const allCommands: readonly Command<never>[] = [
   ...Object.values(overlayCommands),
   ...Object.values(sandboxCommands),
   ...Object.values(liveCommands),
+  ...Object.values(realityCommands),
 ];
 
 export function deckCommand(id: string): DeckCommand {

@@ -10,7 +10,7 @@
  * the rest of it. The lazy views take their scales and interpolators from d3.
  */
 import type { TopicState } from '../../engine';
-import { offsetWindow } from './log-window';
+import { type OffsetWindow, offsetWindow } from './log-window';
 
 export const STAGE_WIDTH = 1200;
 export const STAGE_HEIGHT = 520;
@@ -55,12 +55,20 @@ export interface TopicLayout {
 
 export function topicLayout(topic: TopicState, spec: TopicLayoutSpec): TopicLayout {
   const lanes = Math.max(spec.lanes ?? 0, topic.partitions.length);
+  return laneLayout(lanes, offsetWindow(topic, spec.slots ?? MIN_SLOTS), spec.producers);
+}
+
+/**
+ * The geometry of `lanes` lanes spanning a window of offsets, with a column for `producerCount` producers:
+ * what the simulated topic (topicLayout) and a real cluster's topic (src/ui/reality) both draw on.
+ */
+export function laneLayout(lanes: number, window: OffsetWindow, producerCount: number): TopicLayout {
   const band = bands(lanes, LANES_TOP, LANES_BOTTOM, 0.16);
-  const { first, slots } = offsetWindow(topic, spec.slots ?? MIN_SLOTS);
+  const { first, slots } = window;
   const recordsX = LANE_X + LANE_LABEL_WIDTH;
   const x = (offset: number) => lerp(recordsX, LANE_X + LANE_WIDTH - 4, (offset - first) / slots);
   const slotWidth = x(first + 1) - x(first);
-  const producers = Math.max(1, spec.producers);
+  const producers = Math.max(1, producerCount);
   const producerStep = (LANES_BOTTOM - LANES_TOP) / producers;
   return {
     laneY: (p) => band.start + band.step * p,

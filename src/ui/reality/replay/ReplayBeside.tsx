@@ -4,19 +4,23 @@
  * picture. It is not a mode of the player: the deck's own keys move the step, and this follows, so the
  * same keys step both; the real side waits for its step with "playing step k on the cluster…".
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { compareReplayStep, engineStateAtStep } from '../../../reality/replay-compare';
 import { replayPlan } from '../../../reality/replay-scenes';
 import { usePlace } from '../../store/hooks';
 import { CurrentStage } from '../../views/CurrentStage';
+import { RealStage } from '../RealStage';
+import type { RealView } from '../reality-store';
+import { realityStore } from '../reality-store';
 import { ReplayRealPicture } from './ReplayRealPicture';
 import { playStep, replayStore, startReplay, stopReplay } from './replay-store';
 import './replay.css';
 
 export function ReplayBeside() {
   const { scene, step } = usePlace();
-  const { open, run, steps, playing, error, bridge } = useStore(replayStore);
+  const { open, run, steps, playing, error } = useStore(replayStore);
+  const bridge = useStore(realityStore, (s) => s.bridge);
   const plan = useMemo(() => replayPlan(scene), [scene]);
   const sameScene = run?.sceneId === scene.id;
 
@@ -29,6 +33,13 @@ export function ReplayBeside() {
     () => (real && run ? compareReplayStep(scene, engineStateAtStep(scene, step), real, run.suffix) : null),
     [real, run, scene, step],
   );
+
+  // The facts compared, highlighted, whenever something differs; the reality mode's picture otherwise.
+  const differs = (comparison?.disagreements.length ?? 0) > 0;
+  const [factsChoice, setFacts] = useState<boolean | null>(null);
+  const showFacts = factsChoice ?? differs;
+  const viewTopic = 'topic' in scene.view ? (scene.view as { topic?: string }).topic : undefined;
+  const shownTopic = viewTopic && run ? viewTopic + run.suffix : null;
 
   if (!open) return null;
   return (
@@ -67,13 +78,29 @@ export function ReplayBeside() {
               </div>
             </div>
             <div className="replay-side">
-              <h3>Real cluster</h3>
-              {real ? (
+              <h3>
+                Real cluster{' '}
+                {real && (
+                  <button type="button" className="replay-switch" onClick={() => setFacts(!showFacts)}>
+                    {showFacts ? 'Show the picture' : 'Show the facts compared'}
+                  </button>
+                )}
+              </h3>
+              {real && showFacts ? (
                 <ReplayRealPicture
                   step={real}
                   suffix={run!.suffix}
                   disagreements={comparison?.disagreements ?? []}
                 />
+              ) : real ? (
+                <div className="replay-real-stage">
+                  <RealStage
+                    snapshot={real.snapshot}
+                    view={realView(scene.view.kind)}
+                    topic={shownTopic}
+                    now={real.snapshot.at}
+                  />
+                </div>
               ) : (
                 <p className="replay-playing" data-testid="replay-playing" aria-live="polite">
                   {error
@@ -141,4 +168,11 @@ function ReplayFindings({
       )}
     </div>
   );
+}
+
+/** The reality mode's view that draws what the scene's simulated view draws. */
+function realView(kind: string): RealView {
+  if (kind === 'consumers' || kind === 'coordinator') return 'consumers';
+  if (kind === 'brokers') return 'brokers';
+  return 'topics';
 }

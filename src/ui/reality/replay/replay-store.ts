@@ -5,16 +5,9 @@
  * up to it in order, one request at a time.
  */
 import { createStore } from 'zustand/vanilla';
-import {
-  REALITY_PATHS,
-  type RealBridgeInfo,
-  type RealReplayStarted,
-  type RealReplayStep,
-} from '../../../reality/protocol';
+import { REALITY_PATHS, type RealReplayStarted, type RealReplayStep } from '../../../reality/protocol';
 
 export interface ReplayState {
-  /** null until probed or when no bridge serves the page: then the control is not offered. */
-  bridge: RealBridgeInfo | null;
   open: boolean;
   run: RealReplayStarted | null;
   steps: Readonly<Record<number, RealReplayStep>>;
@@ -24,7 +17,6 @@ export interface ReplayState {
 }
 
 export const initialReplayState: ReplayState = {
-  bridge: null,
   open: false,
   run: null,
   steps: {},
@@ -39,30 +31,6 @@ let fetchImpl: Fetch = (...args) => fetch(...args);
 /** For tests: the bridge's answers without a server. */
 export function useFetchForTests(f: Fetch): void {
   fetchImpl = f;
-}
-
-let probed = false;
-/**
- * One GET of REALITY_PATHS.info when served over http(s); nothing else is ever asked without a bridge
- * (file://, the static build's 404, a server answering every path with the page).
- */
-export async function probeReplayBridge(
-  location: Pick<Location, 'protocol'> = window.location,
-): Promise<void> {
-  if (probed) return;
-  probed = true;
-  if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
-  try {
-    const r = await fetchImpl(REALITY_PATHS.info, {
-      cache: 'no-store',
-      headers: { accept: 'application/json' },
-    });
-    if (!r.ok || !r.headers.get('content-type')?.includes('application/json')) return;
-    const info = (await r.json()) as RealBridgeInfo;
-    if (typeof info?.bootstrap === 'string') replayStore.setState({ bridge: info });
-  } catch {
-    // no bridge: the control stays hidden
-  }
 }
 
 async function post<T>(path: string, body: unknown): Promise<T> {

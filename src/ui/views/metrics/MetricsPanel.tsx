@@ -129,7 +129,36 @@ function StateRow({ reading, name, change }: { reading: MetricReading; name: str
   );
 }
 
-export function MetricsPanel({ history }: { history: MetricsHistory }) {
+/** Reality mode: metrics the real cluster does not expose, each named with why (never a made-up value). */
+function Unavailable({ metrics }: { metrics: readonly { name: string; why: string }[] }) {
+  return (
+    <tbody data-testid="metrics-unavailable">
+      <tr className="metric-section">
+        <th colSpan={4} scope="colgroup">
+          Not available from this cluster
+        </th>
+      </tr>
+      <tr>
+        <td colSpan={4} className="metric-unavailable">
+          {metrics.map((m, i) => (
+            <span key={m.name} data-metric={m.name} title={m.why}>
+              {m.name}
+              {i < metrics.length - 1 ? ', ' : ''}
+            </span>
+          ))}
+        </td>
+      </tr>
+    </tbody>
+  );
+}
+
+export function MetricsPanel({
+  history,
+  unavailable,
+}: {
+  history: MetricsHistory;
+  unavailable?: readonly { name: string; why: string }[];
+}) {
   const rows = groupRows(history.rows);
   const sections = [...new Set(rows.map((g) => g[0]!.section))];
   return (
@@ -162,6 +191,7 @@ export function MetricsPanel({ history }: { history: MetricsHistory }) {
               ))}
           </tbody>
         ))}
+        {unavailable && unavailable.length > 0 && <Unavailable metrics={unavailable} />}
       </table>
     </aside>
   );
