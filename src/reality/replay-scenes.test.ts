@@ -24,5 +24,8 @@ describe('which scenes a replay on the real cluster can play', () => {
     const p = plan('replication');
     expect(p.replayable).toBe(true);
     expect(p.partial.some((s) => /only on the cluster the project started/.test(s))).toBe(true);
+    // on the project's own cluster a broker is killed for real
+    const own = replayPlan(SCENES.find((s) => s.id === 'replication')!, 'local');
+    expect(own.partial.some((s) => /only on the cluster the project started/.test(s))).toBe(false);
   });
 });

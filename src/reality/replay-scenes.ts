@@ -17,7 +17,7 @@ export interface ReplayPlan {
 const allCommands = (scene: Scene): Command[] => [...scene.setup, ...scene.steps.flatMap((s) => s.commands)];
 
 /** What the runner does not play, by command (null: played). */
-function leftOut(c: Command): string | null {
+function leftOut(c: Command, origin: 'local' | 'named'): string | null {
   switch (c.type) {
     case 'isolateBroker':
     case 'healBroker':
@@ -41,7 +41,9 @@ function leftOut(c: Command): string | null {
     case 'killBroker':
     case 'shutdownBroker':
     case 'restartBroker':
-      return 'brokers killed and restarted: only on the cluster the project started (npm run kafka)';
+      return origin === 'local'
+        ? null
+        : 'brokers killed and restarted: only on the cluster the project started (npm run kafka)';
     case 'advance':
       return c.ms > 20_000 ? 'long waits of logical time: at most 20 s of real waiting each' : null;
     default:
@@ -49,7 +51,8 @@ function leftOut(c: Command): string | null {
   }
 }
 
-export function replayPlan(scene: Scene): ReplayPlan {
+/** origin: the bridge's cluster; a broker is killed only on the project's own ('local'). */
+export function replayPlan(scene: Scene, origin: 'local' | 'named' = 'named'): ReplayPlan {
   const commands = allCommands(scene);
   if (commands.some((c) => c.type === 'runQuery'))
     return {
@@ -59,7 +62,7 @@ export function replayPlan(scene: Scene): ReplayPlan {
     };
   if (!commands.some((c) => c.type === 'createTopic'))
     return { replayable: false, why: 'a picture, not a run of Kafka: it creates no topic', partial: [] };
-  const notes = commands.map(leftOut);
+  const notes = commands.map((c) => leftOut(c, origin));
   // Keyless records from a producer on the sticky partitioner (the Java default): its runs depend on timing.
   const keyless = new Map<string, string>();
   for (const c of commands) {

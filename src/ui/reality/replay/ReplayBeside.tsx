@@ -21,7 +21,7 @@ export function ReplayBeside() {
   const { scene, step } = usePlace();
   const { open, run, steps, playing, error } = useStore(replayStore);
   const bridge = useStore(realityStore, (s) => s.bridge);
-  const plan = useMemo(() => replayPlan(scene), [scene]);
+  const plan = useMemo(() => replayPlan(scene, bridge?.origin), [scene, bridge]);
   const sameScene = run?.sceneId === scene.id;
 
   useEffect(() => {
