@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // whole suite (conformance/global-setup.ts), files one after another: they share the cluster and 2 cores.
 export default defineConfig({
   test: {
-    include: ['conformance/**/*.test.ts'],
+    // bridge/replay: a scene replayed on the same cluster (fresh topic and group names per run).
+    include: ['conformance/**/*.test.ts', 'bridge/replay/**/*.kafka.test.ts'],
     environment: 'node',
     globalSetup: ['conformance/global-setup.ts'],
     fileParallelism: false,

@@ -12,6 +12,7 @@ import { HelpOverlay } from './overlays/HelpOverlay';
 import { Overview } from './overlays/Overview';
 import { deckCommand } from './player/commands';
 import { realityStore } from './reality/reality-store';
+import { ReplayControl } from './reality/replay/ReplayControl';
 import { deckStore } from './store/deck-store';
 import { usePlace, usePlayerState, useStepFrame } from './store/hooks';
 import { CurrentStage } from './views/CurrentStage';
@@ -97,6 +98,7 @@ export function App() {
         <CommandButton command={deckCommand('live-panel')} />
         <CommandButton command={deckCommand('metrics')} />
         <RealCommands scene={scene} open={overlay === 'real'} />
+        <ReplayControl />
         {bridge && <CommandButton command={deckCommand('reality')} />}
         <CommandButton command={deckCommand('help')} />
         {notice && (

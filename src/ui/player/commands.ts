@@ -8,11 +8,13 @@
  */
 import type { EngineState } from '../../engine';
 import type { RealAction } from '../../reality/protocol';
+import { replayPlan } from '../../reality/replay-scenes';
 import { scenes } from '../../scenarios/registry';
 import type { SandboxConfig } from '../../scenarios/sandbox-config';
 import { cancelPending, confirmPending, takeRealAction } from '../reality/real-actions';
 import { switchView, toggleReality } from '../reality/reality-mode';
 import { type RealView, realityStore, toggleRealMetrics } from '../reality/reality-store';
+import { replayStore, toggleReplay } from '../reality/replay/replay-store';
 import {
   changeSpeed,
   cycleTheme,
@@ -281,6 +283,22 @@ export const deckCommands: readonly DeckCommand[] = [
     // The audience's window shows it; the presenter's has no room for it (and the learner reads it there).
     when: (_, c) => !c.presenter,
     run: (send) => send({ type: 'TOGGLE_REAL' }),
+  },
+  {
+    id: 'replay-real',
+    group: 'live',
+    label: 'Replay this scene on the real cluster, beside the simulation (the same keys step both)',
+    keys: ['Alt+r', 'Alt+R', 'Alt+®'],
+    // The replay's own store says whether it is open (it is not a state of the player machine).
+    caption: () => (replayStore.getState().open ? 'Close the replay' : 'Replay on the real cluster'),
+    toggle: { aria: 'expanded', on: () => replayStore.getState().open },
+    // Only where a bridge serves the page, and in the audience's window (the presenter's has no room).
+    when: (_, c) => !c.presenter && onDeck(undefined, c) && realityStore.getState().bridge !== null,
+    run: () => {
+      const { sceneIndex, step } = here();
+      const scene = scenes[sceneIndex]!;
+      void toggleReplay(scene.id, step, replayPlan(scene).replayable);
+    },
   },
   {
     id: 'reality',

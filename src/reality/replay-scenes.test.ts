@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { scenes as SCENES } from '../scenarios/registry';
+import { replayPlan } from './replay-scenes';
+
+const plan = (id: string) => {
+  const scene = SCENES.find((s) => s.id === id);
+  if (!scene) throw new Error(`no scene ${id}`);
+  return replayPlan(scene);
+};
+
+describe('which scenes a replay on the real cluster can play', () => {
+  it('plays the keyed producer and the group scenes whole', () => {
+    expect(plan('produce-with-key')).toEqual({ replayable: true, why: null, partial: [] });
+    expect(plan('grouped-consumers')).toEqual({ replayable: true, why: null, partial: [] });
+  });
+
+  it('refuses a ksqlDB scene, saying why', () => {
+    const p = plan('fraud-query');
+    expect(p.replayable).toBe(false);
+    expect(p.why).toMatch(/ksqlDB/);
+  });
+
+  it('names what it leaves out of a scene it plays in part', () => {
+    const p = plan('replication');
+    expect(p.replayable).toBe(true);
+    expect(p.partial.some((s) => /only on the cluster the project started/.test(s))).toBe(true);
+    // on the project's own cluster a broker is killed for real
+    const own = replayPlan(SCENES.find((s) => s.id === 'replication')!, 'local');
+    expect(own.partial.some((s) => /only on the cluster the project started/.test(s))).toBe(false);
+  });
+});
