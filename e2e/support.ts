@@ -15,9 +15,6 @@ export async function expectPlace(page: Page, scene: string, step: number): Prom
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (m) => {
-    // The page asks once whether a reality-mode bridge serves it: without one (a 404) or offline, the
-    // browser logs the failed request by itself; the page takes it as "no bridge".
-    if (m.location().url.endsWith('/api/reality/info')) return;
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));

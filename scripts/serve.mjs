@@ -2,7 +2,8 @@
 // `npm start -- --kafka host:port[,host:port] [--allow-admin] [--poll-ms 500] [--records 20]` also runs the
 // reality-mode bridge (bridge/) beside it, on the same origin and on 127.0.0.1 only. Without --kafka the app
 // is served exactly as before and /api/reality/* answers 404.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { preview } from 'vite';
 import { ROOT, readPids, settings } from './kafka/cluster.mjs';
@@ -76,9 +77,18 @@ if (values.kafka) {
     console.error(`--kafka: ${e instanceof Error ? e.message : e}`);
     process.exit(2);
   }
+  const { markBridgePage } = await import('../src/reality/page-marker.ts');
+  const indexHtml = join(ROOT, 'dist', 'index.html');
   plugins.push({
     name: 'kafka-stage-bridge',
     configurePreviewServer(server) {
+      // The page learns that a bridge serves it from a meta tag in its index.html, so the static build never asks.
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '/').split('?')[0];
+        if (req.method !== 'GET' || (path !== '/' && path !== '/index.html')) return next();
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+        res.end(markBridgePage(readFileSync(indexHtml, 'utf8')));
+      });
       server.middlewares.use((req, res, next) => {
         bridge.middleware(req, res, next).catch((e) => {
           console.error(`[bridge] ${e instanceof Error ? e.stack : e}`);

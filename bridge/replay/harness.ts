@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { markBridgePage } from '../../src/reality/page-marker';
 import { REALITY_PATHS, type RealBridgeInfo } from '../../src/reality/protocol';
 import { replayRoutes } from './routes';
 
@@ -66,7 +67,10 @@ const server = createServer((req, res) => {
     const target =
       file.startsWith(dist) && existsSync(file) && statSync(file).isFile() ? file : join(dist, 'index.html');
     res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
-    res.end(readFileSync(target));
+    // The page learns from this marker that a bridge serves it (src/reality/page-marker.ts).
+    res.end(
+      target.endsWith('index.html') ? markBridgePage(readFileSync(target, 'utf8')) : readFileSync(target),
+    );
   })();
 });
 server.listen(port, '127.0.0.1', () =>

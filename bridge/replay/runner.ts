@@ -359,6 +359,22 @@ export class SceneReplay {
       case 'runQuery':
       case 'stopQuery':
         return `${c.type}: ksqlDB is not part of the cluster (no ksqlDB server here)`;
+      case 'addModernConsumer':
+      case 'closeModernConsumer':
+      case 'killModernConsumer':
+        return `${c.type}: the replay runs classic console consumers only (the consumer protocol, KIP-848, is not replayed yet)`;
+      case 'joinShareGroup':
+      case 'leaveShareGroup':
+      case 'shareFetch':
+      case 'shareAcknowledge':
+      case 'setShareGroupConfig':
+        return `${c.type}: share groups (KIP-932) are not replayed yet`;
+      case 'initTransactions':
+      case 'beginTransaction':
+      case 'sendOffsetsToTransaction':
+      case 'commitTransaction':
+      case 'abortTransaction':
+        return `${c.type}: transactions are not replayed yet (the Node client has no transactional API)`;
       default: {
         const never: never = c;
         return `${(never as Command).type}: not known to the replay`;

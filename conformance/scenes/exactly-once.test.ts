@@ -31,7 +31,7 @@ const engineAt = (title: string): EngineState => engineStateAfter(scene, stepInd
 const txnOf = (s: EngineState) => s.transactions.transactions['pay-app-tx']!;
 const engineOffset = (s: EngineState, value: string) => {
   for (const p of s.topics.payments!.partitions)
-    for (const r of p.logs[p.leader!]!.items) if (r.value === value && !r.control) return r.offset;
+    for (const r of p.logs[p.leader!]!.items) if (r?.value === value && !r.control) return r.offset;
   return undefined;
 };
 

@@ -29,3 +29,11 @@ describe('which scenes a replay on the real cluster can play', () => {
     expect(own.partial.some((s) => /only on the cluster the project started/.test(s))).toBe(false);
   });
 });
+
+describe('the Kafka-today chapter on a real cluster', () => {
+  it('names what a replay leaves out of the new protocols instead of pretending to play them', () => {
+    expect(plan('share-groups').partial.some((s) => /share groups \(KIP-932\)/.test(s))).toBe(true);
+    expect(plan('exactly-once').partial.some((s) => /transactions/.test(s))).toBe(true);
+    expect(plan('consumer-protocol').partial.some((s) => /KIP-848/.test(s))).toBe(true);
+  });
+});

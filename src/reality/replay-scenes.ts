@@ -44,6 +44,22 @@ function leftOut(c: Command, origin: 'local' | 'named'): string | null {
       return origin === 'local'
         ? null
         : 'brokers killed and restarted: only on the cluster the project started (npm run kafka)';
+    case 'addModernConsumer':
+    case 'closeModernConsumer':
+    case 'killModernConsumer':
+      return 'consumers of the new group protocol (KIP-848): not replayed yet';
+    case 'joinShareGroup':
+    case 'leaveShareGroup':
+    case 'shareFetch':
+    case 'shareAcknowledge':
+    case 'setShareGroupConfig':
+      return 'share groups (KIP-932): not replayed yet';
+    case 'initTransactions':
+    case 'beginTransaction':
+    case 'sendOffsetsToTransaction':
+    case 'commitTransaction':
+    case 'abortTransaction':
+      return 'transactions: not replayed yet (the Node client has no transactional API)';
     case 'advance':
       return c.ms > 20_000 ? 'long waits of logical time: at most 20 s of real waiting each' : null;
     default:

@@ -1,9 +1,11 @@
 /**
- * The page's link to a bridge: one probe of REALITY_PATHS.info when the page is served over http(s) (the
- * static build answers with its page or a 404, and then nothing else is ever asked), and while reality mode
+ * The page's link to a bridge: one probe of REALITY_PATHS.info when the page carries the bridge's marker
+ * (src/reality/page-marker.ts; the static build never does, so it asks nothing at all), and while reality mode
  * is on, one EventSource on REALITY_PATHS.events. EventSource reconnects by itself; snapshots that arrive
  * faster than the screen paints are coalesced to the newest, applied at most once per animation frame.
  */
+
+import { BRIDGE_MARKER } from '../../reality/page-marker';
 import type { RealBridgeInfo, RealSnapshot } from '../../reality/protocol';
 import { REALITY_PATHS } from '../../reality/protocol';
 import { realityStore, receiveSnapshot, setBridge, setLink } from './reality-store';
@@ -19,11 +21,18 @@ function isBridgeInfo(x: unknown): x is RealBridgeInfo {
   );
 }
 
-/** The bridge's info, or null when no bridge serves the page (file://, a static server, a 404). */
+/** Whether the page was served by a bridge (the meta tag it adds to index.html). */
+export function servedByBridge(doc: Pick<Document, 'querySelector'> = document): boolean {
+  return doc.querySelector(`meta[name="${BRIDGE_MARKER}"]`) !== null;
+}
+
+/** The bridge's info, or null when no bridge serves the page (file://, the static build, a 404). */
 export async function probeBridge(
   location: Pick<Location, 'protocol'> = window.location,
   fetchInfo: typeof fetch = fetch,
+  marked: boolean = servedByBridge(),
 ): Promise<RealBridgeInfo | null> {
+  if (!marked) return null;
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return null;
   try {
     const response = await fetchInfo(REALITY_PATHS.info, {
