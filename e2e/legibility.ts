@@ -95,8 +95,25 @@ export async function legibilityProblems(page: Page, root: string, across = fals
         }
         if (rects.length === 0) continue;
         const inside = rootEl.contains(el);
+        // Inside a region that scrolls, only what is scrolled into view can lie over other text: a row a
+        // scroll away (the metrics panel of a cluster with many groups) is clipped by its region.
+        const shown = rects.flatMap((r) => {
+          let [l, t, rr, b] = [r.left, r.top, r.right, r.bottom];
+          for (let a: Element | null = el.parentElement; a && a !== document.body; a = a.parentElement) {
+            const y = getComputedStyle(a).overflowY;
+            if ((y !== 'auto' && y !== 'scroll') || a.scrollHeight <= a.clientHeight) continue;
+            const c = a.getBoundingClientRect();
+            [l, t, rr, b] = [
+              Math.max(l, c.left),
+              Math.max(t, c.top),
+              Math.min(rr, c.right),
+              Math.min(b, c.bottom),
+            ];
+          }
+          return rr - l > 0.5 && b - t > 0.5 ? [new DOMRect(l, t, rr - l, b - t)] : [];
+        });
         if (!inside && !across) continue;
-        boxes.push({ text: text.slice(0, 30), rects, inside });
+        if (shown.length > 0) boxes.push({ text: text.slice(0, 30), rects: shown, inside });
         if (inside) for (const r of rects) check(el, r, `"${text.slice(0, 30)}"`);
       }
       // A field's or a button's text is not all text nodes of the page: its box must fit too.

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Page, test } from '@playwright/test';
+import { legibilityProblems } from './legibility';
 
 // Reality mode against the real cluster `npm run real` started (playwright.reality.config.ts): what real
 // Kafka's own tools report must be what the stage draws.
@@ -114,6 +115,9 @@ test('a group started from the stage shows the assignment kafka-consumer-groups 
   const topic = `grouped-${stamp}`;
   const group = `stage-${stamp}`;
   createTopic(topic);
+  // Records to read, so the group commits offsets on this topic and its card stays with the topic once
+  // it is Empty (a group that never committed reads nothing here and goes to the end of the list).
+  run('kafka-console-producer.sh', ['--bootstrap-server', bootstrap, '--topic', topic], 'r1\nr2\nr3\n');
   await openReal(page, 'consumers', topic);
   const start = page.getByTestId('real-start-consumer');
   await start.locator('input[name="group"]').fill(group);
@@ -141,6 +145,25 @@ test('a group started from the stage shows the assignment kafka-consumer-groups 
   // Stopped from the stage, it leaves: the group goes Empty.
   await page.getByTestId('real-bridge-consumer').filter({ hasText: group }).getByRole('button').click();
   await expect(card).toHaveAttribute('data-state', 'Empty', { timeout: 30_000 });
+});
+
+test('the three real pictures stay legible on a 1280x720 projector, the metrics panel open', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const pictures: [string, string][] = [
+    ['topics', `keyed-${stamp}`],
+    ['consumers', `grouped-${stamp}`],
+    ['brokers', `grouped-${stamp}`],
+  ];
+  for (const [view, topic] of pictures) {
+    await openReal(page, view, topic);
+    if (view === 'brokers') {
+      await page.keyboard.press('m');
+      await expect(page.getByText('UnderReplicatedPartitions').first()).toBeVisible();
+    }
+    expect(await legibilityProblems(page, 'body'), `${view} of ${topic}`).toEqual([]);
+  }
 });
 
 test('kill -9 of a broker from the stage shrinks the ISR of its partitions and moves its leadership once Kafka fences it', async ({

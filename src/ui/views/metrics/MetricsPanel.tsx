@@ -6,6 +6,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { curveStepAfter, line } from 'd3-shape';
+import { Fragment } from 'react';
 import type { MetricReading } from '../../../engine';
 import type { MetricSample, MetricsHistory } from '../../store/metrics-history';
 import { type Change, changeOf, formatValue, groupRows, seriesOf } from './metrics-rows';
@@ -60,7 +61,16 @@ function Sparkline({ samples, id }: { samples: readonly MetricSample[]; id: stri
   );
 }
 
-function Row({ readings, history }: { readings: MetricReading[]; history: MetricsHistory }) {
+function Row({
+  readings,
+  history,
+  subjectAbove = false,
+}: {
+  readings: MetricReading[];
+  history: MetricsHistory;
+  /** The group's name heads its rows (a long one would squeeze the metric's name out of its cell). */
+  subjectAbove?: boolean;
+}) {
   const r = readings[0]!;
   if (r.section === 'broker') {
     const spoken = readings.map((b) => `broker ${b.subject} ${formatValue(b.value)}`).join(', ');
@@ -87,14 +97,15 @@ function Row({ readings, history }: { readings: MetricReading[]; history: Metric
   }
   const change = changeOf(r.value, history.previous[r.id], r.badWhen);
   const name = r.subject ? `${r.name} (${r.subject})` : r.name;
-  if (typeof r.value === 'string') return <StateRow reading={r} name={name} change={change} />;
+  const shown = subjectAbove ? r.name : name;
+  if (typeof r.value === 'string') return <StateRow reading={r} name={name} shown={shown} change={change} />;
   return (
     <tr
       data-metric={r.id}
       aria-label={`${name}: ${formatValue(r.value, r.unit)}${change.text ? `, ${change.trend} ${change.text} since the previous step` : ''}`}
     >
       <th scope="row" title={r.tooltip}>
-        {name}
+        {shown}
       </th>
       <td className="metric-value" data-testid={`metric-${r.id}`}>
         {formatValue(r.value, r.unit)}
@@ -110,12 +121,22 @@ function Row({ readings, history }: { readings: MetricReading[]; history: Metric
 }
 
 /** A state (a group's): the word spans the value and delta columns, red when it changed, with what it was. */
-function StateRow({ reading, name, change }: { reading: MetricReading; name: string; change: Change }) {
+function StateRow({
+  reading,
+  name,
+  shown,
+  change,
+}: {
+  reading: MetricReading;
+  name: string;
+  shown: string;
+  change: Change;
+}) {
   const value = formatValue(reading.value);
   return (
     <tr data-metric={reading.id} aria-label={`${name}: ${value}${change.text ? `, ${change.text}` : ''}`}>
       <th scope="row" title={reading.tooltip}>
-        {name}
+        {shown}
       </th>
       <td
         colSpan={3}
@@ -186,9 +207,24 @@ export function MetricsPanel({
             </tr>
             {rows
               .filter((g) => g[0]!.section === section)
-              .map((g) => (
-                <Row key={g[0]!.id} readings={g} history={history} />
-              ))}
+              .map((g, i, all) => {
+                const r = g[0]!;
+                // Group metrics come per group: the group's name heads them once, on a row of its own.
+                const subjectAbove = section === 'group' && r.subject !== undefined;
+                const heading = subjectAbove && all[i - 1]?.[0]?.subject !== r.subject;
+                return (
+                  <Fragment key={r.id}>
+                    {heading && (
+                      <tr className="metric-subject">
+                        <th colSpan={4} scope="rowgroup">
+                          {r.subject}
+                        </th>
+                      </tr>
+                    )}
+                    <Row readings={g} history={history} subjectAbove={subjectAbove} />
+                  </Fragment>
+                );
+              })}
           </tbody>
         ))}
         {unavailable && unavailable.length > 0 && <Unavailable metrics={unavailable} />}
