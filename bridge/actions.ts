@@ -13,8 +13,9 @@ import {
 } from '@platformatic/kafka';
 import { parseActionRequest, refusal } from '../src/reality/action-policy';
 import type { ClusterOrigin, RealAction, RealActionResult } from '../src/reality/protocol';
-import { type Address, errorText } from './collect';
+import type { Address } from './address';
 import type { BridgeConsumers } from './consumers';
+import { errorText } from './kafka-errors';
 import type { LocalCluster } from './local-cluster';
 
 /** The first Kafka error name inside a client error (retries wrap them in MultipleErrors), or null. */

@@ -16,7 +16,7 @@ import {
 } from 'kafkajs';
 import { type Assignment, type AssignorInput, rangeAssign, roundRobinAssign } from '../src/engine/assignors';
 import type { BridgeConsumer } from '../src/reality/protocol';
-import type { Address } from './collect';
+import type { Address } from './address';
 
 export type Assignor = 'range' | 'roundrobin';
 

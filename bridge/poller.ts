@@ -7,7 +7,8 @@
 import type { BridgeConsumer, ClusterOrigin, Reachability, RealSnapshot } from '../src/reality/protocol';
 import type { LocalNode } from '../src/reality/raw';
 import { mapSnapshot, unreachableSnapshot } from '../src/reality/snapshot-mapping';
-import { type ClusterReader, errorText } from './collect';
+import type { ClusterReader } from './collect';
+import { errorText } from './kafka-errors';
 
 export const MAX_RETRY_MS = 8_000;
 /** A poll that takes longer than this is a failure (a broker that accepts connections but never answers). */

@@ -8,7 +8,8 @@
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { Consumer, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
-import { ClusterReader, parseBootstrap } from './collect';
+import { parseBootstrap } from './address';
+import { ClusterReader } from './collect';
 import { BridgeConsumers } from './consumers';
 import { cluster, LocalCluster } from './local-cluster';
 

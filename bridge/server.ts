@@ -6,7 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REALITY_PATHS, type RealBridgeInfo } from '../src/reality/protocol';
 import { Actions } from './actions';
-import { ClusterReader, parseBootstrap } from './collect';
+import { parseBootstrap } from './address';
+import { ClusterReader } from './collect';
 import { BridgeConsumers } from './consumers';
 import { LocalCluster } from './local-cluster';
 import { Poller } from './poller';
