@@ -9,7 +9,7 @@ import { useStore } from 'zustand';
 import type { RealSnapshot } from '../../reality/protocol';
 import { CommandButton } from '../CommandButton';
 import { send } from '../player/actor';
-import { realityCommands } from '../player/commands';
+import { realityCommands } from '../player/reality-commands';
 import { brokerName } from '../views/brokers/brokers-layout';
 import { brokerControlsOffered, resultText } from './real-actions';
 import { chooseTopic, realityStore } from './reality-store';

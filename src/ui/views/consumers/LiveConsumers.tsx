@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { EngineState } from '../../../engine';
 import { CommandButton } from '../../CommandButton';
-import { liveCommands } from '../../player/commands';
+import { liveCommands } from '../../player/live-commands';
 import { type GroupsOnStage, groupsShown } from './groups-shown';
 
 /**

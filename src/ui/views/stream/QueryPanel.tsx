@@ -7,7 +7,7 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { CommandButton } from '../../CommandButton';
 import { send } from '../../player/actor';
-import { liveCommands } from '../../player/commands';
+import { liveCommands } from '../../player/live-commands';
 import { clauseLines } from './clauses';
 import { checkQuery, describeError, type EditorError, fullScript } from './query-errors';
 
