@@ -14,15 +14,14 @@
  * - refreshProducerMetadata: the producer is restarted (a new producer fetches metadata at once; the scene's
  *   notes say so: "or restart the producer");
  * - librdkafka's consistent_random: CRC-32 of the key % the partition count the producer's metadata holds,
- *   as rdkafka_msg.c's rd_kafka_msg_partitioner_consistent_random, computed in a kafkajs partitioner with
- *   Node's zlib.crc32 (no librdkafka in Node; kcat starts a new process per record and would never hold a
- *   stale partition count);
+ *   as rdkafka_msg.c's rd_kafka_msg_partitioner_consistent_random, computed in a kafkajs partitioner
+ *   (scene-partitioner.ts) with Node's zlib.crc32 (no librdkafka in Node; kcat starts a new process per
+ *   record and would never hold a stale partition count);
  * - the Java client's round-robin keyless records: a counter over the partitions that have a leader, as
  *   RoundRobinPartitioner; its sticky partitioner depends on batch timing and is not reproduced (listed).
  */
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
-import { type Admin, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { type Admin, Kafka, logLevel } from 'kafkajs';
 import type { Command } from '../../src/engine';
 import type {
   ClusterOrigin,
@@ -36,11 +35,15 @@ import {
   type AddConsumer,
   type ConsumerProcess,
   consumerProperties,
-  running,
   startConsoleConsumer,
   stopConsumer,
 } from './console-consumer';
+import { message } from './message';
+import { whyNotReplayed } from './not-replayed';
+import { ReplayProducers } from './replay-producers';
+import { type ConsumerSlot, exitedConsumer, unsettledGroup, unsettledIsr } from './settled';
 import { takeSnapshot } from './snapshot';
+import { topicConfigEntries } from './topic-configs';
 
 // kafkajs prints a notice about its partitioner on every producer unless told we chose one.
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
@@ -52,9 +55,6 @@ export const MAX_WAIT_MS = 20_000;
  * consumer starts in seconds, but a loaded machine (a shared CI box) can take a minute or more per JVM.
  */
 const SETTLE_TIMEOUT_MS = 90_000;
-const JAVA_SESSION_TIMEOUT_MS = 45_000;
-
-type AddProducer = Extract<Command, { type: 'addProducer' }>;
 
 export interface ReplayOptions {
   bootstrap: string;
@@ -70,19 +70,6 @@ export interface ReplayOptions {
   log?: (line: string) => void;
 }
 
-interface ProducerSlot {
-  config: AddProducer;
-  producer: Producer;
-  roundRobin: number;
-}
-
-interface ConsumerSlot {
-  command: AddConsumer;
-  process: ConsumerProcess | null;
-  /** When it was killed (a crash): the coordinator still counts it until its session runs out. */
-  killedAt: number | null;
-}
-
 interface ClusterControl {
   signalNode(id: number, signal: NodeJS.Signals, o: { home: string; port?: number }): boolean;
   restartNode(id: number, o: { home: string; port?: number }): number;
@@ -95,7 +82,7 @@ export class SceneReplay {
   readonly started: RealReplayStarted;
   private readonly kafka: Kafka;
   private admin: Admin | null = null;
-  private readonly producers = new Map<string, ProducerSlot>();
+  private readonly producers: ReplayProducers;
   private readonly consumers = new Map<string, ConsumerSlot>();
   private readonly topics = new Set<string>();
   private readonly groups = new Set<string>();
@@ -104,7 +91,6 @@ export class SceneReplay {
   private queue: Promise<unknown> = Promise.resolve();
   private brokerWait: { broker: number; down: boolean } | null = null;
   private closed = false;
-  private readonly stickyNoted = new Set<string>();
 
   constructor(
     readonly scene: Scene,
@@ -117,6 +103,7 @@ export class SceneReplay {
       logLevel: logLevel.NOTHING,
       retry: { retries: 3 },
     });
+    this.producers = new ReplayProducers(this.kafka, this.real);
   }
 
   /** Steps played so far (-1: none). */
@@ -227,71 +214,12 @@ export class SceneReplay {
           resources: [{ type: 2, name: this.real(c.topic), configEntries: topicConfigEntries(c.config) }],
         });
         return;
-      case 'addProducer': {
-        const slot: ProducerSlot = {
-          config: c,
-          producer: this.newProducer(() => slot),
-          roundRobin: c.roundRobinStart ?? 0,
-        };
-        await slot.producer.connect();
-        this.producers.set(c.producer, slot);
-        return;
-      }
-      case 'configureProducer': {
-        const slot = this.producers.get(c.producer);
-        if (!slot) return `no producer ${c.producer}`;
-        const { type: _t, producer: _p, ...changes } = c;
-        slot.config = { ...slot.config, ...changes };
-        return;
-      }
-      case 'refreshProducerMetadata': {
-        const slot = this.producers.get(c.producer);
-        if (!slot) return `no producer ${c.producer}`;
-        await slot.producer.disconnect();
-        slot.producer = this.newProducer(() => slot);
-        await slot.producer.connect();
-        return;
-      }
+      case 'addProducer':
+      case 'configureProducer':
+      case 'refreshProducerMetadata':
       case 'flush':
-        return; // kafkajs sends each record at once: nothing waits in a batch
-      case 'produce': {
-        const slot = this.producers.get(c.producer);
-        const key = c.key ?? null;
-        if (!slot) return `no producer ${c.producer}`;
-        const stickyNote =
-          key === null &&
-          c.partition === undefined &&
-          (slot.config.keyless ?? 'sticky') === 'sticky' &&
-          !this.stickyNoted.has(c.producer)
-            ? `${c.producer}: the sticky partitioner's runs depend on batch timing; its keyless records go round robin`
-            : undefined;
-        if (stickyNote) this.stickyNoted.add(c.producer);
-        try {
-          const acks = slot.config.acks === 0 ? 0 : slot.config.acks === 1 ? 1 : -1;
-          const [meta] = await slot.producer.send({
-            topic: this.real(c.topic),
-            acks,
-            messages: [
-              {
-                key,
-                value: c.value,
-                ...(c.partition !== undefined ? { partition: c.partition } : {}),
-                ...(c.headers ? { headers: c.headers } : {}),
-              },
-            ],
-          });
-          produced.push({
-            topic: c.topic,
-            key,
-            partition: meta?.partition ?? -1,
-            offset: Number(meta?.baseOffset ?? -1),
-          });
-          return;
-        } catch (e) {
-          produced.push({ topic: c.topic, key, partition: -1, offset: -1 });
-          return `produce ${key ?? ''}:${c.value} was not written: ${message(e)}`;
-        }
-      }
+      case 'produce':
+        return this.producers.play(c, produced);
       case 'advance': {
         await sleep(Math.min(c.ms, MAX_WAIT_MS));
         return c.ms > MAX_WAIT_MS
@@ -328,10 +256,6 @@ export class SceneReplay {
       case 'deleteGroup':
         await admin.deleteGroups([this.real(c.group)]);
         return;
-      case 'pauseConsumer':
-      case 'resumeConsumer':
-      case 'commitSync':
-        return `${c.type} ${c.consumer}: the console consumer cannot be told to ${c.type === 'commitSync' ? 'commit now' : c.type === 'pauseConsumer' ? 'pause' : 'resume'}`;
       case 'killBroker':
       case 'shutdownBroker':
       case 'restartBroker': {
@@ -345,70 +269,9 @@ export class SceneReplay {
         this.brokerWait = { broker: c.broker, down: c.type !== 'restartBroker' };
         return;
       }
-      case 'isolateBroker':
-      case 'healBroker':
-      case 'isolateBrokerFromPeers':
-        return `${c.type} ${c.broker}: cutting a real broker off the network needs root (iptables); not replayed`;
-      case 'electLeaders':
-      case 'reassignPartition':
-        return `${c.type}: not replayed (the replay runs no kafka-leader-election or kafka-reassign-partitions)`;
-      case 'createQueue':
-      case 'sendToQueue':
-      case 'addQueueConsumer':
-        return `${c.type}: the traditional queue is the simulator's contrast, not Kafka`;
-      case 'runQuery':
-      case 'stopQuery':
-        return `${c.type}: ksqlDB is not part of the cluster (no ksqlDB server here)`;
-      case 'addModernConsumer':
-      case 'closeModernConsumer':
-      case 'killModernConsumer':
-        return `${c.type}: the replay runs classic console consumers only (the consumer protocol, KIP-848, is not replayed yet)`;
-      case 'joinShareGroup':
-      case 'leaveShareGroup':
-      case 'shareFetch':
-      case 'shareAcknowledge':
-      case 'setShareGroupConfig':
-        return `${c.type}: share groups (KIP-932) are not replayed yet`;
-      case 'initTransactions':
-      case 'beginTransaction':
-      case 'sendOffsetsToTransaction':
-      case 'commitTransaction':
-      case 'abortTransaction':
-        return `${c.type}: transactions are not replayed yet (the Node client has no transactional API)`;
-      default: {
-        const never: never = c;
-        return `${(never as Command).type}: not known to the replay`;
-      }
+      default:
+        return whyNotReplayed(c);
     }
-  }
-
-  private newProducer(slot: () => ProducerSlot): Producer {
-    const javaDefault = Partitioners.DefaultPartitioner;
-    return this.kafka.producer({
-      allowAutoTopicCreation: false,
-      retry: { retries: 2 },
-      createPartitioner: () => {
-        const java = javaDefault();
-        return (args) => {
-          const { config } = slot();
-          const { message: m, partitionMetadata } = args;
-          if (m.partition !== undefined && m.partition !== null) return m.partition;
-          if (m.key !== null && m.key !== undefined) {
-            if (config.client !== 'librdkafka') return java(args);
-            // rd_kafka_msg_partitioner_consistent_random: crc32(key) % partition count, over all partitions.
-            return crc32(Buffer.from(m.key)) % partitionMetadata.length;
-          }
-          if ((config.keyless ?? 'sticky') === 'sticky') return java(args);
-          // RoundRobinPartitioner: the next of the partitions that have a leader.
-          const available = partitionMetadata
-            .filter((p) => p.leader >= 0)
-            .sort((a, b) => a.partitionId - b.partitionId);
-          const list = available.length > 0 ? available : partitionMetadata;
-          const at = slot().roundRobin++;
-          return list[at % list.length]!.partitionId;
-        };
-      },
-    });
   }
 
   private startConsumer(c: AddConsumer): ConsumerProcess {
@@ -450,30 +313,13 @@ export class SceneReplay {
   }
 
   private async unsettled(admin: Admin): Promise<string | null> {
-    for (const slot of this.consumers.values())
-      if (slot.process && !running(slot.process))
-        return `consumer ${slot.command.consumer} exited: ${slot.process.errors().split('\n').slice(-3).join(' ')}`;
-    for (const group of this.groups) {
-      const expected = [...this.consumers.values()].filter(
-        (s) =>
-          this.real(s.command.group) === group &&
-          (s.process !== null ||
-            (s.killedAt !== null &&
-              Date.now() - s.killedAt < (s.command.sessionTimeoutMs ?? JAVA_SESSION_TIMEOUT_MS))),
-      ).length;
-      const g = (await admin.describeGroups([group])).groups[0];
-      const members = g?.members.length ?? 0;
-      if (expected === 0 ? members !== 0 : g?.state !== 'Stable' || members !== expected)
-        return `group ${group}: ${g?.state ?? 'unknown'} with ${members} members, ${expected} expected`;
-    }
+    const why =
+      exitedConsumer(this.consumers.values()) ??
+      (await unsettledGroup(admin, this.consumers.values(), this.groups, this.real));
+    if (why !== null) return why;
     if (this.brokerWait && this.topics.size > 0) {
-      const { broker, down } = this.brokerWait;
-      const meta = await admin.fetchTopicMetadata({ topics: [...this.topics] });
-      const parts = meta.topics.flatMap((t) => t.partitions).filter((p) => p.replicas.includes(broker));
-      const settled = parts.every((p) =>
-        down ? !p.isr.includes(broker) && p.leader !== broker : p.isr.includes(broker),
-      );
-      if (!settled) return `ISR ${down ? 'still holds' : 'does not hold yet'} broker ${broker}`;
+      const isr = await unsettledIsr(admin, this.topics, this.brokerWait);
+      if (isr !== null) return isr;
       this.brokerWait = null;
     }
     return null;
@@ -486,27 +332,9 @@ export class SceneReplay {
     await Promise.all(
       [...this.consumers.values()].map((s) => (s.process ? stopConsumer(s.process, 'SIGKILL') : undefined)),
     );
-    await Promise.all([...this.producers.values()].map((s) => s.producer.disconnect().catch(() => {})));
+    await this.producers.close();
     await this.admin?.disconnect().catch(() => {});
   }
-}
-
-/** The Kafka topic configs for the scene's TopicConfig (replication is the request's, segments are left out). */
-function topicConfigEntries(config: NonNullable<Extract<Command, { type: 'createTopic' }>['config']>) {
-  const out: { name: string; value: string }[] = [];
-  if (config.minInsyncReplicas !== undefined)
-    out.push({ name: 'min.insync.replicas', value: String(config.minInsyncReplicas) });
-  if (config.retentionMs !== undefined)
-    out.push({ name: 'retention.ms', value: String(config.retentionMs ?? -1) });
-  if (config.retentionBytes !== undefined)
-    out.push({ name: 'retention.bytes', value: String(config.retentionBytes ?? -1) });
-  if (config.uncleanLeaderElection !== undefined)
-    out.push({ name: 'unclean.leader.election.enable', value: String(config.uncleanLeaderElection) });
-  return out;
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** The run's commands, for a caller that wants to know what a replay will do (the page's control). */
