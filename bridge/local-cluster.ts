@@ -2,39 +2,11 @@
  * The project's own cluster (scripts/kafka/cluster.mjs): its recorded PIDs, kill -9 of one broker, and
  * starting that node again exactly as `npm run kafka` started it. Only for origin 'local'.
  */
-// @ts-expect-error: a plain .mjs module shared with `npm run kafka`; its exports are used as typed below.
+// Typed by cluster.d.mts beside it, one description for the bridge and the conformance suite.
 import * as clusterModule from '../scripts/kafka/cluster.mjs';
 import type { LocalNode } from '../src/reality/raw';
 
-interface RecordedNode extends LocalNode {
-  roles: string;
-}
-interface ClusterApi {
-  ROOT: string;
-  settings(o?: { home?: string }): { home: string; port: number; pidFile: string };
-  readPids(home: string): { bootstrap: string; nodes: RecordedNode[] } | null;
-  signalNode(id: number, signal: NodeJS.Signals, o: { home?: string }): boolean;
-  tool(
-    script: string,
-    args: string[],
-    o?: { timeout?: number },
-  ): { status: number; stdout: string; stderr: string };
-  restartNode(id: number, o: { home?: string }): number;
-  nodeRunning(id: number, o: { home?: string }): boolean;
-  startCluster(o: {
-    brokers: number;
-    fresh?: boolean;
-    home?: string;
-    port?: number;
-    log?: (s: string) => void;
-  }): Promise<{
-    bootstrap: string;
-    home: string;
-    nodes: RecordedNode[];
-  }>;
-  stopCluster(o: { home?: string; port?: number; log?: (s: string) => void }): number[];
-}
-export const cluster = clusterModule as unknown as ClusterApi;
+export const cluster = clusterModule;
 
 export class LocalCluster {
   readonly home: string;

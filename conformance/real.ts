@@ -5,31 +5,10 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-// @ts-expect-error: a plain .mjs module shared with `npm run kafka`; its exports are used as typed below.
+// Typed by cluster.d.mts beside it, one description for the bridge and the conformance suite.
 import * as clusterModule from '../scripts/kafka/cluster.mjs';
 
-interface ClusterNode {
-  readonly id: number;
-  readonly pid: number;
-  readonly roles: string;
-  readonly broker?: string;
-}
-interface ClusterApi {
-  ROOT: string;
-  settings(o?: { home?: string; port?: number }): { home: string; port: number; pidFile: string };
-  startCluster(o: {
-    brokers: number;
-    fresh?: boolean;
-    home?: string;
-    port?: number;
-    log?: (s: string) => void;
-  }): Promise<{ bootstrap: string; nodes: ClusterNode[] }>;
-  stopCluster(o: { home?: string; port?: number; log?: (s: string) => void }): number[];
-  signalNode(id: number, signal: NodeJS.Signals, o: { home?: string; port?: number }): boolean;
-  restartNode(id: number, o: { home?: string; port?: number }): number;
-  readyBrokers(bootstrap: string): number[];
-}
-export const cluster = clusterModule as unknown as ClusterApi;
+export const cluster = clusterModule;
 export const ROOT = cluster.ROOT;
 
 /** The suite's own cluster: its own storage and ports, so a `npm run kafka` of the developer can run beside it. */
