@@ -1,34 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import brokerKilled from './fixtures/broker-killed.json';
-import brokersUp from './fixtures/brokers-up.json';
 import type { RealSnapshot } from './protocol';
-import type { LocalNode, MappingContext, RawPoll } from './raw';
 import { decodeConsumerAssignment, mapSnapshot, unreachableSnapshot } from './snapshot-mapping';
+import { recordedContext as ctx, brokerKilled as killed, brokersUp as up } from './testing/recorded-polls';
 
-// Polls recorded from the project's own cluster (one controller, node 100, and brokers 0-2) by
-// bridge/record-fixture.ts: fx-orders (3 partitions, RF 3) holds 8 keyed records; fx-classic (range, caught up),
-// fx-lagging (a console consumer that read 3 and left) and fx-kip848 (consumer protocol) read it.
-interface Fixture {
-  bootstrap: string;
-  nodes: LocalNode[];
-  poll: RawPoll;
-}
-const up = brokersUp as unknown as Fixture;
-const killed = brokerKilled as unknown as Fixture;
-
-function ctx(f: Fixture, over: Partial<MappingContext> = {}): MappingContext {
-  return {
-    seq: 7,
-    at: 1_000,
-    bootstrap: f.bootstrap,
-    origin: 'local',
-    connectedSince: 500,
-    localNodes: f.nodes,
-    previousBrokers: [],
-    records: 20,
-    ...over,
-  };
-}
+// Polls recorded from the project's own cluster by bridge/record-fixture.ts (testing/recorded-polls.ts says
+// what they hold).
 const topic = (s: RealSnapshot, name: string) => {
   const t = s.topics.find((x) => x.name === name);
   if (!t) throw new Error(`no topic ${name}`);

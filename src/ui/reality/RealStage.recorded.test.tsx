@@ -1,38 +1,22 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import brokerKilled from '../../reality/fixtures/broker-killed.json';
-import brokersUp from '../../reality/fixtures/brokers-up.json';
-import type { LocalNode, RawPoll } from '../../reality/raw';
 import { mapSnapshot } from '../../reality/snapshot-mapping';
+import {
+  brokerKilled,
+  brokersUp,
+  type RecordedPoll,
+  recordedContext,
+} from '../../reality/testing/recorded-polls';
 import { render } from '../testing/test-render';
 import { RealStage } from './RealStage';
 
 // Polls the bridge recorded from a real three-broker cluster (src/reality/fixtures/), mapped as the bridge
 // maps them, drawn as the page draws them: fx-orders holds 8 keyed records, RF 3.
-interface Fixture {
-  bootstrap: string;
-  nodes: LocalNode[];
-  poll: RawPoll;
-}
-const snapshotOf = (f: Fixture) =>
-  mapSnapshot(
-    f.poll,
-    {
-      seq: 1,
-      at: 1_000,
-      bootstrap: f.bootstrap,
-      origin: 'local',
-      connectedSince: 500,
-      localNodes: f.nodes,
-      previousBrokers: [],
-      records: 20,
-    },
-    [],
-  );
+const snapshotOf = (f: RecordedPoll) => mapSnapshot(f.poll, recordedContext(f, { seq: 1 }), []);
 
 describe('RealStage drawn from polls recorded on a real cluster', () => {
   it('draws every record of fx-orders on the partition and offset Kafka gave it', () => {
-    const snapshot = snapshotOf(brokersUp as unknown as Fixture);
+    const snapshot = snapshotOf(brokersUp);
     const root = render(<RealStage snapshot={snapshot} view="topics" topic="fx-orders" />);
     const drawn = [...root.querySelectorAll('[data-testid="record"]')].map(
       (r) =>
@@ -46,7 +30,7 @@ describe('RealStage drawn from polls recorded on a real cluster', () => {
   });
 
   it('shows the killed broker fenced and out of the ISR of every fx-orders partition', () => {
-    const snapshot = snapshotOf(brokerKilled as unknown as Fixture);
+    const snapshot = snapshotOf(brokerKilled);
     const root = render(<RealStage snapshot={snapshot} view="brokers" topic="fx-orders" />);
     expect(root.querySelector('[data-testid="real-broker-2"]')!.getAttribute('data-state')).toBe('fenced');
     for (const p of [0, 1, 2]) {
@@ -64,7 +48,7 @@ describe('RealStage drawn from polls recorded on a real cluster', () => {
   });
 
   it("shows each recorded group's state as the coordinator reported it", () => {
-    const snapshot = snapshotOf(brokersUp as unknown as Fixture);
+    const snapshot = snapshotOf(brokersUp);
     const root = render(<RealStage snapshot={snapshot} view="consumers" topic="fx-orders" />);
     for (const g of snapshot.groups.filter((x) => x.groupId.startsWith('fx-'))) {
       const card = root.querySelector(`[data-testid="real-group-${g.groupId}"]`);
