@@ -1,33 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
-import { type EngineState, initialState, modernGroupState, step } from '../src/engine';
-import { sceneRun } from '../src/scenarios/run';
+import { modernGroupState } from '../src/engine';
 import { consumerProtocol as scene } from '../src/scenarios/scenes/consumer-protocol';
 import { legibilityProblems } from './legibility';
-import { expectPlace, open, watchErrors } from './support';
+import { expectPlace, open, statesAtStepEnds, watchErrors } from './support';
 
 const SCENE = scene.id;
 const view = scene.view as Extract<typeof scene.view, { kind: 'consumer-protocol' }>;
 const PREDICT = scene.steps.findIndex((s) => s.predict);
 const EXPIRED = PREDICT + 2;
-
-/** The scene's engine state at the end of every step, replayed through the engine's front door. */
-function statesAtStepEnds(): EngineState[] {
-  const run = sceneRun(scene);
-  const out: EngineState[] = [];
-  let state = initialState(run.seed);
-  let k = 0;
-  for (let i = 0; i <= run.commands.length; i++) {
-    while (k < run.stepEnds.length && run.stepEnds[k] === i) {
-      out.push(state);
-      k++;
-    }
-    if (i === run.commands.length) break;
-    const r = step(state, run.commands[i]!, {});
-    if (!r.ok) throw new Error(`${run.commands[i]!.type}: ${r.error.code}`);
-    state = r.state;
-  }
-  return out;
-}
 
 const attr = (page: Page, id: string, name: string) => page.getByTestId(id).getAttribute(name);
 
@@ -37,7 +17,7 @@ test.describe('the consumer protocol beside the classic one', () => {
   }) => {
     test.setTimeout(120_000);
     const errors = watchErrors(page);
-    const states = statesAtStepEnds();
+    const states = statesAtStepEnds(scene);
     for (let k = 0; k < scene.steps.length; k++) {
       await open(page, SCENE, k);
       const s = states[k]!;

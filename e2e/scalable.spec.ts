@@ -1,31 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
-import { type EngineState, groupFlow, initialState, step } from '../src/engine';
-import { sceneRun } from '../src/scenarios/run';
+import { groupFlow } from '../src/engine';
 import { scalableArchitecture as scene } from '../src/scenarios/scenes/scalable-architecture';
 import { legibilityProblems } from './legibility';
-import { open, watchErrors } from './support';
+import { open, statesAtStepEnds, watchErrors } from './support';
 
 const SCENE = scene.id;
 const view = scene.view as Extract<typeof scene.view, { kind: 'scalable' }>;
-
-/** The scene's engine state at the end of every step, replayed here through the engine's front door. */
-function statesAtStepEnds(): EngineState[] {
-  const run = sceneRun(scene);
-  const out: EngineState[] = [];
-  let state = initialState(run.seed);
-  let k = 0;
-  for (let i = 0; i <= run.commands.length; i++) {
-    while (k < run.stepEnds.length && run.stepEnds[k] === i) {
-      out.push(state);
-      k++;
-    }
-    if (i === run.commands.length) break;
-    const r = step(state, run.commands[i]!, {});
-    if (!r.ok) throw new Error(`${run.commands[i]!.type}: ${r.error.code}`);
-    state = r.state;
-  }
-  return out;
-}
 
 const shown = async (page: Page, id: string) =>
   Number(await page.getByTestId(`readout-${id}`).getAttribute('data-value'));
@@ -61,7 +41,7 @@ test.describe('the scalable architecture on stage', () => {
   }) => {
     test.setTimeout(180_000);
     const errors = watchErrors(page);
-    const states = statesAtStepEnds();
+    const states = statesAtStepEnds(scene);
     let capacity = 0;
     let figuresAt = 0;
     for (let k = 0; k < scene.steps.length; k++) {
