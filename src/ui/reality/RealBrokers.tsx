@@ -15,7 +15,7 @@ import {
   STAGE_WIDTH,
 } from '../views/brokers/brokers-layout';
 import { COPIES_COLOUR, copiesClass, copiesLegend } from '../views/brokers/copies';
-import { RecordBox } from '../views/RecordBox';
+import { ReplicaRecord } from '../views/brokers/ReplicaRecord';
 import '../views/brokers/brokers.css';
 import { type RealPartitionPicture, realPicture } from './real-picture';
 
@@ -197,19 +197,15 @@ export function RealBrokers({
                         />
                       );
                     return (
-                      <RecordBox
+                      <ReplicaRecord
                         key={r.id}
                         record={r}
                         partition={p.partition}
                         box={box}
-                        label={r.value}
-                        charWidth={13}
-                        labelY={box.y + box.height * 0.31}
-                        offsetY={box.y + box.height * 0.77}
-                        testId={leader ? 'record' : 'replica-record'}
+                        leader={leader}
                         broker={{ id, name: brokerName(id) }}
-                        fill={fill}
-                        data={{ 'data-box': 'record', 'data-copies': String(copies) }}
+                        copies={copies}
+                        replicationFactor={rf}
                       />
                     );
                   })}

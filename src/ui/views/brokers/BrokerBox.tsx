@@ -4,9 +4,8 @@
  */
 import { Fragment } from 'react';
 import type { BrokerDownReason, BrokerId } from '../../../engine';
-import { RecordBox } from '../RecordBox';
 import { BROKER_X, type BrokersLayout, brokerName, LANE_X, STAGE_WIDTH } from './brokers-layout';
-import { COPIES_COLOUR, copiesClass } from './copies';
+import { ReplicaRecord } from './ReplicaRecord';
 import type { ClusterPicture, PartitionPicture } from './replica-picture';
 
 /** What the step changed, for the picture to outline (issue 15, point 9): it reads with reduced motion. */
@@ -313,24 +312,15 @@ function ReplicaLane({
         const fresh = changes.copies.has(`${broker}/${r.id}`);
         return (
           <Fragment key={r.id}>
-            <RecordBox
+            <ReplicaRecord
               record={r}
               partition={p.partition}
               box={box}
-              label={r.value}
-              charWidth={13}
-              // Value and offset apart, each in its half of the box, so they never touch.
-              labelY={box.y + box.height * 0.31}
-              offsetY={box.y + box.height * 0.77}
-              // The leader's copy is the record of the deck-wide contract; a follower's is a replica of it.
-              testId={leader ? 'record' : 'replica-record'}
+              leader={leader}
               broker={{ id: broker, name }}
-              fill={COPIES_COLOUR[copiesClass(n, replicationFactor)]}
-              data={{
-                'data-box': 'record',
-                'data-copies': String(n),
-                ...(fresh ? { 'data-changed': 'true' } : {}),
-              }}
+              copies={n}
+              replicationFactor={replicationFactor}
+              data={fresh ? { 'data-changed': 'true' } : {}}
             />
             {fresh && (
               <rect
