@@ -5,17 +5,11 @@
  * cleaner's pass is animated from its logCleaned event: a sweep crosses the cleaned part and the superseded
  * records go as it reaches them.
  */
-import {
-  type CompactionEvent,
-  compactionPicture,
-  type EngineState,
-  type LogRecord,
-  tableOf,
-  tpKey,
-} from '../../../engine';
+import { compactionPicture, type LogRecord, tableOf, tpKey } from '../../../engine';
 import type { SceneView } from '../../../scenarios/types';
 import type { Frame } from '../../store/frames';
-import { keyColour } from '../palette';
+import { CompactedTable, CompactionLegend } from './CompactedTable';
+import { cleaningsOf, itemAt, passSummary, readNow, seconds } from './compaction-frame';
 import {
   edgeX,
   GROUP_ROW_H,
@@ -27,51 +21,16 @@ import {
   SEGMENT_TOP,
   segmentBox,
   slotBox,
-  TABLE_TOP,
   W,
 } from './compaction-layout';
+import { OffsetSlot } from './OffsetSlot';
 import './compaction.css';
 
 type View = Extract<SceneView, { kind: 'compaction' }>;
-type Cleaned = CompactionEvent & { atMs: number };
 
 /** How long (model ms) before a cleaning its sweep starts crossing the log. */
 const SWEEP_MS = 2_000;
 const GROUP_COLOURS = ['#17bebb', '#ffc914', '#a259c4', '#76b041'];
-
-const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
-
-function cleaningsOf(frame: Frame, topic: string): Cleaned[] {
-  return frame.events.filter(
-    (e): e is Cleaned => e.type === 'logCleaned' && e.topic === topic && e.partition === 0,
-  );
-}
-
-function itemAt(state: EngineState | undefined, topic: string, offset: number): LogRecord | undefined {
-  const p = state?.topics[topic]?.partitions[0];
-  const log = p && p.leader !== null ? p.logs[p.leader] : undefined;
-  return log ? log.items[offset - log.base] : undefined;
-}
-
-/** Offsets each group processed during the step, up to the playhead. */
-function readNow(frame: Frame, playheadMs: number, topic: string, group: string): number[] {
-  const out = new Set<number>();
-  for (const e of frame.events)
-    if (e.type === 'recordProcessed' && e.atMs <= playheadMs && e.topic === topic && e.group === group)
-      out.add(e.offset);
-  return [...out].sort((a, b) => a - b);
-}
-
-/** "pass at 30 s: removed offsets 2, 4, 7 · tombstone 8 kept until 50 s". */
-function passSummary(c: Cleaned): string {
-  const removed = c.removedOffsets.filter((o) => !c.tombstonesRemoved.includes(o));
-  const parts = [
-    removed.length > 0 ? `removed offset${removed.length > 1 ? 's' : ''} ${removed.join(', ')}` : '',
-    ...c.tombstonesRemoved.map((o) => `tombstone ${o} removed (past its horizon)`),
-    ...c.tombstonesMarked.map((t) => `tombstone ${t.offset} kept until ${seconds(t.deleteHorizonMs)}`),
-  ].filter((x) => x !== '');
-  return `Cleaner pass at ${seconds(c.atMs)}: ${parts.join(' · ') || 'nothing to remove'}`;
-}
 
 export function CompactionView({
   view,
@@ -163,95 +122,16 @@ export function CompactionView({
 
       <g role="list" aria-label="Offsets of the partition" data-testid="offsets">
         {shown.map(({ o, record, doomed }) => {
-          const box = slotBox(o, slots);
-          const cx = box.x + box.w / 2;
           if (record && !appearedBy(record)) return null;
-          if (!record) {
-            return (
-              <g
-                key={o}
-                data-box="gap"
-                data-testid="gap"
-                data-offset={o}
-                role="listitem"
-                aria-label={`offset ${o}: removed by the cleaner`}
-              >
-                <rect className="cmp-gap" x={box.x} y={box.y} width={box.w} height={box.h} rx={8} />
-                <text
-                  className="cmp-gap-label"
-                  x={cx}
-                  y={box.y + box.h / 2}
-                  textAnchor="middle"
-                  dominantBaseline="central"
-                >
-                  removed
-                </text>
-              </g>
-            );
-          }
-          const horizon = stampedLater.has(o) ? undefined : record.deleteHorizonMs;
           return (
-            <g
+            <OffsetSlot
               key={o}
-              data-box="record"
-              data-testid="record"
-              data-offset={o}
-              data-key={record.key ?? ''}
-              data-value={record.tombstone ? 'null' : record.value}
-              {...(doomed ? { 'data-doomed': 'true' } : {})}
-              role="listitem"
-              aria-label={`offset ${o}: key ${record.key}, ${record.tombstone ? 'tombstone (null value)' : `value ${record.value}`}`}
-            >
-              <rect
-                className={`cmp-record${record.tombstone ? ' tombstone' : ''}${doomed ? ' doomed' : ''}`}
-                x={box.x}
-                y={box.y}
-                width={box.w}
-                height={box.h}
-                rx={8}
-                fill={record.tombstone ? undefined : keyColour(record.key)}
-                style={record.tombstone ? { stroke: keyColour(record.key) } : undefined}
-              />
-              <text
-                className={`cmp-key${record.tombstone ? ' on-dark' : ''}`}
-                x={cx}
-                y={box.y + (record.tombstone ? 20 : 28)}
-                textAnchor="middle"
-                dominantBaseline="central"
-              >
-                {record.key}
-              </text>
-              <text
-                className={`cmp-value${record.tombstone ? ' on-dark' : ''}`}
-                x={cx}
-                y={box.y + (record.tombstone ? 46 : 60)}
-                textAnchor="middle"
-                dominantBaseline="central"
-              >
-                {record.tombstone ? 'null' : record.value}
-              </text>
-              {record.tombstone && horizon !== undefined && (
-                <text
-                  className="cmp-horizon"
-                  x={cx}
-                  y={box.y + 75}
-                  textAnchor="middle"
-                  dominantBaseline="central"
-                  data-testid="horizon"
-                >
-                  {`til ${seconds(horizon)}`}
-                </text>
-              )}
-              {doomed && (
-                <line
-                  className="cmp-strike"
-                  x1={box.x + 6}
-                  y1={box.y + box.h - 6}
-                  x2={box.x + box.w - 6}
-                  y2={box.y + 6}
-                />
-              )}
-            </g>
+              o={o}
+              record={record}
+              doomed={doomed}
+              slots={slots}
+              horizon={record && !stampedLater.has(o) ? record.deleteHorizonMs : undefined}
+            />
           );
         })}
       </g>
@@ -348,60 +228,7 @@ export function CompactionView({
         );
       })}
 
-      {showTable ? (
-        <g data-box="table" data-testid="table">
-          <rect
-            className="cmp-table"
-            x={12}
-            y={TABLE_TOP}
-            width={W - 24}
-            height={H - TABLE_TOP - 8}
-            rx={10}
-          />
-          <text className="cmp-table-title" x={30} y={TABLE_TOP + 30}>
-            ksqlDB TABLE card_status
-          </text>
-          <text className="cmp-table-note" x={30} y={TABLE_TOP + 60}>
-            reads topic {view.topic}: one row per key,
-          </text>
-          <text className="cmp-table-note" x={30} y={TABLE_TOP + 88}>
-            the newest value; its changelog is compacted
-          </text>
-          {table.map((row, i) => (
-            <g key={row.key} data-testid="table-row" data-key={row.key} data-value={row.value}>
-              <rect
-                x={560}
-                y={TABLE_TOP + 18 + i * 32}
-                width={22}
-                height={22}
-                rx={4}
-                fill={keyColour(row.key)}
-              />
-              <text className="cmp-table-row" x={596} y={TABLE_TOP + 29 + i * 32} dominantBaseline="central">
-                {`${row.key}  ${row.value}  (offset ${row.offset})`}
-              </text>
-            </g>
-          ))}
-        </g>
-      ) : (
-        <g className="cmp-legend" aria-hidden="true">
-          <rect className="cmp-gap" x={12} y={TABLE_TOP + 20} width={40} height={28} rx={6} />
-          <text className="cmp-legend-text" x={62} y={TABLE_TOP + 34} dominantBaseline="central">
-            removed by the cleaner: the offset stays a gap
-          </text>
-          <rect
-            className="cmp-record tombstone legend"
-            x={630}
-            y={TABLE_TOP + 20}
-            width={40}
-            height={28}
-            rx={6}
-          />
-          <text className="cmp-legend-text" x={680} y={TABLE_TOP + 34} dominantBaseline="central">
-            tombstone: key with a null value
-          </text>
-        </g>
-      )}
+      {showTable ? <CompactedTable topic={view.topic} table={table} /> : <CompactionLegend />}
     </svg>
   );
 }
