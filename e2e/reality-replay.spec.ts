@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { scrolls } from './legibility';
 import { expectPlace, open, watchErrors } from './support';
 
 // A scene replayed on the real cluster beside the simulation (issue 18, point 4), through the page an
@@ -47,4 +48,15 @@ test('a ksqlDB scene says it cannot be replayed, and why', async ({ page }) => {
   await open(page, 'fraud-query', 0);
   await page.keyboard.press('Alt+r');
   await expect(page.getByTestId('replay-cannot')).toContainText(/cannot be replayed on a cluster: .*ksqlDB/);
+});
+
+test('with a bridge the help lists K and Alt+R and still fits a 1280x720 window unscrolled', async ({
+  page,
+}) => {
+  await open(page, 'produce-with-key', 0);
+  await page.keyboard.press('?');
+  const help = page.getByTestId('help-overlay');
+  await expect(help.locator('tr[data-command="reality"]')).toHaveCount(1);
+  await expect(help.locator('tr[data-command="replay-real"]')).toHaveCount(1);
+  expect(await scrolls(page, '.help-panel')).toBe(false);
 });

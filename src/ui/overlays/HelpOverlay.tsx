@@ -14,7 +14,9 @@ const COLUMNS: readonly (readonly Group[])[] = [
 ];
 
 const byGroup = (group: Group): DeckCommand[] =>
-  deckCommands.filter((c) => c.keys.length > 0 && (c.group ?? 'presenting') === group);
+  deckCommands.filter(
+    (c) => c.keys.length > 0 && (c.group ?? 'presenting') === group && (c.listed?.() ?? true),
+  );
 
 export function HelpOverlay() {
   useRestoreFocus();

@@ -61,6 +61,8 @@ export interface Command<Arg = void> {
   readonly toggle?: { readonly aria: 'pressed' | 'expanded'; readonly on: (view: PlayerView) => boolean };
   /** When it applies; otherwise its key does nothing and its button is not drawn. Always, when absent. */
   readonly when?: (arg: Arg, context: KeyContext) => boolean;
+  /** Whether the help lists it: a key that exists only in some setups (a bridge) is listed only there. */
+  readonly listed?: () => boolean;
   readonly run: (send: Send, arg: Arg) => void;
 }
 
@@ -153,7 +155,7 @@ export const deckCommands: readonly DeckCommand[] = [
   {
     id: 'metrics',
     group: 'presenting',
-    label: 'Show or hide the operator metrics (JMX) beside the brokers',
+    label: 'Operator metrics (JMX) beside the brokers',
     keys: ['m', 'M'],
     caption: 'Metrics (M)',
     when: () => inReality() || metricsAvailableIn(here().sceneIndex),
@@ -169,7 +171,7 @@ export const deckCommands: readonly DeckCommand[] = [
   {
     id: 'close-top',
     group: 'presenting',
-    label: 'Close the topmost overlay, only that one',
+    label: 'Close the topmost overlay',
     keys: ['Escape'],
     run: (send) => send({ type: 'ESCAPE' }),
   },

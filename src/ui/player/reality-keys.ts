@@ -26,7 +26,8 @@ export const realityKeys: readonly DeckCommand[] = [
   {
     id: 'replay-real',
     group: 'live',
-    label: 'Replay this scene on the real cluster, beside the simulation (the same keys step both)',
+    label: 'Replay this scene on a real cluster',
+    listed: () => realityStore.getState().bridge !== null,
     keys: ['Alt+r', 'Alt+R', 'Alt+®'],
     // The replay's own store says whether it is open (it is not a state of the player machine).
     caption: () => (replayStore.getState().open ? 'Close the replay' : 'Replay on the real cluster'),
@@ -43,6 +44,7 @@ export const realityKeys: readonly DeckCommand[] = [
     id: 'reality',
     group: 'live',
     label: 'Real cluster (npm run real) and back',
+    listed: () => realityStore.getState().bridge !== null,
     keys: ['k', 'K'],
     caption: 'Real cluster',
     // Only where a bridge serves the page: the static build has no cluster to show.
